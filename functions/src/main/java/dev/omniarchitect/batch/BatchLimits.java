@@ -1,0 +1,27 @@
+package dev.omniarchitect.batch;
+
+import java.util.regex.Pattern;
+
+/** The documented bounds of a batch document; README and help texts quote these. */
+public final class BatchLimits {
+
+    public static final int MAX_ITEMS = 100;
+    public static final Pattern ITEM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    public static final int MAX_PROMPT_CHARS = 16_000;
+    public static final int MAX_PARAMS_JSON_CHARS = 16_384;
+    public static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}");
+    public static final double MIN_TEMPERATURE = 0.0;
+    public static final double MAX_TEMPERATURE = 2.0;
+    public static final int MAX_TOKENS = 32_768;
+    public static final int MAX_TIMEOUT_SECONDS = 600;
+    public static final long MIN_CACHE_TTL_SECONDS = 60;
+    public static final long MAX_CACHE_TTL_SECONDS = 31_536_000;
+
+    public static final double DEFAULT_TEMPERATURE = 0.2;
+    public static final int DEFAULT_MAX_TOKENS = 4_096;
+    public static final int DEFAULT_TIMEOUT_SECONDS = 120;
+    public static final long DEFAULT_CACHE_TTL_SECONDS = 604_800;
+
+    private BatchLimits() {
+    }
+}

@@ -1,0 +1,47 @@
+package dev.omniarchitect.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.omniarchitect.job.ItemGenerator;
+import dev.omniarchitect.job.ItemOutcome;
+import dev.omniarchitect.job.ItemError;
+import dev.omniarchitect.job.ItemStatus;
+import dev.omniarchitect.provider.ErrorCode;
+import dev.omniarchitect.provider.Usage;
+import dev.omniarchitect.runtime.FunctionServices;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * ProviderCallFunction: one item of a job, {@code {"jobId", "itemId"}} in, a small {@link ItemOutcome}
+ * out. It never throws for the item's own failures, so the Map's Catch only sees Lambda failures.
+ */
+public final class ProviderCallHandler implements RequestStreamHandler {
+
+    private final FunctionServices services;
+    private final ItemGenerator generator;
+
+    /** Lambda's constructor: everything is built here, at init, for SnapStart to snapshot. */
+    public ProviderCallHandler() {
+        this(FunctionServices.fromEnvironment());
+    }
+
+    public ProviderCallHandler(FunctionServices services) {
+        this.services = services;
+        this.generator = services.itemGenerator();
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event = services.mapper().readTree(input);
+        String jobId = event == null ? null : event.path("jobId").textValue();
+        String itemId = event == null ? null : event.path("itemId").textValue();
+        ItemOutcome outcome = jobId == null || itemId == null
+                ? new ItemOutcome(itemId, ItemStatus.FAILED, false, null, null, 0, Usage.NONE, null,
+                        new ItemError(ErrorCode.INVALID_INPUT, "the event must have string fields jobId and itemId"))
+                : generator.generate(jobId, itemId).join();
+        services.mapper().writeValue(output, outcome);
+    }
+}

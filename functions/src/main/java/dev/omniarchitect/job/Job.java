@@ -1,0 +1,22 @@
+package dev.omniarchitect.job;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A job's header: what was asked and how it ended, without the items' contents.
+ *
+ * @param jobId       the job id, also the execution name
+ * @param status      the stored status (RUNNING is derived when reading, from the results present)
+ * @param createdAt   when it was submitted
+ * @param finishedAt  when it was aggregated; null before
+ * @param itemIds     the batch's item ids, in document order
+ * @param summary     the numbers, once finished
+ */
+public record Job(String jobId, JobStatus status, Instant createdAt, Instant finishedAt, List<String> itemIds,
+                  JobSummary summary) {
+
+    public Job {
+        itemIds = List.copyOf(itemIds);
+    }
+}

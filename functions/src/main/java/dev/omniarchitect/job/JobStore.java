@@ -1,0 +1,33 @@
+package dev.omniarchitect.job;
+
+import dev.omniarchitect.batch.BatchDocument;
+import dev.omniarchitect.batch.BatchItem;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** Where jobs, their requests and their results are kept, one stored record per item. */
+public interface JobStore {
+
+    /** Stores the header (QUEUED) and every item's request, so executions carry only ids. */
+    CompletableFuture<Void> create(String jobId, BatchDocument document, Instant createdAt);
+
+    /** The stored request of one item; fails with a {@link dev.omniarchitect.provider.ProviderException} if absent. */
+    CompletableFuture<BatchItem> loadItem(String jobId, String itemId);
+
+    /** Stores (or replaces) one item's result. */
+    CompletableFuture<Void> saveResult(String jobId, ItemResult result);
+
+    /** The results stored so far, in no particular order. */
+    CompletableFuture<List<ItemResult>> loadResults(String jobId);
+
+    /** The header, if the job exists. */
+    CompletableFuture<Optional<Job>> loadJob(String jobId);
+
+    /** Records the final status and summary. */
+    CompletableFuture<Void> finish(String jobId, JobStatus status, JobSummary summary, Instant finishedAt);
+
+    /** Where one item's result is stored, as {@link ItemOutcome#contentRef()} names it. */
+    String contentRef(String jobId, String itemId);
+}

@@ -1,0 +1,38 @@
+package dev.omniarchitect.job;
+
+import dev.omniarchitect.batch.BatchDocument;
+import dev.omniarchitect.batch.BatchItem;
+import dev.omniarchitect.log.StructuredLog;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** Stores a validated batch as a job, then starts its execution with references only. */
+public final class JobSubmitter {
+
+    private final JobStore jobs;
+    private final ExecutionStarter executions;
+    private final JobIds ids;
+    private final StructuredLog log;
+    private final Clock clock;
+
+    public JobSubmitter(JobStore jobs, ExecutionStarter executions, JobIds ids, StructuredLog log, Clock clock) {
+        this.jobs = jobs;
+        this.executions = executions;
+        this.ids = ids;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /** The new job's id, once its records are stored and its execution started. */
+    public CompletableFuture<String> submit(BatchDocument document) {
+        String jobId = ids.next();
+        ExecutionInput input = new ExecutionInput(jobId, document.items().stream().map(BatchItem::id).toList());
+        return jobs.create(jobId, document, clock.instant())
+                .thenCompose(created -> executions.start(input))
+                .thenApply(started -> {
+                    log.info("job.submitted", Map.of("jobId", jobId, "items", input.items().size()));
+                    return jobId;
+                });
+    }
+}

@@ -1,0 +1,222 @@
+package dev.omniarchitect.job.dynamodb;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omniarchitect.batch.BatchDocument;
+import dev.omniarchitect.batch.BatchItem;
+import dev.omniarchitect.job.ItemResult;
+import dev.omniarchitect.job.Job;
+import dev.omniarchitect.job.JobStatus;
+import dev.omniarchitect.job.JobStore;
+import dev.omniarchitect.job.JobSummary;
+import dev.omniarchitect.json.CompressedJson;
+import dev.omniarchitect.provider.ErrorCode;
+import dev.omniarchitect.provider.ProviderException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Jobs in one DynamoDB table, one record per thing so no record nears 400 KB whatever the batch:
+ * {@code (jobId, "job")} the header, {@code (jobId, "item#<id>")} each request,
+ * {@code (jobId, "result#<id>")} each result with its files compressed. Every record carries the TTL
+ * attribute {@code expiresAt}.
+ */
+public final class DynamoDbJobStore implements JobStore {
+
+    public static final String PARTITION_KEY = "jobId";
+    public static final String SORT_KEY = "sk";
+    public static final String TTL_ATTRIBUTE = "expiresAt";
+
+    private static final String HEADER = "job";
+    private static final String ITEM_PREFIX = "item#";
+    private static final String RESULT_PREFIX = "result#";
+    private static final int BATCH_WRITE_LIMIT = 25;
+    private static final int MAX_UNPROCESSED_RETRIES = 8;
+    private static final TypeReference<ItemResult> RESULT = new TypeReference<>() {
+    };
+
+    private final DynamoDbAsyncClient dynamo;
+    private final String table;
+    private final Duration retention;
+    private final ObjectMapper mapper;
+    private final CompressedJson compressed;
+    private final Clock clock;
+
+    public DynamoDbJobStore(DynamoDbAsyncClient dynamo, String table, Duration retention, ObjectMapper mapper,
+                            CompressedJson compressed, Clock clock) {
+        this.dynamo = dynamo;
+        this.clock = clock;
+        this.table = table;
+        this.retention = retention;
+        this.mapper = mapper;
+        this.compressed = compressed;
+    }
+
+    @Override
+    public CompletableFuture<Void> create(String jobId, BatchDocument document, Instant createdAt) {
+        AttributeValue expiresAt = expiry(createdAt);
+        List<WriteRequest> writes = new ArrayList<>();
+        for (BatchItem item : document.items()) {
+            writes.add(put(Map.of(
+                    PARTITION_KEY, AttributeValue.fromS(jobId),
+                    SORT_KEY, AttributeValue.fromS(ITEM_PREFIX + item.id()),
+                    "request", AttributeValue.fromS(json(item)),
+                    TTL_ATTRIBUTE, expiresAt)));
+        }
+        List<CompletableFuture<Void>> batches = new ArrayList<>();
+        for (int from = 0; from < writes.size(); from += BATCH_WRITE_LIMIT) {
+            batches.add(writeAll(writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE_LIMIT)), 0));
+        }
+        Map<String, AttributeValue> header = new HashMap<>();
+        header.put(PARTITION_KEY, AttributeValue.fromS(jobId));
+        header.put(SORT_KEY, AttributeValue.fromS(HEADER));
+        header.put("status", AttributeValue.fromS(JobStatus.QUEUED.name()));
+        header.put("createdAt", AttributeValue.fromS(createdAt.toString()));
+        header.put("itemIds", AttributeValue.fromL(document.items().stream()
+                .map(item -> AttributeValue.fromS(item.id())).toList()));
+        header.put(TTL_ATTRIBUTE, expiresAt);
+        // The header goes last: a job is visible only once every request it names is stored.
+        return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new))
+                .thenCompose(stored -> dynamo.putItem(request -> request.tableName(table).item(header)))
+                .thenApply(response -> null);
+    }
+
+    @Override
+    public CompletableFuture<BatchItem> loadItem(String jobId, String itemId) {
+        return dynamo.getItem(request -> request.tableName(table).consistentRead(true)
+                        .key(key(jobId, ITEM_PREFIX + itemId)))
+                .thenApply(response -> {
+                    if (!response.hasItem() || response.item().isEmpty()) {
+                        throw new ProviderException(ErrorCode.STORAGE_UNAVAILABLE,
+                                "no stored request for item " + itemId + " of job " + jobId);
+                    }
+                    return read(response.item().get("request").s(), BatchItem.class);
+                });
+    }
+
+    @Override
+    public CompletableFuture<Void> saveResult(String jobId, ItemResult result) {
+        Map<String, AttributeValue> item = Map.of(
+                PARTITION_KEY, AttributeValue.fromS(jobId),
+                SORT_KEY, AttributeValue.fromS(RESULT_PREFIX + result.id()),
+                "status", AttributeValue.fromS(result.status().name()),
+                "result", AttributeValue.fromB(SdkBytes.fromByteArray(compressed.encode(result))),
+                TTL_ATTRIBUTE, expiry(clock.instant()));
+        return dynamo.putItem(request -> request.tableName(table).item(item)).thenApply(response -> null);
+    }
+
+    @Override
+    public CompletableFuture<List<ItemResult>> loadResults(String jobId) {
+        List<ItemResult> results = Collections.synchronizedList(new ArrayList<>());
+        return dynamo.queryPaginator(request -> request.tableName(table).consistentRead(true)
+                        .keyConditionExpression("#pk = :job AND begins_with(#sk, :prefix)")
+                        .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#sk", SORT_KEY))
+                        .expressionAttributeValues(Map.of(":job", AttributeValue.fromS(jobId),
+                                ":prefix", AttributeValue.fromS(RESULT_PREFIX))))
+                .items()
+                .subscribe(item -> results.add(compressed.decode(item.get("result").b().asByteArray(), RESULT)))
+                .thenApply(done -> List.copyOf(results));
+    }
+
+    @Override
+    public CompletableFuture<Optional<Job>> loadJob(String jobId) {
+        return dynamo.getItem(request -> request.tableName(table).consistentRead(true).key(key(jobId, HEADER)))
+                .thenApply(response -> response.hasItem() && !response.item().isEmpty()
+                        ? Optional.of(job(jobId, response.item()))
+                        : Optional.empty());
+    }
+
+    @Override
+    public CompletableFuture<Void> finish(String jobId, JobStatus status, JobSummary summary, Instant finishedAt) {
+        return dynamo.updateItem(request -> request.tableName(table).key(key(jobId, HEADER))
+                        .conditionExpression("attribute_exists(#pk)")
+                        .updateExpression("SET #status = :status, finishedAt = :finishedAt, summary = :summary")
+                        .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#status", "status"))
+                        .expressionAttributeValues(Map.of(
+                                ":status", AttributeValue.fromS(status.name()),
+                                ":finishedAt", AttributeValue.fromS(finishedAt.toString()),
+                                ":summary", AttributeValue.fromS(json(summary)))))
+                .thenApply(response -> null);
+    }
+
+    @Override
+    public String contentRef(String jobId, String itemId) {
+        return "dynamodb://" + table + "/" + jobId + "/" + RESULT_PREFIX + itemId;
+    }
+
+    private Job job(String jobId, Map<String, AttributeValue> item) {
+        AttributeValue finishedAt = item.get("finishedAt");
+        AttributeValue summary = item.get("summary");
+        return new Job(jobId,
+                JobStatus.valueOf(item.get("status").s()),
+                Instant.parse(item.get("createdAt").s()),
+                finishedAt == null ? null : Instant.parse(finishedAt.s()),
+                item.get("itemIds").l().stream().map(AttributeValue::s).toList(),
+                summary == null ? null : read(summary.s(), JobSummary.class));
+    }
+
+    /** Writes a batch, retrying what DynamoDB leaves unprocessed with a bounded, non-blocking backoff. */
+    private CompletableFuture<Void> writeAll(List<WriteRequest> writes, int attempt) {
+        return dynamo.batchWriteItem(request -> request.requestItems(Map.of(table, writes)))
+                .thenCompose((BatchWriteItemResponse response) -> {
+                    List<WriteRequest> left = response.unprocessedItems().getOrDefault(table, List.of());
+                    if (left.isEmpty()) {
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    if (attempt >= MAX_UNPROCESSED_RETRIES) {
+                        throw new CompletionException(new ProviderException(ErrorCode.STORAGE_UNAVAILABLE,
+                                left.size() + " job records stayed unprocessed after " + attempt + " retries"));
+                    }
+                    long delayMs = Math.min(2_000, 50L << attempt);
+                    return CompletableFuture.supplyAsync(() -> null,
+                                    CompletableFuture.delayedExecutor(delayMs, TimeUnit.MILLISECONDS))
+                            .thenCompose(waited -> writeAll(left, attempt + 1));
+                });
+    }
+
+    private AttributeValue expiry(Instant from) {
+        return AttributeValue.fromN(Long.toString(from.plus(retention).getEpochSecond()));
+    }
+
+    private static Map<String, AttributeValue> key(String jobId, String sortKey) {
+        return Map.of(PARTITION_KEY, AttributeValue.fromS(jobId), SORT_KEY, AttributeValue.fromS(sortKey));
+    }
+
+    private static WriteRequest put(Map<String, AttributeValue> item) {
+        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.omniarchitect.runtime;
+
+import dev.omniarchitect.batch.BatchLimits;
+import dev.omniarchitect.provider.blueprint.BlueprintProvider;
+import dev.omniarchitect.provider.openai.OpenAiSettings;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A function instance's settings, read once from its environment.
+ *
+ * @param defaultProvider   OMNI_DEFAULT_PROVIDER, else {@code blueprint}
+ * @param cacheTable        CACHE_TABLE
+ * @param jobsTable         JOBS_TABLE
+ * @param jobRetention      JOB_TTL_DAYS (default 30): how long job records are kept
+ * @param cacheTtlSeconds   CACHE_TTL_SECONDS (default 604800): cache TTL when a document sets none
+ * @param stateMachineArn   STATE_MACHINE_ARN, for the function that starts executions
+ * @param openAi            the OpenAI-compatible endpoint
+ */
+public record FunctionConfig(
+        String defaultProvider,
+        String cacheTable,
+        String jobsTable,
+        Duration jobRetention,
+        long cacheTtlSeconds,
+        String stateMachineArn,
+        OpenAiSettings openAi) {
+
+    /** The settings in that environment. */
+    public static FunctionConfig fromEnvironment(Map<String, String> env) {
+        return new FunctionConfig(
+                env.getOrDefault("OMNI_DEFAULT_PROVIDER", BlueprintProvider.NAME),
+                env.getOrDefault("CACHE_TABLE", "omni-cache"),
+                env.getOrDefault("JOBS_TABLE", "omni-jobs"),
+                Duration.ofDays(positive(env, "JOB_TTL_DAYS", 30)),
+                positive(env, "CACHE_TTL_SECONDS", BatchLimits.DEFAULT_CACHE_TTL_SECONDS),
+                env.get("STATE_MACHINE_ARN"),
+                OpenAiSettings.fromEnvironment(env));
+    }
+
+    private static long positive(Map<String, String> env, String name, long fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a positive whole number, got \"" + value + "\"");
+    }
+}

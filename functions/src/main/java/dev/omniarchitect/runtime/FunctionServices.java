@@ -1,0 +1,126 @@
+package dev.omniarchitect.runtime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omniarchitect.batch.BatchDefaults;
+import dev.omniarchitect.batch.BatchDocumentParser;
+import dev.omniarchitect.cache.CacheStore;
+import dev.omniarchitect.cache.dynamodb.DynamoDbCacheStore;
+import dev.omniarchitect.http.AsyncHttp;
+import dev.omniarchitect.job.ItemGenerator;
+import dev.omniarchitect.job.JobAggregator;
+import dev.omniarchitect.job.JobReader;
+import dev.omniarchitect.job.JobStore;
+import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
+import dev.omniarchitect.json.CompressedJson;
+import dev.omniarchitect.json.Json;
+import dev.omniarchitect.kind.AnswerParser;
+import dev.omniarchitect.kind.KindRegistry;
+import dev.omniarchitect.log.StructuredLog;
+import dev.omniarchitect.provider.ProviderRegistry;
+import dev.omniarchitect.provider.blueprint.BlueprintProvider;
+import dev.omniarchitect.provider.openai.OpenAiProvider;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.List;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+
+/**
+ * Everything a function instance needs, built once at initialisation (so SnapStart snapshots it)
+ * around one shared Netty HTTP client: stores, providers, the item generator and the aggregator.
+ */
+public final class FunctionServices {
+
+    /** The most a provider may send back in one response. */
+    private static final int MAX_PROVIDER_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+    private final FunctionConfig config;
+    private final AwsClients aws;
+    private final ObjectMapper mapper;
+    private final StructuredLog log;
+    private final Clock clock;
+    private final KindRegistry kinds;
+    private final ProviderRegistry providers;
+    private final JobStore jobs;
+    private final CacheStore cache;
+
+    public FunctionServices(FunctionConfig config, AwsClients aws, PrintStream logOutput, Clock clock) {
+        this.config = config;
+        this.aws = aws;
+        this.mapper = Json.mapper();
+        this.clock = clock;
+        this.log = new StructuredLog(logOutput, mapper, clock);
+        this.kinds = KindRegistry.builtIn();
+        AsyncHttp http = new AsyncHttp(aws.httpClient(), MAX_PROVIDER_RESPONSE_BYTES);
+        this.providers = new ProviderRegistry(List.of(
+                BlueprintProvider.builtIn(),
+                new OpenAiProvider(config.openAi(), http, mapper)), config.defaultProvider());
+        CompressedJson compressed = new CompressedJson(mapper);
+        this.jobs = new DynamoDbJobStore(aws.dynamoDb(), config.jobsTable(), config.jobRetention(), mapper,
+                compressed, clock);
+        this.cache = new DynamoDbCacheStore(aws.dynamoDb(), config.cacheTable(), compressed);
+    }
+
+    /** The services of a deployed function: environment variables, default AWS clients, logs to stdout. */
+    public static FunctionServices fromEnvironment() {
+        return new FunctionServices(FunctionConfig.fromEnvironment(System.getenv()), AwsClients.fromEnvironment(),
+                System.out, Clock.systemUTC());
+    }
+
+    public FunctionConfig config() {
+        return config;
+    }
+
+    public AwsClients aws() {
+        return aws;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public StructuredLog log() {
+        return log;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public KindRegistry kinds() {
+        return kinds;
+    }
+
+    public ProviderRegistry providers() {
+        return providers;
+    }
+
+    public JobStore jobs() {
+        return jobs;
+    }
+
+    public CacheStore cache() {
+        return cache;
+    }
+
+    /** A parser that fills gaps from this instance's defaults. */
+    public BatchDocumentParser batchParser() {
+        return new BatchDocumentParser(mapper, kinds,
+                new BatchDefaults(providers.defaultProvider(), providers.defaultModels(), config.cacheTtlSeconds()));
+    }
+
+    /** The per-item pipeline. */
+    public ItemGenerator itemGenerator() {
+        return new ItemGenerator(jobs, cache, providers, kinds, new AnswerParser(), new CompressedJson(mapper), log, clock);
+    }
+
+    /** The job finisher. */
+    public JobAggregator jobAggregator() {
+        return new JobAggregator(jobs, log, clock);
+    }
+
+    /** The job reader. */
+    public JobReader jobReader() {
+        return new JobReader(jobs);
+    }
+}
