@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One JSON object per line: time, level, event name and the fields given (jobId, itemId, ...).
  * Callers pass ids, codes and numbers only; never a key, a prompt or an answer body.
  */
 public final class StructuredLog {
+
+    private static final List<String> IDS = List.of("jobId", "itemId");
 
     private final PrintStream out;
     private final ObjectMapper mapper;
@@ -43,7 +47,13 @@ public final class StructuredLog {
         line.put("time", clock.instant().toString());
         line.put("level", level);
         line.put("event", event);
-        line.putAll(fields);
+        // Ids first, the rest by name: lines of one kind read alike whatever map the caller built.
+        for (String id : IDS) {
+            if (fields.containsKey(id)) {
+                line.put(id, fields.get(id));
+            }
+        }
+        new TreeMap<String, Object>(fields).forEach(line::putIfAbsent);
         String text;
         try {
             text = mapper.writeValueAsString(line);

@@ -1,0 +1,45 @@
+package dev.omniarchitect.local.asl;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads a definition's states, refusing whatever the local executor does not implement. */
+final class DefinitionParser {
+    // Step Functions wants every state name unique across the machine, Map processors included.
+    private final Set<String> stateNames = new HashSet<>();
+
+    StateGraph graph(FieldReader where) {
+        FieldReader statesField = where.object("States");
+        Set<String> names = statesField.fieldNames();
+        if (names.isEmpty()) {
+            throw where.invalid("States", "must define at least one state");
+        }
+        String startAt = where.string("StartAt");
+        if (!names.contains(startAt)) {
+            throw where.invalid("StartAt", "names state \"" + startAt + "\", which does not exist");
+        }
+        Map<String, State> states = new LinkedHashMap<>();
+        for (String name : names) {
+            if (!stateNames.add(name)) {
+                throw new DefinitionException("state \"" + name + "\": the name is used by more than one state");
+            }
+            states.put(name, state(FieldReader.state(name, statesField.value(name), names)));
+        }
+        return new StateGraph(startAt, states);
+    }
+
+    private State state(FieldReader where) {
+        String type = where.string("Type");
+        return switch (type) {
+            case "Task" -> TaskState.parse(where);
+            case "Map" -> MapState.parse(where, this);
+            case "Pass" -> PassState.parse(where);
+            case "Choice" -> ChoiceState.parse(where);
+            case "Succeed" -> SucceedState.parse(where);
+            case "Fail" -> FailState.parse(where);
+            default -> throw where.unsupportedValue("Type", type);
+        };
+    }
+}

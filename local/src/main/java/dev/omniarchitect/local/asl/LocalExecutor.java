@@ -1,0 +1,80 @@
+package dev.omniarchitect.local.asl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+
+/** Runs state machine definitions in this JVM the way Step Functions would, calling Lambda handlers in-process. */
+public final class LocalExecutor {
+    private final ExecutionServices services;
+
+    private LocalExecutor(ExecutionServices services) {
+        this.services = services;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs one execution to its end on the calling thread, Map iterations on worker threads.
+     *
+     * @throws CancellationException if the calling thread is interrupted, whose interrupt status is kept
+     */
+    public ExecutionResult execute(StateMachineDefinition definition, String executionName, JsonNode input) {
+        Objects.requireNonNull(definition, "definition");
+        Objects.requireNonNull(executionName, "executionName");
+        Objects.requireNonNull(input, "input");
+        Instant startTime = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // The caller keeps its input, and the output is the caller's to change: neither may alias the run's nodes.
+        Execution execution = new Execution(definition.name(), executionName, startTime, input.deepCopy(), services);
+        try {
+            JsonNode output = definition.run(execution);
+            return ExecutionResult.succeeded(output.deepCopy(), startTime, Instant.now());
+        } catch (StatesError failure) {
+            return ExecutionResult.failed(failure, startTime, Instant.now());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Execution " + executionName + " was interrupted");
+        }
+    }
+
+    /** Configures a LocalExecutor; only the Lambda invoker is required. */
+    public static final class Builder {
+        private LambdaInvoker lambdaInvoker;
+        private double retryDelayScale = 1.0;
+        private ExecutionListener listener = new ExecutionListener() {
+        };
+
+        private Builder() {
+        }
+
+        public Builder lambdaInvoker(LambdaInvoker lambdaInvoker) {
+            this.lambdaInvoker = Objects.requireNonNull(lambdaInvoker, "lambdaInvoker");
+            return this;
+        }
+
+        /** Multiplies every Retry delay, so tests can retry without waiting real seconds. */
+        public Builder retryDelayScale(double retryDelayScale) {
+            if (!(retryDelayScale >= 0) || Double.isInfinite(retryDelayScale)) {
+                throw new IllegalArgumentException("retryDelayScale must be a finite number >= 0: " + retryDelayScale);
+            }
+            this.retryDelayScale = retryDelayScale;
+            return this;
+        }
+
+        public Builder listener(ExecutionListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        public LocalExecutor build() {
+            if (lambdaInvoker == null) {
+                throw new IllegalStateException("A LocalExecutor needs a lambdaInvoker");
+            }
+            return new LocalExecutor(new ExecutionServices(lambdaInvoker, listener, retryDelayScale));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.omniarchitect.local.cli;
+
+import dev.omniarchitect.artifact.GeneratedFile;
+import dev.omniarchitect.job.ItemResult;
+import dev.omniarchitect.job.JobRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes a job's files as {@code DIR/<jobId>/<itemId>/<path>}, never outside the item's folder. */
+final class JobFilesWriter {
+
+    private final Path root;
+
+    JobFilesWriter(Path root) {
+        this.root = root;
+    }
+
+    /** Writes every file of the job and returns the job's folder. */
+    Path write(JobRecord record) throws IOException {
+        Path jobDirectory = root.resolve(record.jobId());
+        Files.createDirectories(jobDirectory);
+        for (ItemResult item : record.items()) {
+            Path itemDirectory = jobDirectory.resolve(item.id()).normalize();
+            for (GeneratedFile file : item.files()) {
+                Path target = itemDirectory.resolve(file.path()).normalize();
+                if (!target.startsWith(itemDirectory)) {
+                    throw new IOException("refusing to write " + file.path() + " outside " + itemDirectory);
+                }
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, file.content(), StandardCharsets.UTF_8);
+            }
+        }
+        return jobDirectory;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.omniarchitect.local.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code omni} command line: Omni Architect on this machine. */
+@Command(name = "omni",
+        mixinStandardHelpOptions = true,
+        version = "Omni Architect 0.1.0",
+        description = {
+            "Generates DevOps files (Dockerfiles, Kubernetes manifests, Terraform modules, CI workflows,",
+            "alert rules) in batches, through AI providers or the offline blueprint provider, with every",
+            "answer cached. Everything runs on this machine: the real state machine definition, the real",
+            "Lambda handlers, DynamoDB Local.",
+            ""},
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit status: 0 every item succeeded, 1 some items failed, 2 bad document or arguments,",
+            "3 the run itself could not be carried out (the message says why).",
+            "Run 'omni help COMMAND' or 'omni COMMAND --help' for a command's options."})
+public final class OmniCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv())
+                .execute(args));
+    }
+
+    /**
+     * The command line writing to those streams and seeing that environment (tests pass their own);
+     * its {@code execute} returns the exit status.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K> K create(Class<K> type) throws Exception {
+                return type == RunCommand.class ? (K) new RunCommand(environment) : defaults.create(type);
+            }
+        };
+        return new CommandLine(new OmniCommand(), factory)
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+                    commandLine.getErr().println("omni: " + error.getMessage());
+                    return ExitStatus.COULD_NOT_RUN;
+                });
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, help");
+    }
+}

@@ -1,0 +1,145 @@
+package dev.omniarchitect.local.cli;
+
+import dev.omniarchitect.batch.BatchDocument;
+import dev.omniarchitect.batch.BatchOverrides;
+import dev.omniarchitect.batch.CacheMode;
+import dev.omniarchitect.batch.InvalidBatchException;
+import dev.omniarchitect.batch.Violation;
+import dev.omniarchitect.job.JobRecord;
+import dev.omniarchitect.local.runtime.LocalPipeline;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code omni run FILE}: runs a batch document through the local pipeline. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the batch document FILE through the real state machine on this machine: at most",
+            "--concurrency provider calls in flight, every answer cached in DynamoDB Local under .omni/",
+            "(so a second run is instant), one job record at the end.",
+            "",
+            "While it runs, a progress line on stderr shows done/total, cached, failed and elapsed time.",
+            "At the end the files are written under DIR/<jobId>/<itemId>/ and a summary table is printed",
+            "(or, with --json, the job record on stdout).",
+            "",
+            "With no AI key set, items use the offline blueprint provider. Provider settings come from the",
+            "environment: OMNI_DEFAULT_PROVIDER, OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL. Set",
+            "AWS_ENDPOINT_URL_DYNAMODB to use another DynamoDB instead of the embedded one. The functions'",
+            "JSON logs go to .omni/logs/omni.log.",
+            ""},
+        footer = {"", "Exit status: 0 every item succeeded, 1 some items failed, 2 bad document or arguments,",
+            "3 the run itself could not be carried out (the message says why)."})
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "the batch document (JSON)")
+    Path file;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
+            description = "where files are written (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--json", description = "print the job record as JSON on stdout instead of the table")
+    boolean json;
+
+    @Option(names = "--provider", paramLabel = "P",
+            description = "use provider P and its default model for every item, whatever the document says")
+    String provider;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "3",
+            description = "provider calls in flight at most, 1 to 40 (default: ${DEFAULT-VALUE}, as deployed)")
+    int concurrency;
+
+    @CommandLine.ArgGroup(exclusive = true)
+    CacheChoice cacheChoice;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Map<String, String> environment;
+
+    RunCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    static final class CacheChoice {
+        @Option(names = "--refresh", description = "call the provider for every item and overwrite the cache")
+        boolean refresh;
+
+        @Option(names = "--no-cache", description = "neither read nor write the cache")
+        boolean noCache;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (concurrency < 1 || concurrency > 40) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--concurrency must be a whole number from 1 to 40, got " + concurrency);
+        }
+        String document;
+        try {
+            document = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            stderr.println("omni: no such file: " + file);
+            return ExitStatus.BAD_INPUT;
+        }
+        Path dataDirectory = Path.of(environment.getOrDefault("OMNI_DATA_DIR", ".omni"));
+        Path logFile = dataDirectory.resolve("logs").resolve("omni.log");
+        Files.createDirectories(logFile.getParent());
+        try (PrintStream logs = new PrintStream(Files.newOutputStream(logFile, StandardOpenOption.CREATE,
+                     StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
+             ProgressLine progress = new ProgressLine(stderr, System.console() != null);
+             LocalPipeline pipeline = LocalPipeline.builder()
+                     .environment(environment)
+                     .dataDirectory(dataDirectory)
+                     .maxConcurrency(concurrency)
+                     .logOutput(logs)
+                     .progress(progress)
+                     .build()) {
+            BatchDocument batch;
+            try {
+                batch = pipeline.services().batchParser().parse(document, overrides());
+            } catch (InvalidBatchException e) {
+                stderr.println("omni: " + file + " is not a valid batch document:");
+                for (Violation violation : e.violations()) {
+                    stderr.println("  " + violation.field() + ": " + violation.message());
+                }
+                return ExitStatus.BAD_INPUT;
+            }
+            progress.start(batch.items().size());
+            LocalPipeline.JobRun run = pipeline.run(batch);
+            progress.finish();
+            JobRecord record = run.record();
+            if (!"SUCCEEDED".equals(String.valueOf(run.execution().status()))) {
+                stderr.println("omni: the execution failed: " + run.execution().error() + ": " + run.execution().cause());
+            }
+            Path jobDirectory = new JobFilesWriter(out).write(record);
+            if (json) {
+                stdout.println(pipeline.services().mapper().writerWithDefaultPrettyPrinter().writeValueAsString(record));
+            } else {
+                new SummaryTable(stdout).print(record, jobDirectory);
+            }
+            return record.summary() != null && record.summary().failed() == 0 ? ExitStatus.OK : ExitStatus.SOME_FAILED;
+        }
+    }
+
+    private BatchOverrides overrides() {
+        CacheMode cache = cacheChoice == null ? null
+                : cacheChoice.refresh ? CacheMode.REFRESH
+                : cacheChoice.noCache ? CacheMode.BYPASS : null;
+        return new BatchOverrides(provider, cache);
+    }
+}

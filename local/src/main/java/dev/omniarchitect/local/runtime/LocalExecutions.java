@@ -1,0 +1,71 @@
+package dev.omniarchitect.local.runtime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omniarchitect.job.ExecutionInput;
+import dev.omniarchitect.job.ExecutionStarter;
+import dev.omniarchitect.local.asl.ExecutionResult;
+import dev.omniarchitect.local.asl.LocalExecutor;
+import dev.omniarchitect.local.asl.StateMachineDefinition;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Starts executions of the state machine on this machine, as Step Functions would: named by job id, in the background. */
+public final class LocalExecutions implements ExecutionStarter, AutoCloseable {
+
+    private static final int RUNNING_AT_ONCE = 4;
+    private static final int WAITING_AT_MOST = 100;
+
+    private final LocalExecutor executor;
+    private final StateMachineDefinition definition;
+    private final ObjectMapper mapper;
+    private final ThreadPoolExecutor threads;
+    private final Map<String, CompletableFuture<ExecutionResult>> executions = new ConcurrentHashMap<>();
+
+    public LocalExecutions(LocalExecutor executor, StateMachineDefinition definition, ObjectMapper mapper) {
+        this.executor = executor;
+        this.definition = definition;
+        this.mapper = mapper;
+        AtomicInteger count = new AtomicInteger();
+        this.threads = new ThreadPoolExecutor(RUNNING_AT_ONCE, RUNNING_AT_ONCE, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(WAITING_AT_MOST), runnable -> {
+                    Thread thread = new Thread(runnable, "omni-execution-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    @Override
+    public CompletableFuture<Void> start(ExecutionInput input) {
+        if (executions.containsKey(input.jobId())) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "ExecutionAlreadyExists: an execution named " + input.jobId() + " exists"));
+        }
+        try {
+            executions.put(input.jobId(), CompletableFuture.supplyAsync(
+                    () -> executor.execute(definition, input.jobId(), mapper.valueToTree(input)), threads));
+            return CompletableFuture.completedFuture(null);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "ExecutionLimitExceeded: " + WAITING_AT_MOST + " executions are already waiting", e));
+        }
+    }
+
+    /** The end of the execution started for that job. */
+    public CompletableFuture<ExecutionResult> completion(String jobId) {
+        CompletableFuture<ExecutionResult> execution = executions.get(jobId);
+        if (execution == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("no execution for job " + jobId));
+        }
+        return execution;
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+}

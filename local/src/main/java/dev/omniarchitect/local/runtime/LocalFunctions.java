@@ -1,0 +1,68 @@
+package dev.omniarchitect.local.runtime;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omniarchitect.local.asl.LambdaFailure;
+import dev.omniarchitect.local.asl.LambdaInvoker;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * The functions of template.yaml, run in-process: each invocation gets the same JSON bytes Lambda would
+ * pass, and a thrown exception becomes a function error with Lambda's errorType (the class name).
+ */
+public final class LocalFunctions implements LambdaInvoker {
+
+    public static final String PROVIDER_CALL = "ProviderCallFunction";
+    public static final String AGGREGATE = "AggregateFunction";
+
+    private static final int TIMEOUT_SECONDS = 900;
+    private static final int MEMORY_MB = 1024;
+
+    private final Map<String, RequestStreamHandler> handlers;
+    private final ObjectMapper mapper;
+    private final PrintStream logs;
+    private final BiConsumer<String, JsonNode> onResult;
+
+    /**
+     * @param handlers  function logical id to handler
+     * @param onResult  told of every successful invocation's output, by function name (progress reporting)
+     */
+    public LocalFunctions(Map<String, RequestStreamHandler> handlers, ObjectMapper mapper, PrintStream logs,
+                          BiConsumer<String, JsonNode> onResult) {
+        this.handlers = Map.copyOf(handlers);
+        this.mapper = mapper;
+        this.logs = logs;
+        this.onResult = onResult;
+    }
+
+    /** The ARN the definition's substitutions give a local function. */
+    public static String arnOf(String functionName) {
+        return "arn:aws:lambda:local:000000000000:function:" + functionName;
+    }
+
+    @Override
+    public JsonNode invoke(String functionName, JsonNode payload) throws LambdaFailure {
+        RequestStreamHandler handler = handlers.get(functionName);
+        if (handler == null) {
+            throw new LambdaFailure("ResourceNotFoundException", "Function not found: " + functionName);
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(mapper.writeValueAsBytes(payload)), output,
+                    new LocalContext(functionName, TIMEOUT_SECONDS, MEMORY_MB, logs));
+            JsonNode result = mapper.readTree(output.toByteArray());
+            onResult.accept(functionName, result);
+            return result;
+        } catch (IOException | RuntimeException e) {
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                    ? e.getCause() : e;
+            throw new LambdaFailure(cause.getClass().getName(), String.valueOf(cause.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package dev.omniarchitect.local.runtime;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.omniarchitect.batch.BatchDocument;
+import dev.omniarchitect.handler.AggregateHandler;
+import dev.omniarchitect.handler.ProviderCallHandler;
+import dev.omniarchitect.job.JobIds;
+import dev.omniarchitect.job.JobRecord;
+import dev.omniarchitect.job.JobSubmitter;
+import dev.omniarchitect.local.asl.ExecutionListener;
+import dev.omniarchitect.local.asl.ExecutionResult;
+import dev.omniarchitect.local.asl.LocalExecutor;
+import dev.omniarchitect.local.asl.StateMachineDefinition;
+import dev.omniarchitect.local.dynamodb.EmbeddedDynamoDb;
+import dev.omniarchitect.local.dynamodb.LocalTables;
+import dev.omniarchitect.runtime.AwsClients;
+import dev.omniarchitect.runtime.FunctionConfig;
+import dev.omniarchitect.runtime.FunctionServices;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The whole system on one machine: DynamoDB Local (or the endpoint in AWS_ENDPOINT_URL_DYNAMODB), the
+ * real handlers, and the real state machine definition run by the local executor.
+ */
+public final class LocalPipeline implements AutoCloseable {
+
+    /** Where the definition is packaged, copied from statemachine/ at build time. */
+    static final String DEFINITION_RESOURCE = "/statemachine/generate.asl.json";
+
+    private final EmbeddedDynamoDb embedded;
+    private final AwsClients aws;
+    private final FunctionServices services;
+    private final LocalExecutions executions;
+    private final JobSubmitter submitter;
+
+    private LocalPipeline(Builder builder) {
+        Map<String, String> env = builder.environment;
+        String endpoint = env.get("AWS_ENDPOINT_URL_DYNAMODB");
+        if (endpoint != null && !endpoint.isBlank()) {
+            this.embedded = null;
+        } else {
+            this.embedded = builder.dataDirectory == null
+                    ? EmbeddedDynamoDb.inMemory()
+                    : EmbeddedDynamoDb.persistentIn(builder.dataDirectory.resolve("dynamodb"));
+        }
+        try {
+            this.aws = AwsClients.forLocalDynamoDb(embedded != null ? embedded.endpoint() : URI.create(endpoint.trim()));
+            FunctionConfig config = FunctionConfig.fromEnvironment(env);
+            this.services = new FunctionServices(config, aws, builder.logOutput, builder.clock);
+            LocalTables.ensure(aws.dynamoDb(), config.cacheTable(), config.jobsTable());
+
+            Map<String, RequestStreamHandler> handlers = Map.of(
+                    LocalFunctions.PROVIDER_CALL, new ProviderCallHandler(services),
+                    LocalFunctions.AGGREGATE, new AggregateHandler(services));
+            ItemProgress progress = builder.progress;
+            LocalFunctions functions = new LocalFunctions(handlers, services.mapper(), builder.logOutput,
+                    (function, result) -> {
+                        if (LocalFunctions.PROVIDER_CALL.equals(function)) {
+                            progress.itemDone(!"SUCCEEDED".equals(result.path("status").asText()),
+                                    result.path("cached").asBoolean());
+                        }
+                    });
+            StateMachineDefinition definition = StateMachineDefinition.parse(readDefinition(), Map.of(
+                    "MaxConcurrency", Integer.toString(builder.maxConcurrency),
+                    "ProviderCallFunctionArn", LocalFunctions.arnOf(LocalFunctions.PROVIDER_CALL),
+                    "AggregateFunctionArn", LocalFunctions.arnOf(LocalFunctions.AGGREGATE)));
+            LocalExecutor executor = LocalExecutor.builder()
+                    .lambdaInvoker(functions)
+                    .retryDelayScale(builder.retryDelayScale)
+                    .listener(builder.listener)
+                    .build();
+            this.executions = new LocalExecutions(executor, definition, services.mapper());
+            this.submitter = new JobSubmitter(services.jobs(), executions, new JobIds(builder.clock), services.log(),
+                    builder.clock);
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    /** A pipeline to configure. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The text of the packaged statemachine/generate.asl.json. */
+    public static String readDefinition() {
+        try (InputStream in = LocalPipeline.class.getResourceAsStream(DEFINITION_RESOURCE)) {
+            Objects.requireNonNull(in, "the build did not package " + DEFINITION_RESOURCE);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The function-side services (stores, parser, providers) this pipeline runs with. */
+    public FunctionServices services() {
+        return services;
+    }
+
+    /** Stores the batch as a job and starts its execution; returns the job id. */
+    public String submit(BatchDocument document) {
+        return submitter.submit(document).join();
+    }
+
+    /** Waits for the job's execution, then reads its record. */
+    public JobRun await(String jobId) {
+        ExecutionResult execution = executions.completion(jobId).join();
+        JobRecord record = services.jobReader().read(jobId).join()
+                .orElseThrow(() -> new IllegalStateException("job " + jobId + " vanished from the jobs table"));
+        return new JobRun(record, execution);
+    }
+
+    /** Submits, waits and reads. */
+    public JobRun run(BatchDocument document) {
+        return await(submit(document));
+    }
+
+    @Override
+    public void close() {
+        executions.close();
+        aws.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    /** A finished job with the execution that ran it. */
+    public record JobRun(JobRecord record, ExecutionResult execution) {
+    }
+
+    /** Settings of a local pipeline. */
+    public static final class Builder {
+        private Map<String, String> environment = System.getenv();
+        private Path dataDirectory;
+        private int maxConcurrency = 3;
+        private double retryDelayScale = 1.0;
+        private PrintStream logOutput = System.out;
+        private Clock clock = Clock.systemUTC();
+        private ExecutionListener listener = new ExecutionListener() { };
+        private ItemProgress progress = ItemProgress.NONE;
+
+        private Builder() {
+        }
+
+        /** Environment variables the functions see (providers, tables, defaults). */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = new HashMap<>(environment);
+            return this;
+        }
+
+        /** Keep DynamoDB Local's data in this folder; in memory when not set. */
+        public Builder dataDirectory(Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+            return this;
+        }
+
+        /** The Map state's MaxConcurrency (the template parameter), 3 by default. */
+        public Builder maxConcurrency(int maxConcurrency) {
+            this.maxConcurrency = maxConcurrency;
+            return this;
+        }
+
+        /** Multiplies every Retry delay of the definition; tests shorten them. */
+        public Builder retryDelayScale(double retryDelayScale) {
+            this.retryDelayScale = retryDelayScale;
+            return this;
+        }
+
+        /** Where the functions' structured logs go. */
+        public Builder logOutput(PrintStream logOutput) {
+            this.logOutput = logOutput;
+            return this;
+        }
+
+        /** The clock of every component. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Sees every state's input and output. */
+        public Builder listener(ExecutionListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /** Told as each item ends. */
+        public Builder progress(ItemProgress progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        /** Starts DynamoDB and builds everything. */
+        public LocalPipeline build() {
+            return new LocalPipeline(this);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.omniarchitect.local.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.omniarchitect.artifact.GeneratedFile;
+import dev.omniarchitect.batch.BatchDocument;
+import dev.omniarchitect.batch.BatchItem;
+import dev.omniarchitect.batch.CacheMode;
+import dev.omniarchitect.batch.ItemSettings;
+import dev.omniarchitect.cache.CacheEntry;
+import dev.omniarchitect.cache.dynamodb.DynamoDbCacheStore;
+import dev.omniarchitect.job.ItemResult;
+import dev.omniarchitect.job.ItemStatus;
+import dev.omniarchitect.job.JobStatus;
+import dev.omniarchitect.job.JobSummary;
+import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
+import dev.omniarchitect.json.CompressedJson;
+import dev.omniarchitect.json.Json;
+import dev.omniarchitect.provider.Usage;
+import dev.omniarchitect.runtime.AwsClients;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The DynamoDB stores against DynamoDB Local over the async Netty client. */
+class DynamoDbStoresTest {
+
+    private static EmbeddedDynamoDb dynamoDb;
+    private static AwsClients aws;
+    private static DynamoDbCacheStore cache;
+    private static DynamoDbJobStore jobs;
+
+    @BeforeAll
+    static void start() {
+        dynamoDb = EmbeddedDynamoDb.inMemory();
+        aws = AwsClients.forLocalDynamoDb(dynamoDb.endpoint());
+        LocalTables.ensure(aws.dynamoDb(), "cache", "jobs");
+        LocalTables.ensure(aws.dynamoDb(), "cache", "jobs");
+        CompressedJson compressed = new CompressedJson(Json.mapper());
+        cache = new DynamoDbCacheStore(aws.dynamoDb(), "cache", compressed);
+        jobs = new DynamoDbJobStore(aws.dynamoDb(), "jobs", Duration.ofDays(30), Json.mapper(), compressed,
+                Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() {
+        aws.close();
+        dynamoDb.close();
+    }
+
+    @Test
+    void anExpiredEntryIsAMissThoughDynamoDbStillHoldsIt() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        cache.put(entry("a".repeat(64), now.minusSeconds(7200), now.minusSeconds(1))).join();
+
+        assertTrue(cache.find("a".repeat(64), now).join().isEmpty());
+        Map<String, AttributeValue> raw = aws.dynamoDb().getItem(request -> request.tableName("cache")
+                .key(Map.of("cacheKey", AttributeValue.fromS("a".repeat(64))))).join().item();
+        assertEquals(Long.toString(now.minusSeconds(1).getEpochSecond()), raw.get("expiresAt").n(),
+                "the TTL attribute is epoch seconds");
+    }
+
+    @Test
+    void aFreshEntryRoundTripsAndLargeContentIsStoredCompressed() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        CacheEntry entry = entry("b".repeat(64), now, now.plusSeconds(3600));
+        cache.put(entry).join();
+
+        assertEquals(entry, cache.find("b".repeat(64), now).join().orElseThrow());
+        Map<String, AttributeValue> raw = aws.dynamoDb().getItem(request -> request.tableName("cache")
+                .key(Map.of("cacheKey", AttributeValue.fromS("b".repeat(64))))).join().item();
+        int stored = raw.get("files").b().asByteArray().length;
+        assertTrue(stored < 100_000, "600 KB of text stored as " + stored + " bytes");
+    }
+
+    @Test
+    void aHundredItemJobIsStoredOneRecordPerItemAndReadBack() {
+        ItemSettings settings = new ItemSettings("openai", "gpt-4o-mini", 0.2, 4096, 120, CacheMode.USE, 3600);
+        List<BatchItem> items = IntStream.range(0, 100).mapToObj(i -> new BatchItem("i" + i, "dockerfile",
+                "p".repeat(16_000), Json.mapper().createObjectNode().put("n", i), settings)).toList();
+        Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        jobs.create("20261126-120000-00000001", new BatchDocument(items), created).join();
+
+        assertEquals(items.get(57), jobs.loadItem("20261126-120000-00000001", "i57").join());
+        var job = jobs.loadJob("20261126-120000-00000001").join().orElseThrow();
+        assertEquals(JobStatus.QUEUED, job.status());
+        assertEquals(items.stream().map(BatchItem::id).toList(), job.itemIds());
+        assertTrue(jobs.loadJob("20261126-120000-ffffffff").join().isEmpty());
+
+        ItemResult result = new ItemResult("i3", "dockerfile", ItemStatus.SUCCEEDED, false, "openai", "gpt-4o-mini",
+                List.of(), 42, new Usage(1, 2), List.of(new GeneratedFile("Dockerfile", "FROM x")), null);
+        jobs.saveResult("20261126-120000-00000001", result).join();
+        assertEquals(List.of(result), jobs.loadResults("20261126-120000-00000001").join());
+
+        JobSummary summary = JobSummary.of(List.of(result), 100);
+        jobs.finish("20261126-120000-00000001", JobStatus.SUCCEEDED, summary, created.plusSeconds(1)).join();
+        var finished = jobs.loadJob("20261126-120000-00000001").join().orElseThrow();
+        assertEquals(JobStatus.SUCCEEDED, finished.status());
+        assertEquals(summary, finished.summary());
+    }
+
+    private static CacheEntry entry(String key, Instant created, Instant expires) {
+        String big = IntStream.range(0, 12_000).mapToObj(i -> "  - name: container-" + i + "\n")
+                .collect(Collectors.joining());
+        return new CacheEntry(key, "openai", "gpt-4o-mini", "kubernetes",
+                List.of(new GeneratedFile("deployment.yaml", big), new GeneratedFile("service.yaml", "kind: Service\n")),
+                new Usage(100, 2000), created, expires);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.omniarchitect.local.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.omniarchitect.job.ItemResult;
+import dev.omniarchitect.job.JobRecord;
+import dev.omniarchitect.job.JobStatus;
+import dev.omniarchitect.testing.LoopbackOpenAiServer.Reply;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The cache modes, against DynamoDB Local: use, expiry, refresh, bypass. */
+class CacheBehaviourTest extends PipelineTestBase {
+
+    private static final String ONE_ITEM = "{\"options\": {\"cache\": \"%s\", \"cacheTtlSeconds\": 3600},"
+            + " \"items\": [{\"id\": \"api\", \"kind\": \"kubernetes\", \"prompt\": \"a deployment\"}]}";
+
+    private final AtomicInteger version = new AtomicInteger();
+
+    private void answerWithVersion() {
+        server.replies(request -> Reply.answer("```yaml path=deployment.yaml\nversion: " + version.incrementAndGet()
+                + "\n```"));
+    }
+
+    @Test
+    void aSecondRunIsServedFromTheCacheWithNoProviderCall() {
+        JobRecord first = run(Batches.of(10, "{}"));
+        assertEquals(10, server.calls());
+        server.resetCounts();
+
+        JobRecord second = run(Batches.of(10, "{}"));
+
+        assertEquals(0, server.calls(), "every item must come from the cache");
+        assertEquals(JobStatus.SUCCEEDED, second.status());
+        assertEquals(10, second.summary().cacheHits());
+        assertEquals(0, second.summary().inputTokens(), "cache hits spend no tokens");
+        for (ItemResult item : second.items()) {
+            assertTrue(item.cached(), item.id());
+            assertTrue(item.attempts().isEmpty());
+            assertEquals(item(first, item.id()).files(), item.files(), "a hit returns the same files");
+            assertEquals("openai", item.provider());
+        }
+    }
+
+    @Test
+    void anExpiredEntryIsAMiss() {
+        answerWithVersion();
+        assertEquals("version: 1\n", file(run(ONE_ITEM.formatted("use"))));
+        assertEquals("version: 1\n", file(run(ONE_ITEM.formatted("use"))));
+        assertEquals(1, server.calls());
+
+        clock.advance(Duration.ofSeconds(3601));
+        JobRecord afterExpiry = run(ONE_ITEM.formatted("use"));
+
+        assertEquals(2, server.calls(), "an expired entry must not be served even if DynamoDB still holds it");
+        assertFalse(item(afterExpiry, "api").cached());
+        assertEquals("version: 2\n", file(afterExpiry));
+    }
+
+    @Test
+    void refreshCallsAgainAndOverwrites() {
+        answerWithVersion();
+        run(ONE_ITEM.formatted("use"));
+
+        JobRecord refreshed = run(ONE_ITEM.formatted("refresh"));
+        assertEquals(2, server.calls());
+        assertFalse(item(refreshed, "api").cached());
+        assertEquals("version: 2\n", file(refreshed));
+
+        JobRecord reused = run(ONE_ITEM.formatted("use"));
+        assertEquals(2, server.calls());
+        assertTrue(item(reused, "api").cached());
+        assertEquals("version: 2\n", file(reused), "refresh overwrote the entry");
+    }
+
+    @Test
+    void bypassNeitherReadsNorWrites() {
+        answerWithVersion();
+        run(ONE_ITEM.formatted("use"));
+
+        JobRecord bypassed = run(ONE_ITEM.formatted("bypass"));
+        assertEquals(2, server.calls(), "bypass must not read the existing entry");
+        assertEquals("version: 2\n", file(bypassed));
+
+        JobRecord reused = run(ONE_ITEM.formatted("use"));
+        assertEquals(2, server.calls());
+        assertEquals("version: 1\n", file(reused), "bypass must not have written its answer");
+    }
+
+    @Test
+    void anUncachedAnswerIsNeverWrittenWhenItFails() {
+        server.replies(request -> Reply.answer("no code block here, just prose"));
+        JobRecord failed = run(ONE_ITEM.formatted("use"));
+        assertEquals(JobStatus.FAILED, failed.status());
+        assertEquals("PROVIDER_BAD_RESPONSE", item(failed, "api").error().code().name());
+
+        answerWithVersion();
+        JobRecord retried = run(ONE_ITEM.formatted("use"));
+        assertEquals(2, server.calls(), "a bad answer must not have been cached");
+        assertEquals(JobStatus.SUCCEEDED, retried.status());
+    }
+
+    private static String file(JobRecord record) {
+        return item(record, "api").files().get(0).content();
+    }
+}
