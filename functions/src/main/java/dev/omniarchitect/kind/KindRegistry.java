@@ -19,6 +19,7 @@ public final class KindRegistry {
             or references to a secret store.""";
 
     private final Map<String, Kind> kinds;
+    private final List<String> names;
 
     private KindRegistry(Collection<Kind> kinds) {
         Map<String, Kind> byName = new LinkedHashMap<>();
@@ -26,8 +27,6 @@ public final class KindRegistry {
         this.kinds = Map.copyOf(byName);
         this.names = List.copyOf(byName.keySet());
     }
-
-    private final List<String> names;
 
     /** The built-in kinds. */
     public static KindRegistry builtIn() {

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Writes a job's files as {@code DIR/<jobId>/<itemId>/<path>}, never outside the item's folder. */
 final class JobFilesWriter {
@@ -17,10 +19,11 @@ final class JobFilesWriter {
         this.root = root;
     }
 
-    /** Writes every file of the job and returns the job's folder. */
-    Path write(JobRecord record) throws IOException {
+    /** Writes every file of the job and returns their paths, in item order. */
+    List<Path> write(JobRecord record) throws IOException {
         Path jobDirectory = root.resolve(record.jobId());
         Files.createDirectories(jobDirectory);
+        List<Path> written = new ArrayList<>();
         for (ItemResult item : record.items()) {
             Path itemDirectory = jobDirectory.resolve(item.id()).normalize();
             for (GeneratedFile file : item.files()) {
@@ -30,8 +33,9 @@ final class JobFilesWriter {
                 }
                 Files.createDirectories(target.getParent());
                 Files.writeString(target, file.content(), StandardCharsets.UTF_8);
+                written.add(target);
             }
         }
-        return jobDirectory;
+        return written;
     }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -126,11 +127,11 @@ final class RunCommand implements Callable<Integer> {
             if (!"SUCCEEDED".equals(String.valueOf(run.execution().status()))) {
                 stderr.println("omni: the execution failed: " + run.execution().error() + ": " + run.execution().cause());
             }
-            Path jobDirectory = new JobFilesWriter(out).write(record);
+            List<Path> files = new JobFilesWriter(out).write(record);
             if (json) {
                 stdout.println(pipeline.services().mapper().writerWithDefaultPrettyPrinter().writeValueAsString(record));
             } else {
-                new SummaryTable(stdout).print(record, jobDirectory);
+                new SummaryTable(stdout).print(record, files);
             }
             return record.summary() != null && record.summary().failed() == 0 ? ExitStatus.OK : ExitStatus.SOME_FAILED;
         }

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** The end-of-run table: one row per item, then the job's wall time and speedup. */
 final class SummaryTable {
@@ -19,12 +20,13 @@ final class SummaryTable {
         this.out = out;
     }
 
-    void print(JobRecord record, Path jobDirectory) {
+    void print(JobRecord record, List<Path> files) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADINGS);
         for (ItemResult item : record.items()) {
-            rows.add(List.of(item.id(), String.valueOf(item.kind()), item.status().name(), item.cached() ? "yes" : "no",
-                    String.valueOf(item.provider()), String.valueOf(item.model()), Long.toString(item.durationMs())));
+            rows.add(List.of(item.id(), Objects.toString(item.kind(), "-"), item.status().name(),
+                    item.cached() ? "yes" : "no", Objects.toString(item.provider(), "-"),
+                    Objects.toString(item.model(), "-"), Long.toString(item.durationMs())));
         }
         int[] widths = new int[HEADINGS.size()];
         for (List<String> row : rows) {
@@ -59,6 +61,8 @@ final class SummaryTable {
         if (record.items().stream().anyMatch(item -> item.provider() != null && item.provider().equals("blueprint"))) {
             out.println("Items from provider \"blueprint\" are offline starting files rendered from params, not AI output.");
         }
-        out.println("Files: " + jobDirectory);
+        out.println();
+        out.println(files.size() + " files written:");
+        files.forEach(file -> out.println("  " + file));
     }
 }

@@ -142,10 +142,15 @@ class MapStateTest {
     }
 
     @Test
-    void workerThreadsAreGoneWhenTheMapFinishes() {
+    void workerThreadsAreGoneWhenTheMapFinishes() throws InterruptedException {
         run(3, 6, new InFlightCounter(-1), "pool-shutdown");
         run(3, 6, new InFlightCounter(1), "pool-shutdown-failed");
 
+        // A terminated pool's threads are past their last task but may take a moment to exit;
+        // a leaked worker would still be waiting for work after the join.
+        for (Thread thread : liveThreadsNamed("asl-map-pool-shutdown")) {
+            thread.join(5_000);
+        }
         assertEquals(List.of(), liveThreadsNamed("asl-map-pool-shutdown"));
     }
 
