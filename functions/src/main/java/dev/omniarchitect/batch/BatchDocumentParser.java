@@ -19,10 +19,12 @@ import java.util.Set;
  */
 public final class BatchDocumentParser {
 
-    private static final List<String> DOCUMENT_FIELDS = List.of("provider", "model", "options", "items");
-    private static final List<String> ITEM_FIELDS = List.of("id", "kind", "prompt", "params", "provider", "model", "options");
+    private static final List<String> DOCUMENT_FIELDS =
+            List.of("provider", "model", "fallback", "options", "mode", "clientToken", "items");
+    private static final List<String> ITEM_FIELDS =
+            List.of("id", "kind", "prompt", "params", "provider", "model", "fallback", "options");
     private static final List<String> OPTION_FIELDS =
-            List.of("temperature", "maxTokens", "timeoutSeconds", "cache", "cacheTtlSeconds");
+            List.of("temperature", "maxTokens", "timeoutSeconds", "cache", "cacheTtlSeconds", "maxAttempts");
 
     private final ObjectMapper mapper;
     private final KindRegistry kinds;
@@ -59,7 +61,10 @@ public final class BatchDocumentParser {
         rejectUnknownFields(root, "", DOCUMENT_FIELDS, violations);
         String documentProvider = provider(root, "", violations);
         String documentModel = model(root, "", violations);
+        List<String> documentFallback = fallback(root, "", violations);
         OptionValues documentOptions = options(root, "", violations);
+        RunMode mode = mode(root, violations);
+        String clientToken = clientToken(root, violations);
 
         JsonNode items = root.get("items");
         List<BatchItem> parsed = new ArrayList<>();
@@ -71,8 +76,9 @@ public final class BatchDocumentParser {
         } else {
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < items.size(); i++) {
-                BatchItem item = item(items.get(i), "items[" + i + "]", ids, documentProvider, documentModel,
-                        documentOptions, overrides, violations);
+                BatchItem item = item(items.get(i), "items[" + i + "]", ids,
+                        new Inherited(documentProvider, documentModel, documentFallback, documentOptions),
+                        overrides, violations);
                 if (item != null) {
                     parsed.add(item);
                 }
@@ -81,11 +87,11 @@ public final class BatchDocumentParser {
         if (!violations.isEmpty()) {
             throw new InvalidBatchException(violations);
         }
-        return new BatchDocument(parsed);
+        return new BatchDocument(parsed, mode, clientToken);
     }
 
-    private BatchItem item(JsonNode node, String path, Set<String> ids, String documentProvider, String documentModel,
-                           OptionValues documentOptions, BatchOverrides overrides, List<Violation> violations) {
+    private BatchItem item(JsonNode node, String path, Set<String> ids, Inherited document, BatchOverrides overrides,
+                           List<Violation> violations) {
         if (!node.isObject()) {
             violations.add(new Violation(path, "each item must be an object with id, kind and prompt"));
             return null;
@@ -115,11 +121,14 @@ public final class BatchDocumentParser {
         JsonNode params = params(node, path, violations);
         String itemProvider = provider(node, path + ".", violations);
         String itemModel = model(node, path + ".", violations);
+        List<String> itemFallback = fallback(node, path + ".", violations);
         OptionValues itemOptions = options(node, path + ".", violations);
         if (violations.size() > before) {
             return null;
         }
 
+        String documentProvider = document.provider();
+        String documentModel = document.model();
         String provider = firstNonNull(overrides.provider(), itemProvider, documentProvider, defaults.provider());
         String model;
         if (overrides.provider() != null) {
@@ -131,14 +140,20 @@ public final class BatchDocumentParser {
         } else {
             model = defaults.defaultModels().get(provider);
         }
-        OptionValues resolved = itemOptions.over(documentOptions);
+        OptionValues resolved = itemOptions.over(document.options());
+        // A forced provider stands alone: falling back elsewhere would defeat --provider.
+        List<String> fallback = overrides.provider() != null ? List.of()
+                : firstNonNull(itemFallback, document.fallback(), List.<String>of()).stream()
+                .filter(name -> !name.equals(provider)).toList();
         CacheMode cache = firstNonNull(overrides.cache(), resolved.cache(), CacheMode.USE);
         ItemSettings settings = new ItemSettings(provider, model,
                 firstNonNull(resolved.temperature(), BatchLimits.DEFAULT_TEMPERATURE),
                 firstNonNull(resolved.maxTokens(), BatchLimits.DEFAULT_MAX_TOKENS),
                 firstNonNull(resolved.timeoutSeconds(), BatchLimits.DEFAULT_TIMEOUT_SECONDS),
                 cache,
-                firstNonNull(resolved.cacheTtlSeconds(), defaults.cacheTtlSeconds()));
+                firstNonNull(resolved.cacheTtlSeconds(), defaults.cacheTtlSeconds()),
+                firstNonNull(resolved.maxAttempts(), BatchLimits.DEFAULT_MAX_ATTEMPTS),
+                fallback);
         return new BatchItem(id, kind, prompt, params, settings);
     }
 
@@ -168,6 +183,57 @@ public final class BatchDocumentParser {
         if (!value.isTextual() || !defaults.defaultModels().containsKey(value.asText())) {
             violations.add(new Violation(prefix + "provider", "unknown provider " + shown(value)
                     + "; known providers: " + String.join(", ", defaults.providerNames())));
+            return null;
+        }
+        return value.asText();
+    }
+
+    private List<String> fallback(JsonNode node, String prefix, List<Violation> violations) {
+        JsonNode value = node.get("fallback");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        String allowed = "a list of up to " + BatchLimits.MAX_FALLBACKS + " distinct providers from "
+                + String.join(", ", defaults.providerNames());
+        if (!value.isArray() || value.size() > BatchLimits.MAX_FALLBACKS) {
+            violations.add(new Violation(prefix + "fallback", "must be " + allowed + ", got " + shown(value)));
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode name = value.get(i);
+            if (!name.isTextual() || !defaults.defaultModels().containsKey(name.asText())
+                    || names.contains(name.asText())) {
+                violations.add(new Violation(prefix + "fallback[" + i + "]", "must be " + allowed + ", got "
+                        + shown(name)));
+                return null;
+            }
+            names.add(name.asText());
+        }
+        return List.copyOf(names);
+    }
+
+    private static RunMode mode(JsonNode root, List<Violation> violations) {
+        JsonNode value = root.get("mode");
+        if (value == null || value.isNull()) {
+            return RunMode.ASYNC;
+        }
+        RunMode mode = value.isTextual() ? RunMode.fromWireName(value.asText()).orElse(null) : null;
+        if (mode == null) {
+            violations.add(new Violation("mode", "must be async or sync, got " + shown(value)));
+            return RunMode.ASYNC;
+        }
+        return mode;
+    }
+
+    private static String clientToken(JsonNode root, List<Violation> violations) {
+        JsonNode value = root.get("clientToken");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual() || !BatchLimits.CLIENT_TOKEN.matcher(value.asText()).matches()) {
+            violations.add(new Violation("clientToken", "must be 1 to 128 letters, digits and ._:- characters, got "
+                    + shown(value)));
             return null;
         }
         return value.asText();
@@ -204,6 +270,8 @@ public final class BatchDocumentParser {
                 BatchLimits.MAX_TIMEOUT_SECONDS, violations);
         Long ttl = integer(options, path + ".cacheTtlSeconds", "cacheTtlSeconds", BatchLimits.MIN_CACHE_TTL_SECONDS,
                 BatchLimits.MAX_CACHE_TTL_SECONDS, violations);
+        Long maxAttempts = integer(options, path + ".maxAttempts", "maxAttempts", 1, BatchLimits.MAX_ATTEMPTS,
+                violations);
         CacheMode cache = null;
         JsonNode cacheValue = options.get("cache");
         if (cacheValue != null && !cacheValue.isNull()) {
@@ -216,7 +284,8 @@ public final class BatchDocumentParser {
         return new OptionValues(temperature,
                 maxTokens == null ? null : maxTokens.intValue(),
                 timeout == null ? null : timeout.intValue(),
-                cache, ttl);
+                cache, ttl,
+                maxAttempts == null ? null : maxAttempts.intValue());
     }
 
     private static Double number(JsonNode node, String path, String field, double min, double max,
@@ -294,10 +363,14 @@ public final class BatchDocumentParser {
         return null;
     }
 
+    /** What items inherit from the document. */
+    private record Inherited(String provider, String model, List<String> fallback, OptionValues options) {
+    }
+
     /** Options as written at one level; null means "not set here". */
     private record OptionValues(Double temperature, Integer maxTokens, Integer timeoutSeconds, CacheMode cache,
-                                Long cacheTtlSeconds) {
-        static final OptionValues NONE = new OptionValues(null, null, null, null, null);
+                                Long cacheTtlSeconds, Integer maxAttempts) {
+        static final OptionValues NONE = new OptionValues(null, null, null, null, null, null);
 
         OptionValues over(OptionValues lower) {
             return new OptionValues(
@@ -305,7 +378,8 @@ public final class BatchDocumentParser {
                     firstNonNull(maxTokens, lower.maxTokens),
                     firstNonNull(timeoutSeconds, lower.timeoutSeconds),
                     firstNonNull(cache, lower.cache),
-                    firstNonNull(cacheTtlSeconds, lower.cacheTtlSeconds));
+                    firstNonNull(cacheTtlSeconds, lower.cacheTtlSeconds),
+                    firstNonNull(maxAttempts, lower.maxAttempts));
         }
     }
 }

@@ -16,11 +16,15 @@ public final class BatchLimits {
     public static final int MAX_TIMEOUT_SECONDS = 600;
     public static final long MIN_CACHE_TTL_SECONDS = 60;
     public static final long MAX_CACHE_TTL_SECONDS = 31_536_000;
+    public static final int MAX_ATTEMPTS = 10;
+    public static final int MAX_FALLBACKS = 4;
+    public static final Pattern CLIENT_TOKEN = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     public static final double DEFAULT_TEMPERATURE = 0.2;
     public static final int DEFAULT_MAX_TOKENS = 4_096;
     public static final int DEFAULT_TIMEOUT_SECONDS = 120;
     public static final long DEFAULT_CACHE_TTL_SECONDS = 604_800;
+    public static final int DEFAULT_MAX_ATTEMPTS = 3;
 
     private BatchLimits() {
     }

@@ -1,5 +1,7 @@
 package dev.omniarchitect.batch;
 
+import java.util.List;
+
 /**
  * Every setting of one item, resolved from the item, the document and the defaults.
  *
@@ -10,6 +12,8 @@ package dev.omniarchitect.batch;
  * @param timeoutSeconds   the item's whole deadline
  * @param cache            cache mode
  * @param cacheTtlSeconds  how long a written cache entry stays fresh
+ * @param maxAttempts      calls to one provider at most, retries included
+ * @param fallback         providers to try in turn when the provider fails after its retries
  */
 public record ItemSettings(
         String provider,
@@ -18,5 +22,11 @@ public record ItemSettings(
         int maxTokens,
         int timeoutSeconds,
         CacheMode cache,
-        long cacheTtlSeconds) {
+        long cacheTtlSeconds,
+        int maxAttempts,
+        List<String> fallback) {
+
+    public ItemSettings {
+        fallback = List.copyOf(fallback);
+    }
 }

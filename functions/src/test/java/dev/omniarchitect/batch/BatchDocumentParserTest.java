@@ -32,10 +32,10 @@ class BatchDocumentParserTest {
                 }""", BatchOverrides.NONE);
 
         ItemSettings a = document.items().get(0).settings();
-        assertEquals(new ItemSettings("openai", "gpt-4.1", 0.5, 2000, 120, CacheMode.REFRESH, 604_800), a);
+        assertEquals(new ItemSettings("openai", "gpt-4.1", 0.5, 2000, 120, CacheMode.REFRESH, 604_800, 3, List.of()), a);
         assertEquals(8080, document.items().get(0).params().get("port").asInt());
         ItemSettings b = document.items().get(1).settings();
-        assertEquals(new ItemSettings("openai", "gpt-4o", 0.0, 2000, 30, CacheMode.REFRESH, 3600), b);
+        assertEquals(new ItemSettings("openai", "gpt-4o", 0.0, 2000, 30, CacheMode.REFRESH, 3600, 3, List.of()), b);
         ItemSettings c = document.items().get(2).settings();
         assertEquals("blueprint", c.provider());
         assertEquals("blueprint-v1", c.model(), "the document's model belongs to the document's provider");
@@ -45,7 +45,7 @@ class BatchDocumentParserTest {
     void defaultsApplyWhenTheDocumentSetsNothing() {
         BatchDocument document = parser.parse("{\"items\":[{\"id\":\"x\",\"kind\":\"dockerfile\",\"prompt\":\"p\"}]}",
                 BatchOverrides.NONE);
-        assertEquals(new ItemSettings("blueprint", "blueprint-v1", 0.2, 4096, 120, CacheMode.USE, 604_800),
+        assertEquals(new ItemSettings("blueprint", "blueprint-v1", 0.2, 4096, 120, CacheMode.USE, 604_800, 3, List.of()),
                 document.items().get(0).settings());
         assertTrue(document.items().get(0).params().isEmpty());
     }
@@ -104,7 +104,7 @@ class BatchDocumentParserTest {
         Map<String, String> errors = violations("""
                 {"items": [{"id": "a", "kind": "dockerfile", "promt": "p", "options": {"temprature": 1}}],
                  "verbose": true}""");
-        assertTrue(errors.get("verbose").startsWith("unknown field; allowed here: provider, model, options, items"));
+        assertTrue(errors.get("verbose").startsWith("unknown field; allowed here: provider, model, fallback, options, mode, clientToken, items"));
         assertTrue(errors.get("items[0].promt").startsWith("unknown field"));
         assertTrue(errors.get("items[0].options.temprature").startsWith("unknown field"));
         assertEquals("required", errors.get("items[0].prompt"));
@@ -147,5 +147,32 @@ class BatchDocumentParserTest {
         InvalidBatchException e = assertThrows(InvalidBatchException.class,
                 () -> parser.parse(json, BatchOverrides.NONE));
         return e.violations().stream().collect(Collectors.toMap(Violation::field, Violation::message));
+    }
+
+    @Test
+    void fallbackModeClientTokenAndMaxAttemptsAreReadAndChecked() {
+        BatchDocument document = parser.parse("""
+                {"provider": "openai", "fallback": ["openai", "blueprint"], "mode": "sync", "clientToken": "run-42",
+                 "options": {"maxAttempts": 5},
+                 "items": [{"id": "a", "kind": "dockerfile", "prompt": "p"},
+                           {"id": "b", "kind": "dockerfile", "prompt": "p", "fallback": [],
+                            "options": {"maxAttempts": 1}}]}""", BatchOverrides.NONE);
+        assertEquals(RunMode.SYNC, document.mode());
+        assertEquals("run-42", document.clientToken());
+        assertEquals(List.of("blueprint"), document.items().get(0).settings().fallback(),
+                "the primary provider is not its own fallback");
+        assertEquals(5, document.items().get(0).settings().maxAttempts());
+        assertEquals(List.of(), document.items().get(1).settings().fallback());
+        assertEquals(1, document.items().get(1).settings().maxAttempts());
+
+        Map<String, String> errors = violations("""
+                {"fallback": ["skynet"], "mode": "now", "clientToken": "has spaces",
+                 "items": [{"id": "a", "kind": "dockerfile", "prompt": "p", "fallback": "blueprint",
+                            "options": {"maxAttempts": 11}}]}""");
+        assertTrue(errors.get("fallback[0]").contains("distinct providers from blueprint, openai"), errors.toString());
+        assertEquals("must be async or sync, got \"now\"", errors.get("mode"));
+        assertTrue(errors.get("clientToken").startsWith("must be 1 to 128"), errors.toString());
+        assertTrue(errors.containsKey("items[0].fallback"), errors.toString());
+        assertEquals("must be a whole number from 1 to 10, got 11", errors.get("items[0].options.maxAttempts"));
     }
 }

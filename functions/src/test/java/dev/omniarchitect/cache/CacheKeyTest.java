@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class CacheKeyTest {
 
     private final KindRegistry kinds = KindRegistry.builtIn();
-    private final ItemSettings settings = new ItemSettings("openai", "gpt-4o-mini", 0.2, 4096, 120, CacheMode.USE, 3600);
+    private final ItemSettings settings = new ItemSettings("openai", "gpt-4o-mini", 0.2, 4096, 120, CacheMode.USE, 3600, 3, List.of());
 
     @Test
     void isAStableSha256OfWhatShapesTheAnswer() throws Exception {
@@ -28,7 +28,7 @@ class CacheKeyTest {
         assertEquals(key, CacheKey.of(item("a", "prompt", "{\"name\":\"api\",\"port\":8080.0}", settings),
                 kinds.get("dockerfile")), "key order and number spelling of params do not matter");
         assertEquals(key, CacheKey.of(item("other-id", "prompt", "{\"port\":8080,\"name\":\"api\"}",
-                new ItemSettings("openai", "gpt-4o-mini", 0.2, 4096, 30, CacheMode.REFRESH, 60)),
+                new ItemSettings("openai", "gpt-4o-mini", 0.2, 4096, 30, CacheMode.REFRESH, 60, 3, List.of())),
                 kinds.get("dockerfile")), "id, timeout, cache mode and TTL do not shape the answer");
     }
 
@@ -43,10 +43,10 @@ class CacheKeyTest {
                 CacheKey.of(item("a", "p", "{\"port\":1}", settings), dockerfile),
                 CacheKey.of(item("a", "p", "{}", settings), kinds.get("kubernetes")),
                 CacheKey.of(item("a", "p", "{}", settings), newTemplate),
-                CacheKey.of(item("a", "p", "{}", new ItemSettings("blueprint", "gpt-4o-mini", 0.2, 4096, 120, CacheMode.USE, 3600)), dockerfile),
-                CacheKey.of(item("a", "p", "{}", new ItemSettings("openai", "gpt-4o", 0.2, 4096, 120, CacheMode.USE, 3600)), dockerfile),
-                CacheKey.of(item("a", "p", "{}", new ItemSettings("openai", "gpt-4o-mini", 0.3, 4096, 120, CacheMode.USE, 3600)), dockerfile),
-                CacheKey.of(item("a", "p", "{}", new ItemSettings("openai", "gpt-4o-mini", 0.2, 4000, 120, CacheMode.USE, 3600)), dockerfile));
+                CacheKey.of(item("a", "p", "{}", new ItemSettings("blueprint", "gpt-4o-mini", 0.2, 4096, 120, CacheMode.USE, 3600, 3, List.of())), dockerfile),
+                CacheKey.of(item("a", "p", "{}", new ItemSettings("openai", "gpt-4o", 0.2, 4096, 120, CacheMode.USE, 3600, 3, List.of())), dockerfile),
+                CacheKey.of(item("a", "p", "{}", new ItemSettings("openai", "gpt-4o-mini", 0.3, 4096, 120, CacheMode.USE, 3600, 3, List.of())), dockerfile),
+                CacheKey.of(item("a", "p", "{}", new ItemSettings("openai", "gpt-4o-mini", 0.2, 4000, 120, CacheMode.USE, 3600, 3, List.of())), dockerfile));
         Set<String> distinct = new HashSet<>(keys);
         assertEquals(keys.size(), distinct.size(), "each change must give a new key: " + keys);
         assertNotEquals(keys.get(0), keys.get(1));

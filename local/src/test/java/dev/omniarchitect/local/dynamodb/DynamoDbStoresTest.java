@@ -85,7 +85,7 @@ class DynamoDbStoresTest {
 
     @Test
     void aHundredItemJobIsStoredOneRecordPerItemAndReadBack() {
-        ItemSettings settings = new ItemSettings("openai", "gpt-4o-mini", 0.2, 4096, 120, CacheMode.USE, 3600);
+        ItemSettings settings = new ItemSettings("openai", "gpt-4o-mini", 0.2, 4096, 120, CacheMode.USE, 3600, 3, List.of());
         List<BatchItem> items = IntStream.range(0, 100).mapToObj(i -> new BatchItem("i" + i, "dockerfile",
                 "p".repeat(16_000), Json.mapper().createObjectNode().put("n", i), settings)).toList();
         Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
