@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -24,17 +25,20 @@ import software.amazon.awssdk.http.async.SdkHttpContentPublisher;
 
 /**
  * Plain HTTP calls on the function's one shared SDK async HTTP client (Netty), so provider calls use
- * the same connection pool and event loop as the AWS clients. Nothing here blocks: the future completes
- * on the client's threads, and the body is gathered without copying more than the bound allows.
+ * the same connection pool and event loop as the AWS clients. Nothing here blocks, and the futures
+ * complete on a separate completion executor (as the SDK's own clients do), so the work callers chain
+ * onto them (parsing answers, logging) never runs on the Netty event loop.
  */
 public final class AsyncHttp {
 
     private final SdkAsyncHttpClient client;
     private final int maxResponseBytes;
+    private final Executor completions;
 
-    public AsyncHttp(SdkAsyncHttpClient client, int maxResponseBytes) {
+    public AsyncHttp(SdkAsyncHttpClient client, int maxResponseBytes, Executor completions) {
         this.client = client;
         this.maxResponseBytes = maxResponseBytes;
+        this.completions = completions;
     }
 
     /**
@@ -52,6 +56,14 @@ public final class AsyncHttp {
         }
         CompletableFuture<HttpResponse> response = new CompletableFuture<>();
         BodyCollector collector = new BodyCollector(response, maxResponseBytes);
+        CompletableFuture<HttpResponse> handedOff = new CompletableFuture<>();
+        response.whenCompleteAsync((value, error) -> {
+            if (error != null) {
+                handedOff.completeExceptionally(error);
+            } else {
+                handedOff.complete(value);
+            }
+        }, completions);
         CompletableFuture<Void> exchange = client.execute(AsyncExecuteRequest.builder()
                 .request(sdkRequest.build())
                 .requestContentPublisher(new BodyPublisher(request.body()))
@@ -69,7 +81,7 @@ public final class AsyncHttp {
                         exchange.cancel(true);
                     }
                 });
-        return response;
+        return handedOff;
     }
 
     /** Adapts the SDK's byte-array body to the HTTP client's publisher type. */

@@ -1,14 +1,21 @@
 package dev.omniarchitect.provider;
 
+import dev.omniarchitect.http.HttpResponse;
+import dev.omniarchitect.http.ResponseTooLargeException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.time.Clock;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
-/** Maps what an HTTP provider call can go through to the stable error codes. */
+/** Maps what an HTTP provider call can go through to the stable error codes, and says what is worth retrying. */
 public final class HttpFailures {
+
+    /** Statuses another attempt may cure: rate limits, gateway trouble, overload (Anthropic's 529). */
+    private static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 504, 529);
 
     private HttpFailures() {
     }
@@ -18,10 +25,26 @@ public final class HttpFailures {
         return switch (status) {
             case 401, 403 -> ErrorCode.PROVIDER_AUTH;
             case 404 -> ErrorCode.MODEL_NOT_FOUND;
-            case 408, 504 -> ErrorCode.PROVIDER_TIMEOUT;
+            case 408 -> ErrorCode.PROVIDER_TIMEOUT;
             case 429 -> ErrorCode.PROVIDER_RATE_LIMITED;
             default -> status >= 500 ? ErrorCode.PROVIDER_UNAVAILABLE : ErrorCode.PROVIDER_BAD_REQUEST;
         };
+    }
+
+    /** Whether a status is worth another attempt. */
+    public static boolean isRetryable(int status) {
+        return RETRYABLE.contains(status);
+    }
+
+    /**
+     * The failure for an error response: its code, whether to retry, the wait the provider asked for,
+     * and the provider's own message (already redacted by the caller) as detail.
+     */
+    public static ProviderException forResponse(String provider, HttpResponse response, String detail, Clock clock) {
+        int status = response.status();
+        return new ProviderException(forStatus(status),
+                provider + " answered HTTP " + status + (detail == null || detail.isBlank() ? "" : ": " + detail),
+                isRetryable(status), RetryAfterHeaders.of(response, clock).orElse(null), null);
     }
 
     /** The failure for an exception from the transport, naming the provider. */
@@ -31,21 +54,22 @@ public final class HttpFailures {
             return known;
         }
         if (cause instanceof TimeoutException || cause instanceof CancellationException) {
-            return new ProviderException(ErrorCode.PROVIDER_TIMEOUT, provider + " did not answer in time", cause);
+            return new ProviderException(ErrorCode.PROVIDER_TIMEOUT, provider + " did not answer in time", true, null,
+                    cause);
         }
         if (cause instanceof ConnectException) {
             return new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE,
-                    provider + " refused the connection: is its endpoint up and reachable?", cause);
+                    provider + " refused the connection: is its endpoint up and reachable?", true, null, cause);
         }
-        if (cause instanceof IOException) {
-            return new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE,
-                    provider + " connection failed: " + SecretRedaction.redact(cause.getMessage()), cause);
+        if (cause instanceof ResponseTooLargeException) {
+            return new ProviderException(ErrorCode.PROVIDER_BAD_RESPONSE, provider + " sent a " + cause.getMessage(),
+                    cause);
         }
-        if (cause instanceof dev.omniarchitect.http.ResponseTooLargeException) {
-            return new ProviderException(ErrorCode.PROVIDER_BAD_RESPONSE, provider + " sent a " + cause.getMessage(), cause);
-        }
+        // Connection resets, read timeouts and other transport trouble: worth another attempt.
+        String kind = cause instanceof IOException ? "connection failed" : "call failed";
         return new ProviderException(ErrorCode.PROVIDER_UNAVAILABLE,
-                provider + " call failed: " + SecretRedaction.redact(String.valueOf(cause.getMessage())), cause);
+                provider + " " + kind + ": " + SecretRedaction.redact(String.valueOf(cause.getMessage())), true, null,
+                cause);
     }
 
     /** The root of CompletionException and ExecutionException wrappers. */

@@ -1,21 +1,44 @@
 package dev.omniarchitect.provider;
 
-/** A failure with a stable code and a message fit to show a user (no secrets, no answer bodies). */
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A failure with a stable code and a message fit to show a user (no secrets, no answer bodies), saying
+ * whether trying again may help and, when the provider said so, how long to wait first.
+ */
 public final class ProviderException extends RuntimeException {
 
     private final ErrorCode code;
+    private final boolean retryable;
+    private final Duration retryAfter;
 
     public ProviderException(ErrorCode code, String message) {
-        super(message, null, false, false);
-        this.code = code;
+        this(code, message, code.retryable(), null, null);
     }
 
     public ProviderException(ErrorCode code, String message, Throwable cause) {
+        this(code, message, code.retryable(), null, cause);
+    }
+
+    public ProviderException(ErrorCode code, String message, boolean retryable, Duration retryAfter, Throwable cause) {
         super(message, cause, false, false);
         this.code = code;
+        this.retryable = retryable;
+        this.retryAfter = retryAfter;
     }
 
     public ErrorCode code() {
         return code;
+    }
+
+    /** Whether another attempt at the same provider may succeed (429, 5xx, resets, read timeouts). */
+    public boolean retryable() {
+        return retryable;
+    }
+
+    /** How long the provider asked us to wait (Retry-After, rate-limit reset headers), if it did. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

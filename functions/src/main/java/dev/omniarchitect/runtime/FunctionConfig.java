@@ -1,7 +1,10 @@
 package dev.omniarchitect.runtime;
 
 import dev.omniarchitect.batch.BatchLimits;
+import dev.omniarchitect.provider.anthropic.AnthropicSettings;
+import dev.omniarchitect.provider.bedrock.BedrockSettings;
 import dev.omniarchitect.provider.blueprint.BlueprintProvider;
+import dev.omniarchitect.provider.ollama.OllamaSettings;
 import dev.omniarchitect.provider.openai.OpenAiSettings;
 import java.time.Duration;
 import java.util.Map;
@@ -16,6 +19,9 @@ import java.util.Map;
  * @param cacheTtlSeconds   CACHE_TTL_SECONDS (default 604800): cache TTL when a document sets none
  * @param stateMachineArn   STATE_MACHINE_ARN, for the function that starts executions
  * @param openAi            the OpenAI-compatible endpoint
+ * @param anthropic         Anthropic's Messages API
+ * @param ollama            Ollama's own API
+ * @param bedrock           Amazon Bedrock
  */
 public record FunctionConfig(
         String defaultProvider,
@@ -24,9 +30,12 @@ public record FunctionConfig(
         Duration jobRetention,
         long cacheTtlSeconds,
         String stateMachineArn,
-        OpenAiSettings openAi) {
+        OpenAiSettings openAi,
+        AnthropicSettings anthropic,
+        OllamaSettings ollama,
+        BedrockSettings bedrock) {
 
-    /** The settings in that environment. */
+    /** The settings in that environment (on AWS, with the provider secret's keys merged in). */
     public static FunctionConfig fromEnvironment(Map<String, String> env) {
         return new FunctionConfig(
                 env.getOrDefault("OMNI_DEFAULT_PROVIDER", BlueprintProvider.NAME),
@@ -35,7 +44,10 @@ public record FunctionConfig(
                 Duration.ofDays(positive(env, "JOB_TTL_DAYS", 30)),
                 positive(env, "CACHE_TTL_SECONDS", BatchLimits.DEFAULT_CACHE_TTL_SECONDS),
                 env.get("STATE_MACHINE_ARN"),
-                OpenAiSettings.fromEnvironment(env));
+                OpenAiSettings.fromEnvironment(env),
+                AnthropicSettings.fromEnvironment(env),
+                OllamaSettings.fromEnvironment(env),
+                BedrockSettings.fromEnvironment(env));
     }
 
     private static long positive(Map<String, String> env, String name, long fallback) {

@@ -3,97 +3,72 @@ package dev.omniarchitect.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * A real HTTP server on a loopback port that speaks OpenAI's Chat Completions wire format, with a
- * configurable latency and reply, counting calls and the peak number of calls in flight.
+ * A loopback server that speaks OpenAI's Chat Completions wire format, with a configurable latency and
+ * reply, counting calls and the peak number of calls in flight.
  */
 public final class LoopbackOpenAiServer implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final HttpServer server;
-    private final ExecutorService threads;
-    private final AtomicInteger calls = new AtomicInteger();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger peakInFlight = new AtomicInteger();
-    private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
-    private volatile Duration latency = Duration.ZERO;
-    private volatile Function<JsonNode, Reply> replies = request -> Reply.answer(defaultAnswer(request));
+    private final LoopbackHttpServer server;
 
-    private LoopbackOpenAiServer(HttpServer server, ExecutorService threads) {
+    private LoopbackOpenAiServer(LoopbackHttpServer server) {
         this.server = server;
-        this.threads = threads;
     }
 
-    /** Starts a server on a free loopback port. */
+    /** Starts a server on a free loopback port that answers every prompt with {@link #defaultAnswer}. */
     public static LoopbackOpenAiServer start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
-            ExecutorService threads = Executors.newFixedThreadPool(32);
-            LoopbackOpenAiServer loopback = new LoopbackOpenAiServer(server, threads);
-            server.createContext("/v1/chat/completions", loopback::handle);
-            server.setExecutor(threads);
-            server.start();
-            return loopback;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        LoopbackOpenAiServer server = new LoopbackOpenAiServer(LoopbackHttpServer.start("/v1/chat/completions",
+                request -> LoopbackHttpServer.Reply.json(500, "{}")));
+        server.replies(request -> Reply.answer(defaultAnswer(request)));
+        return server;
     }
 
     /** The value for OPENAI_BASE_URL. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return server.origin() + "/v1";
     }
 
     /** Every call waits this long before it answers. */
     public LoopbackOpenAiServer latency(Duration latency) {
-        this.latency = latency;
+        server.latency(latency);
         return this;
     }
 
     /** How to answer each request body. */
     public LoopbackOpenAiServer replies(Function<JsonNode, Reply> replies) {
-        this.replies = replies;
+        server.replies(request -> {
+            Reply reply = replies.apply(request.body());
+            return new LoopbackHttpServer.Reply(reply.status(), reply.body(), reply.headers());
+        });
         return this;
     }
 
     public int calls() {
-        return calls.get();
+        return server.calls();
     }
 
     public int peakInFlight() {
-        return peakInFlight.get();
+        return server.peakInFlight();
     }
 
     /** Every request received so far. */
     public List<Received> received() {
-        synchronized (received) {
-            return List.copyOf(received);
-        }
+        return server.received().stream()
+                .map(request -> new Received(request.method(), request.path(),
+                        request.headers().get("authorization"), request.body()))
+                .toList();
     }
 
     /** Forgets the counts and requests, keeps latency and replies. */
     public void resetCounts() {
-        calls.set(0);
-        peakInFlight.set(0);
-        received.clear();
+        server.resetCounts();
     }
 
     /** The user message of a Chat Completions request body. */
@@ -106,41 +81,33 @@ public final class LoopbackOpenAiServer implements AutoCloseable {
         return "";
     }
 
-    /** A well-formed answer naming one YAML file, different for every prompt. */
+    /** A well-formed answer: one valid Prometheus rule file, different for every prompt. */
     public static String defaultAnswer(JsonNode request) {
-        return "Here is the file.\n\n```yaml path=generated.yaml\nrequest: \"" + Integer.toHexString(
-                userMessage(request).hashCode()) + "\"\n```\n";
+        return "Here is the file.\n\n```yaml path=generated.yaml\n" + rules(Integer.toHexString(
+                userMessage(request).hashCode())) + "```\n";
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        int now = inFlight.incrementAndGet();
-        peakInFlight.accumulateAndGet(now, Math::max);
-        calls.incrementAndGet();
-        try {
-            JsonNode body = MAPPER.readTree(exchange.getRequestBody());
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders().getFirst("Authorization"), body));
-            Thread.sleep(latency.toMillis());
-            Reply reply = replies.apply(body);
-            byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-            exchange.sendResponseHeaders(reply.status(), bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            inFlight.decrementAndGet();
-            exchange.close();
-        }
+    /** A valid Prometheus rule file whose alert carries that label value. */
+    public static String rules(String request) {
+        return """
+                groups:
+                  - name: generated.alerts
+                    rules:
+                      - alert: TargetDown
+                        expr: up{job="web"} == 0
+                        for: 5m
+                        labels:
+                          severity: critical
+                          request: "%s"
+                        annotations:
+                          summary: "{{ $labels.job }} is down"
+                          description: "{{ $labels.instance }} has not been scraped for 5 minutes."
+                """.formatted(request);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 
     /** A request as the server saw it. */

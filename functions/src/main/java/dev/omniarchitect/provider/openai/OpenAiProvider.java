@@ -1,40 +1,43 @@
 package dev.omniarchitect.provider.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.http.AsyncHttp;
-import dev.omniarchitect.http.HttpRequest;
-import dev.omniarchitect.http.HttpResponse;
-import dev.omniarchitect.provider.ErrorCode;
-import dev.omniarchitect.provider.HttpFailures;
+import dev.omniarchitect.provider.JsonEndpoint;
 import dev.omniarchitect.provider.Provider;
 import dev.omniarchitect.provider.ProviderAnswer;
-import dev.omniarchitect.provider.ProviderException;
 import dev.omniarchitect.provider.ProviderRequest;
-import dev.omniarchitect.provider.SecretRedaction;
 import dev.omniarchitect.provider.Usage;
 import java.net.URI;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** OpenAI's Chat Completions API, and every server that speaks it (Ollama, vLLM, Groq, LM Studio, ...). */
+/** OpenAI's Chat Completions API, and every server that speaks it (Ollama's /v1, vLLM, Groq, LM Studio, ...). */
 public final class OpenAiProvider implements Provider {
 
     public static final String NAME = "openai";
 
     private final OpenAiSettings settings;
-    private final AsyncHttp http;
     private final ObjectMapper mapper;
-    private final URI endpoint;
+    private final JsonEndpoint endpoint;
+    private final Map<String, String> headers;
 
-    public OpenAiProvider(OpenAiSettings settings, AsyncHttp http, ObjectMapper mapper) {
+    public OpenAiProvider(OpenAiSettings settings, AsyncHttp http, ObjectMapper mapper, Clock clock) {
         this.settings = settings;
-        this.http = http;
         this.mapper = mapper;
-        this.endpoint = URI.create(settings.baseUrl() + "/chat/completions");
+        this.endpoint = new JsonEndpoint(NAME, URI.create(settings.baseUrl() + "/chat/completions"), http, mapper,
+                clock, body -> body.path("error").path("message"));
+        Map<String, String> fixed = new HashMap<>();
+        if (settings.apiKey() != null) {
+            fixed.put("Authorization", "Bearer " + settings.apiKey());
+        }
+        if (settings.organization() != null) {
+            fixed.put("OpenAI-Organization", settings.organization());
+        }
+        this.headers = Map.copyOf(fixed);
     }
 
     @Override
@@ -62,30 +65,6 @@ public final class OpenAiProvider implements Provider {
 
     @Override
     public CompletableFuture<ProviderAnswer> generate(ProviderRequest request) {
-        byte[] body;
-        try {
-            body = mapper.writeValueAsBytes(requestBody(request));
-        } catch (JsonProcessingException e) {
-            return CompletableFuture.failedFuture(new ProviderException(ErrorCode.INTERNAL_ERROR,
-                    "could not encode the request", e));
-        }
-        Map<String, String> headers = new HashMap<>();
-        if (settings.apiKey() != null) {
-            headers.put("Authorization", "Bearer " + settings.apiKey());
-        }
-        if (settings.organization() != null) {
-            headers.put("OpenAI-Organization", settings.organization());
-        }
-        return http.send(HttpRequest.postJson(endpoint, headers, body), request.timeout())
-                .handle((response, error) -> {
-                    if (error != null) {
-                        throw HttpFailures.forThrowable(NAME, error);
-                    }
-                    return answer(response, request.model());
-                });
-    }
-
-    private ObjectNode requestBody(ProviderRequest request) {
         ObjectNode body = mapper.createObjectNode();
         body.put("model", request.model());
         body.putArray("messages")
@@ -94,50 +73,26 @@ public final class OpenAiProvider implements Provider {
         body.put("temperature", request.temperature());
         body.put(settings.isOpenAiItself() ? "max_completion_tokens" : "max_tokens", request.maxTokens());
         body.put("stream", false);
-        return body;
+        return endpoint.post(headers, body, request.timeout()).thenApply(json -> answer(json, request.model()));
     }
 
-    private ProviderAnswer answer(HttpResponse response, String requestedModel) {
-        if (response.status() < 200 || response.status() > 299) {
-            throw new ProviderException(HttpFailures.forStatus(response.status()),
-                    NAME + " answered HTTP " + response.status() + errorDetail(response));
-        }
-        JsonNode json;
-        try {
-            json = mapper.readTree(response.body());
-        } catch (java.io.IOException e) {
-            throw badResponse("the body is not JSON");
-        }
+    private static ProviderAnswer answer(JsonNode json, String requestedModel) {
         JsonNode choice = json.path("choices").path(0);
         JsonNode content = choice.path("message").path("content");
         if (!content.isTextual()) {
-            throw badResponse("no choices[0].message.content in the answer");
+            throw JsonEndpoint.badResponse(NAME, "no choices[0].message.content in the answer");
         }
         if (content.asText().isBlank()) {
-            throw badResponse("the answer's message is empty");
+            throw JsonEndpoint.badResponse(NAME, "the answer's message is empty");
         }
         String finishReason = choice.path("finish_reason").asText("stop");
         if ("length".equals(finishReason)) {
-            throw badResponse("the answer was cut off at maxTokens (finish_reason length); raise options.maxTokens");
+            throw JsonEndpoint.badResponse(NAME,
+                    "the answer was cut off at maxTokens (finish_reason length); raise options.maxTokens");
         }
         JsonNode usage = json.path("usage");
-        return new ProviderAnswer(
-                content.asText(),
-                json.path("model").asText(requestedModel),
+        return new ProviderAnswer(content.asText(), json.path("model").asText(requestedModel),
                 new Usage(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0)),
                 finishReason);
-    }
-
-    private String errorDetail(HttpResponse response) {
-        try {
-            JsonNode message = mapper.readTree(response.body()).path("error").path("message");
-            return message.isTextual() ? ": " + SecretRedaction.redact(message.asText()) : "";
-        } catch (java.io.IOException e) {
-            return "";
-        }
-    }
-
-    private static ProviderException badResponse(String reason) {
-        return new ProviderException(ErrorCode.PROVIDER_BAD_RESPONSE, NAME + " sent a bad response: " + reason);
     }
 }

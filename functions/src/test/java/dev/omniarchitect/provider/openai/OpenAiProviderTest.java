@@ -155,6 +155,13 @@ class OpenAiProviderTest {
         assertTrue(OpenAiSettings.fromEnvironment(Map.of("OPENAI_API_KEY", "sk-1")).isConfigured());
     }
 
+    @Test
+    void answersCompleteOffTheNettyEventLoop() {
+        String thread = provider.generate(request(Duration.ofSeconds(5)))
+                .thenApply(answer -> Thread.currentThread().getName()).join();
+        assertFalse(thread.contains("NettyEventLoop"), "work chained onto an answer ran on " + thread);
+    }
+
     private void assertCode(ErrorCode expected, Reply reply) {
         server.replies(request -> reply);
         assertEquals(expected, failure(provider).code(), "for HTTP " + reply.status());
@@ -176,7 +183,8 @@ class OpenAiProviderTest {
     private static OpenAiProvider provider(String baseUrl, String key) {
         Map<String, String> env = key == null ? Map.of("OPENAI_BASE_URL", baseUrl)
                 : Map.of("OPENAI_BASE_URL", baseUrl, "OPENAI_API_KEY", key);
-        return new OpenAiProvider(OpenAiSettings.fromEnvironment(env), new AsyncHttp(netty, 1 << 20), Json.mapper());
+        return new OpenAiProvider(OpenAiSettings.fromEnvironment(env), new AsyncHttp(netty, 1 << 20, dev.omniarchitect.runtime.CompletionThreads.create()), Json.mapper(),
+                java.time.Clock.systemUTC());
     }
 
     private static ProviderRequest request(Duration timeout) {

@@ -29,15 +29,20 @@ abstract class PipelineTestBase {
 
     protected LocalPipeline pipeline(ExecutionListener listener) {
         return LocalPipeline.builder()
-                .environment(Map.of(
-                        "OMNI_DEFAULT_PROVIDER", "openai",
-                        "OPENAI_BASE_URL", server.baseUrl(),
-                        "OPENAI_API_KEY", "sk-loopback-secret-key-123456"))
+                .environment(environment())
                 .logOutput(new PrintStream(logs, true, StandardCharsets.UTF_8))
                 .clock(clock)
                 .retryDelayScale(0.001)
                 .listener(listener)
                 .build();
+    }
+
+    /** What the functions see: the openai provider is the loopback server, and the default. */
+    protected Map<String, String> environment() {
+        return Map.of(
+                "OMNI_DEFAULT_PROVIDER", "openai",
+                "OPENAI_BASE_URL", server.baseUrl(),
+                "OPENAI_API_KEY", "sk-loopback-secret-key-123456");
     }
 
     @AfterEach

@@ -1,0 +1,161 @@
+package dev.omniarchitect.job;
+
+import dev.omniarchitect.batch.BatchItem;
+import dev.omniarchitect.kind.Kind;
+import dev.omniarchitect.kind.UserPrompt;
+import dev.omniarchitect.log.StructuredLog;
+import dev.omniarchitect.provider.Deadline;
+import dev.omniarchitect.provider.ErrorCode;
+import dev.omniarchitect.provider.HttpFailures;
+import dev.omniarchitect.provider.Provider;
+import dev.omniarchitect.provider.ProviderAnswer;
+import dev.omniarchitect.provider.ProviderException;
+import dev.omniarchitect.provider.ProviderRegistry;
+import dev.omniarchitect.provider.ProviderRequest;
+import dev.omniarchitect.provider.RetryPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An item's provider calls: the item's provider with retries (backoff with full jitter, or the wait the
+ * provider asked for), then each fallback provider in turn, all inside the item's deadline, every call
+ * recorded. Waits are scheduled, never slept, so no thread is held between attempts.
+ */
+public final class ProviderAttempts {
+
+    private final ProviderRegistry providers;
+    private final RetryPolicy retries;
+    private final StructuredLog log;
+    private final Clock clock;
+
+    public ProviderAttempts(ProviderRegistry providers, RetryPolicy retries, StructuredLog log, Clock clock) {
+        this.providers = providers;
+        this.retries = retries;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /**
+     * How the calls ended.
+     *
+     * @param answer    the answer, or null when every provider failed
+     * @param provider  who answered, or the last provider tried
+     * @param model     the model asked
+     * @param attempts  every call, in order
+     * @param failure   why there is no answer; null with an answer
+     */
+    public record Outcome(ProviderAnswer answer, String provider, String model, List<Attempt> attempts,
+                          ProviderException failure) {
+    }
+
+    /** Calls the item's providers until one answers, the failures stop being worth retrying, or time is up. */
+    public CompletableFuture<Outcome> run(String jobId, BatchItem item, Kind kind, Deadline deadline) {
+        List<Candidate> candidates = new ArrayList<>();
+        candidates.add(new Candidate(item.settings().provider(), item.settings().model()));
+        for (String fallback : item.settings().fallback()) {
+            candidates.add(new Candidate(fallback, providers.find(fallback).map(Provider::defaultModel).orElse("")));
+        }
+        return candidate(new Run(jobId, item, kind, deadline, candidates,
+                UserPrompt.of(item.prompt(), item.params(), item.input()),
+                Collections.synchronizedList(new ArrayList<>())), 0, null);
+    }
+
+    /**
+     * One more question to the provider that answered (with its retries, no fallback), within what is
+     * left of the deadline: the repair round, which sends back the first answer's files and findings.
+     */
+    public CompletableFuture<Outcome> ask(String jobId, BatchItem item, Kind kind, Deadline deadline, String provider,
+                                          String model, String userPrompt) {
+        return candidate(new Run(jobId, item, kind, deadline, List.of(new Candidate(provider, model)), userPrompt,
+                Collections.synchronizedList(new ArrayList<>())), 0, null);
+    }
+
+    private CompletableFuture<Outcome> candidate(Run run, int index, ProviderException previous) {
+        if (index >= run.candidates.size() || run.deadline.remaining().isZero()) {
+            Candidate last = run.candidates.get(Math.max(0, Math.min(index, run.candidates.size()) - 1));
+            return CompletableFuture.completedFuture(run.failed(last, previous != null ? previous
+                    : timeUp(run)));
+        }
+        Candidate candidate = run.candidates.get(index);
+        Optional<Provider> provider = providers.find(candidate.provider).filter(Provider::isConfigured);
+        if (provider.isEmpty()) {
+            ProviderException notConfigured = new ProviderException(ErrorCode.PROVIDER_NOT_CONFIGURED, "provider "
+                    + candidate.provider + " is " + providers.find(candidate.provider)
+                    .map(Provider::configurationSource).orElse("unknown"), true, null, null);
+            run.attempts.add(new Attempt(candidate.provider, candidate.model, notConfigured.code().name(), 0));
+            return candidate(run, index + 1, notConfigured);
+        }
+        return attempt(run, index, provider.get(), 1);
+    }
+
+    private CompletableFuture<Outcome> attempt(Run run, int index, Provider provider, int number) {
+        Candidate candidate = run.candidates.get(index);
+        Duration left = run.deadline.remaining();
+        ProviderRequest request = new ProviderRequest(run.kind, candidate.model,
+                run.userPrompt, run.item.params(),
+                run.item.settings().temperature(), run.item.settings().maxTokens(), left);
+        long start = clock.millis();
+        CompletableFuture<ProviderAnswer> call;
+        try {
+            call = provider.generate(request);
+        } catch (RuntimeException e) {
+            call = CompletableFuture.failedFuture(e);
+        }
+        return call.orTimeout(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS)
+                .handle((answer, error) -> {
+                    long ms = clock.millis() - start;
+                    if (error == null) {
+                        run.attempts.add(new Attempt(provider.name(), candidate.model, Attempt.OK, ms));
+                        return CompletableFuture.completedFuture(
+                                new Outcome(answer, provider.name(), candidate.model, List.copyOf(run.attempts), null));
+                    }
+                    ProviderException failure = HttpFailures.forThrowable(provider.name(), error);
+                    if (failure.code() == ErrorCode.PROVIDER_TIMEOUT && run.deadline.remaining().isZero()) {
+                        failure = timeUp(run);
+                    }
+                    run.attempts.add(new Attempt(provider.name(), candidate.model, failure.code().name(), ms));
+                    log.warn("provider.attempt_failed", Map.of("jobId", run.jobId, "itemId", run.item.id(),
+                            "provider", provider.name(), "model", candidate.model, "attempt", number,
+                            "errorCode", failure.code().name(), "message", failure.getMessage(), "ms", ms));
+                    return next(run, index, provider, number, failure);
+                })
+                .thenCompose(outcome -> outcome);
+    }
+
+    private CompletableFuture<Outcome> next(Run run, int index, Provider provider, int number,
+                                           ProviderException failure) {
+        Optional<Duration> wait = retries.delayAfter(failure, number);
+        if (wait.isPresent() && number < run.item.settings().maxAttempts() && run.deadline.allows(wait.get())) {
+            return CompletableFuture.supplyAsync(() -> null,
+                            CompletableFuture.delayedExecutor(wait.get().toMillis(), TimeUnit.MILLISECONDS))
+                    .thenCompose(waited -> attempt(run, index, provider, number + 1));
+        }
+        if (failure.retryable() && index + 1 < run.candidates.size()) {
+            return candidate(run, index + 1, failure);
+        }
+        return CompletableFuture.completedFuture(run.failed(run.candidates.get(index), failure));
+    }
+
+    private static ProviderException timeUp(Run run) {
+        return new ProviderException(ErrorCode.PROVIDER_TIMEOUT, "no answer within the item's "
+                + run.item.settings().timeoutSeconds() + " s deadline", false, null, null);
+    }
+
+    private record Candidate(String provider, String model) {
+    }
+
+    private record Run(String jobId, BatchItem item, Kind kind, Deadline deadline, List<Candidate> candidates,
+                       String userPrompt, List<Attempt> attempts) {
+
+        Outcome failed(Candidate last, ProviderException failure) {
+            return new Outcome(null, last.provider, last.model, List.copyOf(attempts), failure);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.omniarchitect.provider;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omniarchitect.http.AsyncHttp;
+import dev.omniarchitect.http.HttpRequest;
+import dev.omniarchitect.http.HttpResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * A provider's JSON-over-HTTPS API: posts a body, and turns everything but a 2xx JSON answer into a
+ * {@link ProviderException} with the provider's own error message, redacted.
+ */
+public final class JsonEndpoint {
+
+    private final String provider;
+    private final URI uri;
+    private final AsyncHttp http;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final Function<JsonNode, JsonNode> errorMessage;
+
+    /**
+     * @param errorMessage  where the provider puts its message in an error body, e.g.
+     *                      {@code body -> body.path("error").path("message")}
+     */
+    public JsonEndpoint(String provider, URI uri, AsyncHttp http, ObjectMapper mapper, Clock clock,
+                        Function<JsonNode, JsonNode> errorMessage) {
+        this.provider = provider;
+        this.uri = uri;
+        this.http = http;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.errorMessage = errorMessage;
+    }
+
+    /** Posts the body; completes with the answer's JSON or fails with a ProviderException. */
+    public CompletableFuture<JsonNode> post(Map<String, String> headers, JsonNode body, Duration timeout) {
+        byte[] bytes;
+        try {
+            bytes = mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            return CompletableFuture.failedFuture(new ProviderException(ErrorCode.INTERNAL_ERROR,
+                    "could not encode the request to " + provider, e));
+        }
+        return http.send(HttpRequest.postJson(uri, headers, bytes), timeout)
+                .handle((response, error) -> {
+                    if (error != null) {
+                        throw HttpFailures.forThrowable(provider, error);
+                    }
+                    if (response.status() < 200 || response.status() > 299) {
+                        throw HttpFailures.forResponse(provider, response, detail(response), clock);
+                    }
+                    try {
+                        return mapper.readTree(response.body());
+                    } catch (IOException e) {
+                        throw badResponse(provider, "the body is not JSON");
+                    }
+                });
+    }
+
+    /** The failure for an answer that arrived but cannot be used. */
+    public static ProviderException badResponse(String provider, String reason) {
+        return new ProviderException(ErrorCode.PROVIDER_BAD_RESPONSE, provider + " sent a bad response: " + reason);
+    }
+
+    private String detail(HttpResponse response) {
+        try {
+            JsonNode message = errorMessage.apply(mapper.readTree(response.body()));
+            return message != null && message.isTextual() ? SecretRedaction.redact(message.asText()) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

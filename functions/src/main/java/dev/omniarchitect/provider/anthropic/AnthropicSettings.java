@@ -1,0 +1,30 @@
+package dev.omniarchitect.provider.anthropic;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * How to reach Anthropic's Messages API.
+ *
+ * @param apiKey        ANTHROPIC_API_KEY; null when not set
+ * @param baseUrl       ANTHROPIC_BASE_URL, default {@code https://api.anthropic.com}
+ * @param defaultModel  ANTHROPIC_MODEL, default {@value #DEFAULT_MODEL}
+ */
+public record AnthropicSettings(String apiKey, URI baseUrl, String defaultModel) {
+
+    public static final String DEFAULT_MODEL = "claude-sonnet-4-5";
+    public static final URI DEFAULT_BASE_URL = URI.create("https://api.anthropic.com");
+
+    /** Read from the environment (or the provider secret merged into it). */
+    public static AnthropicSettings fromEnvironment(Map<String, String> env) {
+        String baseUrl = blankToNull(env.get("ANTHROPIC_BASE_URL"));
+        String model = blankToNull(env.get("ANTHROPIC_MODEL"));
+        return new AnthropicSettings(blankToNull(env.get("ANTHROPIC_API_KEY")),
+                baseUrl == null ? DEFAULT_BASE_URL : URI.create(baseUrl.replaceAll("/+$", "")),
+                model == null ? DEFAULT_MODEL : model);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
