@@ -1,114 +1,134 @@
 package dev.omniarchitect.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.batch.BatchDocumentParser;
-import dev.omniarchitect.batch.BatchOverrides;
-import dev.omniarchitect.batch.InvalidBatchException;
-import dev.omniarchitect.job.JobIds;
+import dev.omniarchitect.batch.Violation;
+import dev.omniarchitect.cache.CacheStore;
+import dev.omniarchitect.job.JobLauncher;
 import dev.omniarchitect.job.JobReader;
+import dev.omniarchitect.job.JobStore;
 import dev.omniarchitect.job.JobSubmitter;
+import dev.omniarchitect.job.SyncRun;
+import dev.omniarchitect.kind.KindRegistry;
 import dev.omniarchitect.log.StructuredLog;
 import dev.omniarchitect.provider.HttpFailures;
-import java.io.UncheckedIOException;
+import dev.omniarchitect.provider.ProviderRegistry;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
-/** The {@code /v1/generations} routes, independent of how HTTP arrives (API Gateway, the local server). */
+/**
+ * The API's routes, independent of how HTTP arrives (API Gateway's event, the local server): each request
+ * is matched to a route, and every error, whatever its cause, becomes an RFC 9457 problem document.
+ */
 public final class GenerationsApi {
 
-    /** Bodies above this are refused before parsing. */
-    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** Request bodies above this are refused with 413 before they are read. */
+    public static final int MAX_BODY_BYTES = JsonRequestBody.MAX_BYTES;
 
-    private final BatchDocumentParser parser;
-    private final JobSubmitter submitter;
-    private final JobReader reader;
-    private final ObjectMapper mapper;
+    /** Every route, as template.yaml declares them to API Gateway. */
+    public static final List<RouteKey> ROUTES = List.of(
+            RouteKey.parse("POST /v1/generations"),
+            RouteKey.parse("GET /v1/generations/{jobId}"),
+            RouteKey.parse("GET /v1/generations/{jobId}/bundle"),
+            RouteKey.parse("GET /v1/generations/{jobId}/files/{itemId}/{path+}"),
+            RouteKey.parse("GET /v1/cache/stats"),
+            RouteKey.parse("DELETE /v1/cache/{cacheKey}"),
+            RouteKey.parse("POST /v1/cache/purge"),
+            RouteKey.parse("GET /v1/providers"));
+
+    /** One route's handling. */
+    @FunctionalInterface
+    private interface Route {
+        CompletableFuture<ApiResponse> handle(ApiRequest request, Map<String, String> parameters);
+    }
+
+    private final Map<RouteKey, Route> routes = new LinkedHashMap<>();
+    private final Responses responses;
     private final StructuredLog log;
+    private final Clock clock;
 
-    public GenerationsApi(BatchDocumentParser parser, JobSubmitter submitter, JobReader reader, ObjectMapper mapper,
-                          StructuredLog log) {
-        this.parser = parser;
-        this.submitter = submitter;
-        this.reader = reader;
-        this.mapper = mapper;
+    public GenerationsApi(BatchDocumentParser parser, JobLauncher launcher, JobSubmitter submitter, SyncRun sync,
+                          JobReader reader, JobStore jobs, CacheStore cache, ProviderRegistry providers,
+                          KindRegistry kinds, ObjectMapper mapper, StructuredLog log, Clock clock) {
+        this.responses = new Responses(mapper);
         this.log = log;
+        this.clock = clock;
+        GenerationRoutes generations = new GenerationRoutes(parser, launcher, submitter, sync, reader, jobs, responses);
+        CacheRoutes caching = new CacheRoutes(cache, providers, kinds, responses, clock);
+        List<Route> handlers = List.of(generations::submit, generations::read, generations::bundle,
+                generations::file, caching::stats, caching::delete, caching::purge,
+                new ProviderRoutes(providers, responses)::list);
+        for (int i = 0; i < ROUTES.size(); i++) {
+            routes.put(ROUTES.get(i), handlers.get(i));
+        }
     }
 
-    /** Routes one request; never fails: errors become problem documents. */
-    public CompletableFuture<ApiResponse> handle(String method, String path, String contentType, String body) {
-        String[] segments = path.replaceAll("^/+|/+$", "").split("/");
-        if (segments.length >= 2 && segments[0].equals("v1") && segments[1].equals("generations")) {
-            if (segments.length == 2) {
-                return "POST".equals(method) ? submit(contentType, body) : methodNotAllowed(method, "POST");
+    /** The route a request of that method and path segments takes, as API Gateway would choose it. */
+    public static Optional<RouteKey> routeOf(String method, List<String> segments) {
+        return ROUTES.stream()
+                .filter(route -> route.method().equals(method) && route.match(segments).isPresent())
+                .findFirst();
+    }
+
+    /** Answers one request; never fails: errors become problem documents. */
+    public CompletableFuture<ApiResponse> handle(ApiRequest request) {
+        long start = clock.millis();
+        List<String> segments = request.segments();
+        Optional<RouteKey> matched = routeOf(request.method(), segments);
+        CompletableFuture<ApiResponse> response;
+        if (matched.isPresent()) {
+            try {
+                response = routes.get(matched.get()).handle(request, matched.get().match(segments).orElseThrow());
+            } catch (RuntimeException e) {
+                response = CompletableFuture.failedFuture(e);
             }
-            if (segments.length == 3) {
-                return "GET".equals(method) ? read(segments[2]) : methodNotAllowed(method, "GET");
-            }
+        } else {
+            response = CompletableFuture.completedFuture(unrouted(request, segments));
         }
-        return done(problem(Problem.of("not-found", "Not found", 404, "no route " + method + " " + path)));
+        String route = matched.map(RouteKey::toString).orElse("$default");
+        return response
+                .exceptionally(error -> internalError(route, error))
+                .thenApply(answer -> ResponseLimit.fits(answer) ? answer : tooLarge(route))
+                .thenApply(answer -> {
+                    log.info("api.request", Map.of("route", route, "status", answer.statusCode(),
+                            "ms", clock.millis() - start));
+                    return answer;
+                });
     }
 
-    private CompletableFuture<ApiResponse> submit(String contentType, String body) {
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            return done(problem(Problem.of("unsupported-media-type", "Unsupported media type", 415,
-                    "send the batch document as Content-Type: application/json")));
+    private ApiResponse unrouted(ApiRequest request, List<String> segments) {
+        List<String> allowed = ROUTES.stream()
+                .filter(route -> route.match(segments).isPresent())
+                .map(RouteKey::method)
+                .distinct()
+                .toList();
+        if (!allowed.isEmpty()) {
+            return responses.problem(Problem.of("method-not-allowed", "Method not allowed", 405,
+                            request.method() + " is not allowed on " + request.path(), "method",
+                            request.method() + " is not allowed here; allowed: " + String.join(", ", allowed)))
+                    .withHeader("Allow", String.join(", ", allowed));
         }
-        if (body == null || body.length() > MAX_BODY_BYTES) {
-            return done(problem(Problem.of("payload-too-large", "Payload too large", 413,
-                    "the batch document must be at most " + MAX_BODY_BYTES + " bytes")));
-        }
-        try {
-            return submitter.submit(parser.parse(body, BatchOverrides.NONE))
-                    .thenApply(jobId -> {
-                        ObjectNode accepted = mapper.createObjectNode()
-                                .put("jobId", jobId)
-                                .put("status", "QUEUED")
-                                .put("statusUrl", "/v1/generations/" + jobId);
-                        return ApiResponse.json(202, accepted.toString());
-                    })
-                    .exceptionally(this::internalError);
-        } catch (InvalidBatchException e) {
-            return done(problem(Problem.invalidDocument(e.violations())));
-        }
+        return responses.problem(Problem.of("not-found", "Not found", 404,
+                "there is no route " + request.method() + " " + request.path(), List.of(new Violation("path",
+                        "no route matches " + request.path() + "; routes: " + ROUTES.stream().map(RouteKey::toString)
+                                .collect(Collectors.joining(", "))))));
     }
 
-    private CompletableFuture<ApiResponse> read(String jobId) {
-        if (!JobIds.isWellFormed(jobId)) {
-            return done(problem(Problem.of("not-found", "Job not found", 404, "no job " + jobId)));
-        }
-        return reader.read(jobId)
-                .thenApply(record -> record
-                        .map(found -> ApiResponse.json(200, json(found)))
-                        .orElseGet(() -> problem(Problem.of("not-found", "Job not found", 404, "no job " + jobId))))
-                .exceptionally(this::internalError);
+    private ApiResponse internalError(String route, Throwable error) {
+        log.error("api.failed", Map.of("route", route,
+                "reason", HttpFailures.unwrap(error).getClass().getSimpleName()));
+        return responses.problem(Problem.of("internal-error", "Internal error", 500,
+                "the request could not be completed; try again", List.of()));
     }
 
-    private CompletableFuture<ApiResponse> methodNotAllowed(String method, String allowed) {
-        return done(problem(Problem.of("method-not-allowed", "Method not allowed", 405,
-                method + " is not allowed here; use " + allowed)));
-    }
-
-    private ApiResponse internalError(Throwable error) {
-        log.error("api.failed", Map.of("reason", HttpFailures.unwrap(error).getClass().getSimpleName()));
-        return problem(Problem.of("internal-error", "Internal error", 500,
-                "the request could not be completed; try again"));
-    }
-
-    private ApiResponse problem(Problem problem) {
-        return ApiResponse.problem(problem.status(), json(problem));
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static CompletableFuture<ApiResponse> done(ApiResponse response) {
-        return CompletableFuture.completedFuture(response);
+    private ApiResponse tooLarge(String route) {
+        log.error("api.response_too_large", Map.of("route", route));
+        return responses.problem(Problem.of("response-too-large", "Response too large", 500,
+                "the response would pass Lambda's 6 MB limit", List.of()));
     }
 }

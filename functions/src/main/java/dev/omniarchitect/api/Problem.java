@@ -10,20 +10,30 @@ import java.util.List;
  * @param title   a short, stable summary of the type
  * @param status  the HTTP status
  * @param detail  this occurrence, in words
- * @param errors  the fields at fault, when there are any
+ * @param errors  what is at fault, each named by its field (a document path, {@code path}, {@code method},
+ *                a header name, a path or query parameter); empty when nothing the caller sent is
  */
 public record Problem(String type, String title, int status, String detail, List<Violation> errors) {
 
     private static final String TYPES = "https://omniarchitect.dev/problems/";
 
-    /** A problem of that type slug and status. */
-    public static Problem of(String slug, String title, int status, String detail) {
-        return new Problem(TYPES + slug, title, status, detail, null);
+    public Problem {
+        errors = List.copyOf(errors);
+    }
+
+    /** A problem of that type slug and status, naming what is at fault. */
+    public static Problem of(String slug, String title, int status, String detail, List<Violation> errors) {
+        return new Problem(TYPES + slug, title, status, detail, errors);
+    }
+
+    /** A problem of that type slug and status, naming the one field at fault. */
+    public static Problem of(String slug, String title, int status, String detail, String field, String message) {
+        return of(slug, title, status, detail, List.of(new Violation(field, message)));
     }
 
     /** A 400 naming every invalid field. */
     public static Problem invalidDocument(List<Violation> violations) {
-        return new Problem(TYPES + "invalid-batch-document", "Invalid batch document", 400,
-                violations.size() + " problem(s) in the batch document; nothing was generated", List.copyOf(violations));
+        return of("invalid-batch-document", "Invalid batch document", 400,
+                violations.size() + " problem(s) in the batch document; nothing was generated", violations);
     }
 }

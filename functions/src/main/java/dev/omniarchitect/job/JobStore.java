@@ -22,6 +22,9 @@ public interface JobStore {
     /** The results stored so far, in no particular order. */
     CompletableFuture<List<ItemResult>> loadResults(String jobId);
 
+    /** One item's stored result, if it has ended. */
+    CompletableFuture<Optional<ItemResult>> loadResult(String jobId, String itemId);
+
     /** The header, if the job exists. */
     CompletableFuture<Optional<Job>> loadJob(String jobId);
 

@@ -27,12 +27,17 @@ public final class JobSubmitter {
     /** The new job's id, once its records are stored and its execution started. */
     public CompletableFuture<String> submit(BatchDocument document) {
         String jobId = ids.next();
+        return submit(jobId, document).thenApply(started -> jobId);
+    }
+
+    /** Stores the batch as the job of that id (a fresh one from {@link JobIds}) and starts its execution. */
+    public CompletableFuture<Void> submit(String jobId, BatchDocument document) {
         ExecutionInput input = new ExecutionInput(jobId, document.items().stream().map(BatchItem::id).toList());
         return jobs.create(jobId, document, clock.instant())
                 .thenCompose(created -> executions.start(input))
                 .thenApply(started -> {
                     log.info("job.submitted", Map.of("jobId", jobId, "items", input.items().size()));
-                    return jobId;
+                    return null;
                 });
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omniarchitect.batch.BatchDocument;
 import dev.omniarchitect.batch.BatchItem;
+import dev.omniarchitect.dynamodb.BatchWriter;
 import dev.omniarchitect.job.ItemResult;
 import dev.omniarchitect.job.Job;
 import dev.omniarchitect.job.JobStatus;
@@ -24,13 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -48,8 +45,6 @@ public final class DynamoDbJobStore implements JobStore {
     private static final String HEADER = "job";
     private static final String ITEM_PREFIX = "item#";
     private static final String RESULT_PREFIX = "result#";
-    private static final int BATCH_WRITE_LIMIT = 25;
-    private static final int MAX_UNPROCESSED_RETRIES = 8;
     private static final TypeReference<ItemResult> RESULT = new TypeReference<>() {
     };
 
@@ -59,6 +54,7 @@ public final class DynamoDbJobStore implements JobStore {
     private final ObjectMapper mapper;
     private final CompressedJson compressed;
     private final Clock clock;
+    private final BatchWriter writer;
 
     public DynamoDbJobStore(DynamoDbAsyncClient dynamo, String table, Duration retention, ObjectMapper mapper,
                             CompressedJson compressed, Clock clock) {
@@ -68,6 +64,7 @@ public final class DynamoDbJobStore implements JobStore {
         this.retention = retention;
         this.mapper = mapper;
         this.compressed = compressed;
+        this.writer = new BatchWriter(dynamo, table);
     }
 
     @Override
@@ -75,15 +72,11 @@ public final class DynamoDbJobStore implements JobStore {
         AttributeValue expiresAt = expiry(createdAt);
         List<WriteRequest> writes = new ArrayList<>();
         for (BatchItem item : document.items()) {
-            writes.add(put(Map.of(
+            writes.add(BatchWriter.put(Map.of(
                     PARTITION_KEY, AttributeValue.fromS(jobId),
                     SORT_KEY, AttributeValue.fromS(ITEM_PREFIX + item.id()),
                     "request", AttributeValue.fromS(json(item)),
                     TTL_ATTRIBUTE, expiresAt)));
-        }
-        List<CompletableFuture<Void>> batches = new ArrayList<>();
-        for (int from = 0; from < writes.size(); from += BATCH_WRITE_LIMIT) {
-            batches.add(writeAll(writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE_LIMIT)), 0));
         }
         Map<String, AttributeValue> header = new HashMap<>();
         header.put(PARTITION_KEY, AttributeValue.fromS(jobId));
@@ -94,7 +87,7 @@ public final class DynamoDbJobStore implements JobStore {
                 .map(item -> AttributeValue.fromS(item.id())).toList()));
         header.put(TTL_ATTRIBUTE, expiresAt);
         // The header goes last: a job is visible only once every request it names is stored.
-        return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new))
+        return writer.writeAll(writes)
                 .thenCompose(stored -> dynamo.putItem(request -> request.tableName(table).item(header)))
                 .thenApply(response -> null);
     }
@@ -137,6 +130,15 @@ public final class DynamoDbJobStore implements JobStore {
     }
 
     @Override
+    public CompletableFuture<Optional<ItemResult>> loadResult(String jobId, String itemId) {
+        return dynamo.getItem(request -> request.tableName(table).consistentRead(true)
+                        .key(key(jobId, RESULT_PREFIX + itemId)))
+                .thenApply(response -> response.hasItem() && !response.item().isEmpty()
+                        ? Optional.of(compressed.decode(response.item().get("result").b().asByteArray(), RESULT))
+                        : Optional.empty());
+    }
+
+    @Override
     public CompletableFuture<Optional<Job>> loadJob(String jobId) {
         return dynamo.getItem(request -> request.tableName(table).consistentRead(true).key(key(jobId, HEADER)))
                 .thenApply(response -> response.hasItem() && !response.item().isEmpty()
@@ -173,35 +175,12 @@ public final class DynamoDbJobStore implements JobStore {
                 summary == null ? null : read(summary.s(), JobSummary.class));
     }
 
-    /** Writes a batch, retrying what DynamoDB leaves unprocessed with a bounded, non-blocking backoff. */
-    private CompletableFuture<Void> writeAll(List<WriteRequest> writes, int attempt) {
-        return dynamo.batchWriteItem(request -> request.requestItems(Map.of(table, writes)))
-                .thenCompose((BatchWriteItemResponse response) -> {
-                    List<WriteRequest> left = response.unprocessedItems().getOrDefault(table, List.of());
-                    if (left.isEmpty()) {
-                        return CompletableFuture.completedFuture(null);
-                    }
-                    if (attempt >= MAX_UNPROCESSED_RETRIES) {
-                        throw new CompletionException(new ProviderException(ErrorCode.STORAGE_UNAVAILABLE,
-                                left.size() + " job records stayed unprocessed after " + attempt + " retries"));
-                    }
-                    long delayMs = Math.min(2_000, 50L << attempt);
-                    return CompletableFuture.supplyAsync(() -> null,
-                                    CompletableFuture.delayedExecutor(delayMs, TimeUnit.MILLISECONDS))
-                            .thenCompose(waited -> writeAll(left, attempt + 1));
-                });
-    }
-
     private AttributeValue expiry(Instant from) {
         return AttributeValue.fromN(Long.toString(from.plus(retention).getEpochSecond()));
     }
 
     private static Map<String, AttributeValue> key(String jobId, String sortKey) {
         return Map.of(PARTITION_KEY, AttributeValue.fromS(jobId), SORT_KEY, AttributeValue.fromS(sortKey));
-    }
-
-    private static WriteRequest put(Map<String, AttributeValue> item) {
-        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
     }
 
     private String json(Object value) {

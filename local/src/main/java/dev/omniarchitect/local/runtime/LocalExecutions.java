@@ -55,6 +55,13 @@ public final class LocalExecutions implements ExecutionStarter, AutoCloseable {
         }
     }
 
+    /** Waits for every execution started so far to end; how each ended, by name. */
+    public Map<String, ExecutionResult> awaitAll() {
+        Map<String, ExecutionResult> ended = new java.util.TreeMap<>();
+        executions.forEach((name, execution) -> ended.put(name, execution.join()));
+        return ended;
+    }
+
     /** The end of the execution started for that job. */
     public CompletableFuture<ExecutionResult> completion(String jobId) {
         CompletableFuture<ExecutionResult> execution = executions.get(jobId);

@@ -3,6 +3,7 @@ package dev.omniarchitect.local.runtime;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omniarchitect.api.ResponseLimit;
 import dev.omniarchitect.local.asl.LambdaFailure;
 import dev.omniarchitect.local.asl.LambdaInvoker;
 import java.io.ByteArrayInputStream;
@@ -18,8 +19,11 @@ import java.util.function.BiConsumer;
  */
 public final class LocalFunctions implements LambdaInvoker {
 
+    public static final String API = "ApiFunction";
     public static final String PROVIDER_CALL = "ProviderCallFunction";
     public static final String AGGREGATE = "AggregateFunction";
+    /** Every function of template.yaml, by logical id. */
+    public static final java.util.List<String> NAMES = java.util.List.of(API, PROVIDER_CALL, AGGREGATE);
 
     private static final int TIMEOUT_SECONDS = 900;
     private static final int MEMORY_MB = 1024;
@@ -56,6 +60,11 @@ public final class LocalFunctions implements LambdaInvoker {
         try {
             handler.handleRequest(new ByteArrayInputStream(mapper.writeValueAsBytes(payload)), output,
                     new LocalContext(functionName, TIMEOUT_SECONDS, MEMORY_MB, logs));
+            if (output.size() > ResponseLimit.LAMBDA_RESPONSE_BYTES) {
+                // What Lambda does with a response it cannot return: the invocation fails.
+                throw new LambdaFailure("Function.ResponseSizeTooLarge", "Response payload size exceeded maximum "
+                        + "allowed payload size (" + ResponseLimit.LAMBDA_RESPONSE_BYTES + " bytes).");
+            }
             JsonNode result = mapper.readTree(output.toByteArray());
             onResult.accept(functionName, result);
             return result;

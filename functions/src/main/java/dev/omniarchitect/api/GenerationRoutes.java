@@ -1,0 +1,210 @@
+package dev.omniarchitect.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omniarchitect.artifact.GeneratedFile;
+import dev.omniarchitect.batch.BatchDocument;
+import dev.omniarchitect.batch.BatchDocumentParser;
+import dev.omniarchitect.batch.BatchOverrides;
+import dev.omniarchitect.batch.InvalidBatchException;
+import dev.omniarchitect.batch.RunMode;
+import dev.omniarchitect.batch.Violation;
+import dev.omniarchitect.job.ItemResult;
+import dev.omniarchitect.job.JobIds;
+import dev.omniarchitect.job.JobLauncher;
+import dev.omniarchitect.job.JobReader;
+import dev.omniarchitect.job.JobRecord;
+import dev.omniarchitect.job.JobStatus;
+import dev.omniarchitect.job.JobStore;
+import dev.omniarchitect.job.JobSubmitter;
+import dev.omniarchitect.job.Launch;
+import dev.omniarchitect.job.SyncRun;
+import dev.omniarchitect.json.ContentHash;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/** The {@code /v1/generations} routes: submit (async or sync, idempotent with a clientToken), read, bundle, files. */
+final class GenerationRoutes {
+
+    private final BatchDocumentParser parser;
+    private final JobLauncher launcher;
+    private final JobSubmitter submitter;
+    private final SyncRun sync;
+    private final JobReader reader;
+    private final JobStore jobs;
+    private final Responses responses;
+    private final JobRecordJson records;
+
+    GenerationRoutes(BatchDocumentParser parser, JobLauncher launcher, JobSubmitter submitter, SyncRun sync,
+                     JobReader reader, JobStore jobs, Responses responses) {
+        this.parser = parser;
+        this.launcher = launcher;
+        this.submitter = submitter;
+        this.sync = sync;
+        this.reader = reader;
+        this.jobs = jobs;
+        this.responses = responses;
+        this.records = new JobRecordJson(responses);
+    }
+
+    /** {@code POST /v1/generations}. */
+    CompletableFuture<ApiResponse> submit(ApiRequest request, Map<String, String> parameters) {
+        Optional<Problem> refused = JsonRequestBody.refusal(request);
+        if (refused.isPresent()) {
+            return done(responses.problem(refused.get()));
+        }
+        JsonRequestBody.Read body = JsonRequestBody.read(responses.mapper(), request.body());
+        if (body.malformed() != null) {
+            return done(responses.problem(Problem.invalidDocument(List.of(body.malformed()))));
+        }
+        BatchDocument document;
+        try {
+            document = parser.parse(body.json(), BatchOverrides.NONE);
+        } catch (InvalidBatchException e) {
+            return done(responses.problem(Problem.invalidDocument(e.violations())));
+        }
+        String bodyHash = document.clientToken() == null ? null : ContentHash.of(body.json());
+        if (document.mode() == RunMode.SYNC) {
+            List<Violation> tooMuch = SyncRun.check(document);
+            if (!tooMuch.isEmpty()) {
+                return done(responses.problem(Problem.of("sync-not-possible", "Batch too large or slow for mode sync",
+                        400, "mode sync runs up to " + SyncRun.MAX_ITEMS + " items that end within "
+                                + SyncRun.DEADLINE_SECONDS + " s; use the default asynchronous mode for this batch",
+                        tooMuch)));
+            }
+            return launcher.launch(document.clientToken(), bodyHash,
+                            jobId -> sync.run(jobId, document).thenApply(Optional::of), reader::read)
+                    .thenApply(this::syncResponse);
+        }
+        return launcher.launch(document.clientToken(), bodyHash,
+                        jobId -> submitter.submit(jobId, document).thenApply(started -> Optional.<JobRecord>empty()),
+                        reader::read)
+                .thenApply(this::asyncResponse);
+    }
+
+    private ApiResponse asyncResponse(Launch<Optional<JobRecord>> launch) {
+        if (launch instanceof Launch.Conflict<Optional<JobRecord>> conflict) {
+            return conflict(conflict);
+        }
+        if (launch instanceof Launch.Replayed<Optional<JobRecord>> replayed) {
+            return accepted(launch.jobId(), replayed.value().map(JobRecord::status).orElse(JobStatus.QUEUED), true);
+        }
+        return accepted(launch.jobId(), JobStatus.QUEUED, false);
+    }
+
+    private ApiResponse syncResponse(Launch<Optional<JobRecord>> launch) {
+        if (launch instanceof Launch.Conflict<Optional<JobRecord>> conflict) {
+            return conflict(conflict);
+        }
+        boolean replayed = launch instanceof Launch.Replayed;
+        Optional<JobRecord> record = launch instanceof Launch.Started<Optional<JobRecord>> started ? started.value()
+                : launch instanceof Launch.Replayed<Optional<JobRecord>> again ? again.value() : Optional.empty();
+        if (record.isPresent() && record.get().status().isFinal()) {
+            ApiResponse response = ApiResponse.json(200, records.render(record.get()));
+            return replayed ? response.withHeader("Idempotent-Replayed", "true") : response;
+        }
+        // A repeat that arrives while the first call still runs the items: poll like an async job.
+        return accepted(launch.jobId(), record.map(JobRecord::status).orElse(JobStatus.QUEUED), replayed);
+    }
+
+    private ApiResponse accepted(String jobId, JobStatus status, boolean replayed) {
+        ObjectNode body = responses.mapper().createObjectNode()
+                .put("jobId", jobId)
+                .put("status", status.name())
+                .put("statusUrl", "/v1/generations/" + jobId);
+        ApiResponse response = responses.json(202, body).withHeader("Location", "/v1/generations/" + jobId);
+        return replayed ? response.withHeader("Idempotent-Replayed", "true") : response;
+    }
+
+    private ApiResponse conflict(Launch.Conflict<?> conflict) {
+        return responses.problem(conflict.reason() == Launch.Reason.OTHER_BODY
+                ? Problem.of("client-token-conflict", "Client token already used", 409,
+                        "this clientToken started job " + conflict.jobId() + " with a different body",
+                        "clientToken", "already used for job " + conflict.jobId() + " with another body; send the "
+                                + "same body to get that job, or a new clientToken for a new batch")
+                : Problem.of("request-in-progress", "Request in progress", 409,
+                        "the first request with this clientToken is still storing job " + conflict.jobId(),
+                        "clientToken", "a request with this token is being processed; retry in a few seconds"));
+    }
+
+    /** {@code GET /v1/generations/{jobId}}. */
+    CompletableFuture<ApiResponse> read(ApiRequest request, Map<String, String> parameters) {
+        return withRecord(parameters.get("jobId"),
+                record -> done(ApiResponse.json(200, records.render(record))));
+    }
+
+    /** {@code GET /v1/generations/{jobId}/bundle[?part=N]}. */
+    CompletableFuture<ApiResponse> bundle(ApiRequest request, Map<String, String> parameters) {
+        return withRecord(parameters.get("jobId"), record -> {
+            if (!record.status().isFinal()) {
+                return done(responses.problem(Problem.of("job-not-finished", "Job not finished", 409,
+                        "job " + record.jobId() + " is " + record.status() + " (" + record.progress().done() + " of "
+                                + record.progress().total() + " items done); fetch its bundle once it has ended",
+                        "jobId", "job " + record.jobId() + " has not ended yet")));
+            }
+            List<ItemResult> withFiles = record.items().stream().filter(item -> !item.files().isEmpty()).toList();
+            JobBundle bundle = JobBundle.of(withFiles, ResponseLimit.MAX_BINARY_BYTES, record.createdAt());
+            int parts = bundle.partCount();
+            String partText = request.query().getOrDefault("part", "1");
+            int part = partText.matches("[0-9]{1,4}") ? Integer.parseInt(partText) : 0;
+            if (part < 1 || part > parts) {
+                return done(responses.problem(Problem.of("invalid-request", "Invalid request", 400,
+                        "this bundle has " + parts + " part(s)", "part",
+                        "must be a whole number from 1 to " + parts + ", got \"" + partText + "\"")));
+            }
+            String base = "/v1/generations/" + record.jobId() + "/bundle";
+            String fileName = parts == 1 ? record.jobId() + ".zip"
+                    : record.jobId() + "-part-" + part + "-of-" + parts + ".zip";
+            ApiResponse response = ApiResponse.binary(200, "application/zip", bundle.part(part))
+                    .withHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                    .withHeader("Bundle-Parts", Integer.toString(parts));
+            return done(part < parts
+                    ? response.withHeader("Link", "<" + base + "?part=" + (part + 1) + ">; rel=\"next\"")
+                    : response);
+        });
+    }
+
+    /** {@code GET /v1/generations/{jobId}/files/{itemId}/{path+}}. */
+    CompletableFuture<ApiResponse> file(ApiRequest request, Map<String, String> parameters) {
+        String jobId = parameters.get("jobId");
+        String itemId = parameters.get("itemId");
+        String path = parameters.get("path");
+        if (!JobIds.isWellFormed(jobId)) {
+            return done(jobNotFound(jobId));
+        }
+        return jobs.loadResult(jobId, itemId).thenApply(result -> {
+            Optional<GeneratedFile> file = result.flatMap(found -> found.files().stream()
+                    .filter(candidate -> candidate.path().equals(path)).findFirst());
+            if (file.isEmpty()) {
+                return responses.problem(Problem.of("file-not-found", "File not found", 404,
+                        "job " + jobId + " has no file " + path + " for item " + itemId,
+                        result.isEmpty() ? "itemId" : "path", result.isEmpty()
+                                ? "no ended item " + itemId + " in job " + jobId
+                                : "item " + itemId + " has no file " + path + "; its files: "
+                                        + result.get().files().stream().map(GeneratedFile::path).toList()));
+            }
+            return ApiResponse.text(200, "text/plain; charset=utf-8", file.get().content())
+                    .withHeader("X-Content-Type-Options", "nosniff");
+        });
+    }
+
+    private CompletableFuture<ApiResponse> withRecord(String jobId,
+                                                      Function<JobRecord, CompletableFuture<ApiResponse>> then) {
+        if (!JobIds.isWellFormed(jobId)) {
+            return done(jobNotFound(jobId));
+        }
+        return reader.read(jobId).thenCompose(record -> record.map(then).orElseGet(() -> done(jobNotFound(jobId))));
+    }
+
+    private ApiResponse jobNotFound(String jobId) {
+        return responses.problem(Problem.of("job-not-found", "Job not found", 404, "there is no job " + jobId,
+                "jobId", JobIds.isWellFormed(jobId) ? "no job " + jobId + " (jobs are kept for JOB_TTL_DAYS days)"
+                        : "\"" + jobId + "\" is not a job id; job ids look like 20261126-175432-3f9a1c2b"));
+    }
+
+    private static CompletableFuture<ApiResponse> done(ApiResponse response) {
+        return CompletableFuture.completedFuture(response);
+    }
+}

@@ -1,0 +1,405 @@
+package dev.omniarchitect.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.omniarchitect.api.GenerationsApi;
+import dev.omniarchitect.api.RouteKey;
+import dev.omniarchitect.cache.dynamodb.DynamoDbCacheStore;
+import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
+import dev.omniarchitect.json.Json;
+import dev.omniarchitect.provider.Provider;
+import dev.omniarchitect.runtime.AwsClients;
+import dev.omniarchitect.runtime.FunctionConfig;
+import dev.omniarchitect.runtime.FunctionServices;
+import dev.omniarchitect.schedule.ScheduledRun;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** template.yaml, read as CloudFormation reads it, against the code and the state machine definition. */
+class TemplateConsistencyTest {
+
+    private static final Path TEMPLATE = Path.of("..", "template.yaml");
+    private static final Path DEFINITION = Path.of("..", "statemachine", "generate.asl.json");
+    private static final Set<String> ACTIONS_ONLY_GRANTED_ON_ANY_RESOURCE = Set.of(
+            "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets",
+            "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
+            "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies",
+            "logs:DescribeLogGroups");
+
+    private static JsonNode template;
+
+    @BeforeAll
+    static void read() throws IOException {
+        template = CloudFormationYaml.read(TEMPLATE);
+    }
+
+    @Test
+    void everyFunctionHandlerIsALambdaHandlerClassOfFunctions() throws ReflectiveOperationException {
+        List<String> functions = resourcesOfType("AWS::Serverless::Function");
+        assertEquals(Set.of("ApiFunction", "ProviderCallFunction", "AggregateFunction"), Set.copyOf(functions));
+        for (String function : functions) {
+            String handler = properties(function).path("Handler").asText();
+            assertTrue(handler.matches("[a-z.]+\\.[A-Z][A-Za-z]+::handleRequest"), function + ": " + handler);
+            Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
+            assertTrue(RequestStreamHandler.class.isAssignableFrom(type) || RequestHandler.class.isAssignableFrom(type),
+                    handler + " must implement a Lambda handler interface");
+            type.getConstructor();
+            Method method = type.getMethod("handleRequest", java.io.InputStream.class, OutputStream.class,
+                    com.amazonaws.services.lambda.runtime.Context.class);
+            assertTrue(java.lang.reflect.Modifier.isPublic(method.getModifiers()));
+        }
+        JsonNode globals = template.path("Globals").path("Function");
+        assertEquals("functions", globals.path("CodeUri").asText());
+        assertEquals("java21", globals.path("Runtime").asText());
+        assertEquals("arm64", globals.path("Architectures").path(0).asText());
+        assertEquals("Active", globals.path("Tracing").asText());
+        assertEquals("PublishedVersions", globals.path("SnapStart").path("ApplyOn").asText());
+        assertEquals("live", globals.path("AutoPublishAlias").asText());
+    }
+
+    @Test
+    void everyPlaceholderOfTheDefinitionHasADefinitionSubstitution() throws IOException {
+        JsonNode machine = properties("GenerateStateMachine");
+        assertEquals("statemachine/generate.asl.json", machine.path("DefinitionUri").asText());
+        Set<String> placeholders = new TreeSet<>();
+        Matcher matcher = Pattern.compile("\\$\\{([^}]+)}").matcher(Files.readString(DEFINITION));
+        while (matcher.find()) {
+            placeholders.add(matcher.group(1));
+        }
+        assertFalse(placeholders.isEmpty());
+        Set<String> substitutions = new TreeSet<>();
+        machine.path("DefinitionSubstitutions").fieldNames().forEachRemaining(substitutions::add);
+        assertEquals(placeholders, substitutions, "each ${...} of the definition needs a substitution, and no more");
+        assertEquals(ref("MaxConcurrency"), machine.path("DefinitionSubstitutions").path("MaxConcurrency"));
+        assertEquals(3, template.path("Parameters").path("MaxConcurrency").path("Default").asInt());
+        assertTrue(machine.path("Tracing").path("Enabled").asBoolean());
+        assertEquals("StateMachineLogGroup", machine.path("Logging").path("Destinations").path(0)
+                .path("CloudWatchLogsLogGroup").path("LogGroupArn").path("Fn::GetAtt").path(0).asText());
+    }
+
+    @Test
+    void everyFunctionTheStateMachineCallsIsInItsPoliciesByItsAlias() throws IOException {
+        JsonNode machine = properties("GenerateStateMachine");
+        JsonNode definition = Json.mapper().readTree(Files.readString(DEFINITION).replace("${MaxConcurrency}", "3"));
+        Set<String> called = new HashSet<>();
+        collectFunctionNames(definition, called);
+        assertEquals(Set.of("${ProviderCallFunctionArn}", "${AggregateFunctionArn}"), called);
+        List<JsonNode> invokable = statements(machine).stream()
+                .filter(statement -> actions(statement).contains("lambda:InvokeFunction"))
+                .flatMap(statement -> resources(statement).stream())
+                .toList();
+        for (String placeholder : called) {
+            JsonNode function = machine.path("DefinitionSubstitutions").path(placeholder.substring(2,
+                    placeholder.length() - 1));
+            assertTrue(function.path("Ref").asText().endsWith(".Alias"),
+                    placeholder + " must name a published alias, so SnapStart runs: " + function);
+            assertTrue(invokable.contains(function), placeholder + " = " + function + " is not in the policies "
+                    + invokable);
+            String functionId = function.path("Ref").asText().replace(".Alias", "");
+            assertEquals("AWS::Serverless::Function", resource(functionId).path("Type").asText());
+        }
+    }
+
+    @Test
+    void bothTablesHaveTheCodesKeysTtlEncryptionAndRecovery() {
+        Map<String, List<String>> keys = Map.of(
+                "CacheTable", List.of(DynamoDbCacheStore.KEY),
+                "JobsTable", List.of(DynamoDbJobStore.PARTITION_KEY, DynamoDbJobStore.SORT_KEY));
+        Map<String, String> ttl = Map.of("CacheTable", DynamoDbCacheStore.TTL_ATTRIBUTE,
+                "JobsTable", DynamoDbJobStore.TTL_ATTRIBUTE);
+        for (String table : keys.keySet()) {
+            JsonNode properties = properties(table);
+            assertEquals("AWS::DynamoDB::Table", resource(table).path("Type").asText());
+            assertTrue(properties.path("TimeToLiveSpecification").path("Enabled").asBoolean(), table + " TTL");
+            assertEquals(ttl.get(table), properties.path("TimeToLiveSpecification").path("AttributeName").asText());
+            assertEquals(keys.get(table), StreamSupport.stream(properties.path("KeySchema").spliterator(), false)
+                    .map(key -> key.path("AttributeName").asText()).toList());
+            assertEquals("PAY_PER_REQUEST", properties.path("BillingMode").asText());
+            assertTrue(properties.path("SSESpecification").path("SSEEnabled").asBoolean(), table + " encryption");
+            assertTrue(properties.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled")
+                    .asBoolean(), table + " point-in-time recovery");
+        }
+    }
+
+    @Test
+    void theApiHasNoRouteWithoutAuthentication() {
+        List<String> routes = resourcesOfType("AWS::ApiGatewayV2::Route");
+        assertFalse(routes.isEmpty());
+        for (String route : routes) {
+            JsonNode properties = properties(route);
+            List<JsonNode> authorizations = branches(properties.path("AuthorizationType"));
+            for (JsonNode authorization : authorizations) {
+                assertTrue(Set.of("AWS_IAM", "JWT").contains(authorization.asText()),
+                        route + " must require IAM or JWT, not " + authorization);
+            }
+            assertTrue(authorizations.stream().anyMatch(type -> type.asText().equals("AWS_IAM")),
+                    route + ": IAM must be the default");
+            assertEquals(JsonNodeFactory.instance.objectNode().set("Fn::Sub",
+                    JsonNodeFactory.instance.textNode("integrations/${OmniApiIntegration}")), properties.path("Target"));
+            List<JsonNode> authorizers = branches(properties.path("AuthorizerId"));
+            assertTrue(authorizers.contains(ref("OmniApiJwtAuthorizer")), route + " needs the JWT authorizer with JWT");
+        }
+        assertEquals("JWT", properties("OmniApiJwtAuthorizer").path("AuthorizerType").asText());
+        // Nothing reaches a function around the API's authorization.
+        for (String function : resourcesOfType("AWS::Serverless::Function")) {
+            properties(function).path("Events").forEach(event -> assertFalse(
+                    Set.of("Api", "HttpApi").contains(event.path("Type").asText()),
+                    function + " has an API event outside the authorized routes"));
+            assertTrue(properties(function).path("FunctionUrlConfig").isMissingNode(), function + " has a URL");
+        }
+        assertTrue(resourcesOfType("AWS::Serverless::HttpApi").isEmpty());
+        assertTrue(resourcesOfType("AWS::Serverless::Api").isEmpty());
+        JsonNode permission = properties("ApiFunctionApiPermission");
+        assertEquals("apigateway.amazonaws.com", permission.path("Principal").asText());
+        assertTrue(permission.path("SourceArn").path("Fn::Sub").asText().endsWith(":${OmniApi}/*"));
+    }
+
+    @Test
+    void theRoutesAreTheApisRoutesAndEverythingElseReachesItsProblemDocuments() {
+        Set<String> declared = resourcesOfType("AWS::ApiGatewayV2::Route").stream()
+                .map(route -> properties(route).path("RouteKey").asText())
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> expected = GenerationsApi.ROUTES.stream().map(RouteKey::toString)
+                .collect(Collectors.toCollection(TreeSet::new));
+        expected.add("$default");
+        assertEquals(expected, declared);
+        JsonNode stage = properties("OmniApiStage");
+        assertEquals("$default", stage.path("StageName").asText());
+        assertEquals(ref("ApiThrottlingBurstLimit"), stage.path("DefaultRouteSettings").path("ThrottlingBurstLimit"));
+        assertEquals(ref("ApiThrottlingRateLimit"), stage.path("DefaultRouteSettings").path("ThrottlingRateLimit"));
+        assertTrue(stage.path("AccessLogSettings").path("Format").asText().contains("$context.requestId"));
+        JsonNode integration = properties("OmniApiIntegration");
+        assertEquals("2.0", integration.path("PayloadFormatVersion").asText());
+        assertEquals(ref("ApiFunction.Alias"), integration.path("IntegrationUri"));
+        assertTrue(integration.path("TimeoutInMillis").asInt() <= 30_000);
+    }
+
+    @Test
+    void policiesGrantOnlyWhatEachFunctionUses() {
+        for (String resource : resourcesOfType("AWS::Serverless::Function", "AWS::Serverless::StateMachine")) {
+            for (JsonNode policy : properties(resource).path("Policies")) {
+                assertTrue(policy.has("Statement"), resource + " uses a managed or template policy: " + policy);
+            }
+            for (JsonNode statement : statements(properties(resource))) {
+                assertEquals("Allow", statement.path("Effect").asText());
+                for (String action : actions(statement)) {
+                    assertFalse(action.contains("*"), resource + " grants a wildcard action " + action);
+                    if (resources(statement).contains(JsonNodeFactory.instance.textNode("*"))) {
+                        assertTrue(ACTIONS_ONLY_GRANTED_ON_ANY_RESOURCE.contains(action),
+                                resource + " grants " + action + " on every resource");
+                    }
+                    if (action.startsWith("bedrock:")) {
+                        assertEquals("bedrock:InvokeModel", action);
+                    }
+                    if (action.startsWith("secretsmanager:")) {
+                        assertEquals("secretsmanager:GetSecretValue", action);
+                        assertEquals(List.of(ref("ProviderSecretArn")), resources(statement));
+                    }
+                    if (action.startsWith("s3:")) {
+                        assertEquals("s3:GetObject", action);
+                        assertTrue(resources(statement).get(0).toString().contains("ScheduleDocumentS3Uri"));
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of(), tablesWith("AggregateFunction", "dynamodb:Scan"));
+        assertEquals(Set.of(), tablesWith("ProviderCallFunction", "dynamodb:DeleteItem"));
+        assertEquals(Set.of("CacheTable"), tablesWith("ApiFunction", "dynamodb:Scan"));
+        assertEquals(Set.of("CacheTable", "JobsTable"), tablesWith("ProviderCallFunction", "dynamodb:PutItem"));
+        assertEquals(Set.of("JobsTable"), tablesWith("AggregateFunction", "dynamodb:UpdateItem"));
+        assertEquals(ref("ProviderCallReservedConcurrency"),
+                properties("ProviderCallFunction").path("ReservedConcurrentExecutions"));
+    }
+
+    @Test
+    void theParametersTheIssueNamesExistWithTheirDefaults() {
+        JsonNode parameters = template.path("Parameters");
+        for (String name : List.of("MaxConcurrency", "DefaultProvider", "DefaultModel", "CacheTtlSeconds",
+                "JobTtlDays", "ProviderSecretArn", "ScheduleExpression", "ScheduleEnabled",
+                "ProviderCallReservedConcurrency", "ApiAuth", "JwtIssuer", "JwtAudience")) {
+            assertTrue(parameters.has(name), "parameter " + name);
+        }
+        assertEquals("bedrock", parameters.path("DefaultProvider").path("Default").asText());
+        assertEquals("false", parameters.path("ScheduleEnabled").path("Default").asText());
+        assertEquals("IAM", parameters.path("ApiAuth").path("Default").asText());
+        Set<String> allowed = new HashSet<>();
+        parameters.path("DefaultProvider").path("AllowedValues").forEach(value -> allowed.add(value.asText()));
+        try (AwsClients aws = AwsClients.forLocalDynamoDb(URI.create("http://127.0.0.1:1"))) {
+            FunctionServices services = new FunctionServices(FunctionConfig.fromEnvironment(Map.of()), aws,
+                    new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC());
+            for (Provider provider : services.providers().all()) {
+                assertTrue(allowed.contains(provider.name()), "DefaultProvider must allow " + provider.name());
+            }
+        }
+        JsonNode globals = template.path("Globals").path("Function").path("Environment").path("Variables");
+        assertEquals(ref("DefaultProvider"), globals.path("OMNI_DEFAULT_PROVIDER"));
+        assertEquals(ref("ProviderSecretArn"), globals.path("PROVIDER_SECRET_ARN"));
+        assertEquals(ref("CacheTtlSeconds"), globals.path("CACHE_TTL_SECONDS"));
+        assertEquals(ref("JobTtlDays"), globals.path("JOB_TTL_DAYS"));
+        for (String output : List.of("ApiUrl", "StateMachineArn", "CacheTableName", "JobsTableName")) {
+            assertTrue(template.path("Outputs").has(output), "output " + output);
+        }
+    }
+
+    @Test
+    void everyScheduleInputIsAScheduledRunApiFunctionAccepts() throws IOException {
+        JsonNode schedule = properties("ApiFunction").path("Events").path("ScheduledRun");
+        assertEquals("ScheduleV2", schedule.path("Type").asText());
+        JsonNode properties = schedule.path("Properties");
+        assertEquals(ref("ScheduleExpression"), properties.path("ScheduleExpression"));
+        JsonNode state = properties.path("State").path("Fn::If");
+        assertEquals(List.of("ScheduleOn", "ENABLED", "DISABLED"),
+                StreamSupport.stream(state.spliterator(), false).map(JsonNode::asText).toList());
+        String document = Files.readString(Path.of("..", "events", "batch-request.json"));
+        List<JsonNode> inputs = branches(properties.path("Input"));
+        assertEquals(3, inputs.size());
+        int accepted = 0;
+        for (JsonNode input : inputs) {
+            String text = input.path("Fn::Sub").asText()
+                    .replace("${AWS::StackName}", "omni-architect")
+                    .replace("${ScheduleDocumentS3Uri}", "s3://acme-batches/nightly.json")
+                    .replace("${ScheduleDocument}", document);
+            JsonNode event = Json.mapper().readTree(text.replace("<aws.scheduler.scheduled-time>",
+                    "2026-11-27T03:00:00Z"));
+            assertTrue(ScheduledRun.isScheduledRun(event));
+            try {
+                ScheduledRun run = ScheduledRun.from(event);
+                assertEquals("schedule:omni-architect:2026-11-27T03:00:00Z", run.clientToken());
+                accepted++;
+            } catch (dev.omniarchitect.batch.InvalidBatchException e) {
+                // The input without a document, which the ScheduleNeedsDocument rule keeps from running.
+                assertTrue(e.getMessage().contains("neither"), e.getMessage());
+            }
+        }
+        assertEquals(2, accepted, "the S3 and the inline inputs must both be valid scheduled runs");
+        assertTrue(template.path("Rules").has("ScheduleNeedsDocument"));
+    }
+
+    @Test
+    void everyLogGroupHasARetentionAndEveryFunctionLogsToItsOwn() {
+        Set<String> groups = new HashSet<>(resourcesOfType("AWS::Logs::LogGroup"));
+        for (String group : groups) {
+            assertEquals(ref("LogRetentionDays"), properties(group).path("RetentionInDays"), group);
+        }
+        Set<String> used = new HashSet<>();
+        for (String function : resourcesOfType("AWS::Serverless::Function")) {
+            String group = properties(function).path("LoggingConfig").path("LogGroup").path("Ref").asText();
+            assertTrue(groups.contains(group), function + " logs to " + group);
+            assertTrue(used.add(group), group + " is shared");
+        }
+    }
+
+    private static Set<String> tablesWith(String function, String action) {
+        Set<String> tables = new TreeSet<>();
+        for (JsonNode statement : statements(properties(function))) {
+            if (actions(statement).contains(action)) {
+                resources(statement).forEach(resource -> {
+                    String table = resource.path("Fn::GetAtt").path(0).asText();
+                    if (!table.isEmpty()) {
+                        tables.add(table);
+                    }
+                });
+            }
+        }
+        return tables;
+    }
+
+    private static void collectFunctionNames(JsonNode node, Set<String> names) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                if (field.getKey().equals("FunctionName")) {
+                    names.add(field.getValue().asText());
+                } else {
+                    collectFunctionNames(field.getValue(), names);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(element -> collectFunctionNames(element, names));
+        }
+    }
+
+    /** Every policy statement, both branches of each Fn::If, without the AWS::NoValue ones. */
+    private static List<JsonNode> statements(JsonNode properties) {
+        List<JsonNode> statements = new ArrayList<>();
+        for (JsonNode policy : properties.path("Policies")) {
+            for (JsonNode statement : policy.path("Statement")) {
+                branches(statement).stream()
+                        .filter(branch -> !branch.equals(ref("AWS::NoValue")))
+                        .forEach(statements::add);
+            }
+        }
+        return statements;
+    }
+
+    private static List<String> actions(JsonNode statement) {
+        JsonNode action = statement.path("Action");
+        return action.isArray() ? StreamSupport.stream(action.spliterator(), false).map(JsonNode::asText).toList()
+                : List.of(action.asText());
+    }
+
+    private static List<JsonNode> resources(JsonNode statement) {
+        JsonNode resource = statement.path("Resource");
+        return resource.isArray() ? StreamSupport.stream(resource.spliterator(), false).toList() : List.of(resource);
+    }
+
+    private static List<JsonNode> branches(JsonNode value) {
+        JsonNode condition = value.path("Fn::If");
+        if (!condition.isArray()) {
+            return List.of(value);
+        }
+        List<JsonNode> values = new ArrayList<>(branches(condition.path(1)));
+        values.addAll(branches(condition.path(2)));
+        return values;
+    }
+
+    private static List<String> resourcesOfType(String... types) {
+        List<String> names = new ArrayList<>();
+        template.path("Resources").fields().forEachRemaining(entry -> {
+            if (List.of(types).contains(entry.getValue().path("Type").asText())) {
+                names.add(entry.getKey());
+            }
+        });
+        return names;
+    }
+
+    private static JsonNode resource(String name) {
+        JsonNode resource = template.path("Resources").path(name);
+        if (resource.isMissingNode()) {
+            fail("template.yaml has no resource " + name);
+        }
+        return resource;
+    }
+
+    private static JsonNode properties(String name) {
+        return resource(name).path("Properties");
+    }
+
+    private static JsonNode ref(String name) {
+        return JsonNodeFactory.instance.objectNode().put("Ref", name);
+    }
+}

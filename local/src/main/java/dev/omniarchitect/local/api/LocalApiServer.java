@@ -1,0 +1,125 @@
+package dev.omniarchitect.local.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.omniarchitect.local.asl.LambdaFailure;
+import dev.omniarchitect.local.asl.LambdaInvoker;
+import dev.omniarchitect.local.runtime.LocalFunctions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The API on a loopback port, as API Gateway serves it: each request becomes the HTTP API payload
+ * format 2.0 event, ApiFunction is invoked with it as Lambda would invoke it, and its answer becomes
+ * the response. API Gateway's own answers are kept too: 413 for a body over 10 MB, 500 when the
+ * function fails (a Lambda response over 6 MB included).
+ */
+public final class LocalApiServer implements AutoCloseable {
+
+    /** HTTP APIs refuse request bodies above 10 MB before any function runs. */
+    static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+
+    private static final int THREADS = 16;
+    private static final int WAITING_AT_MOST = 200;
+
+    private final HttpServer server;
+    private final ThreadPoolExecutor threads;
+    private final LambdaInvoker functions;
+    private final ObjectMapper mapper;
+
+    private LocalApiServer(HttpServer server, ThreadPoolExecutor threads, LambdaInvoker functions,
+                           ObjectMapper mapper) {
+        this.server = server;
+        this.threads = threads;
+        this.functions = functions;
+        this.mapper = mapper;
+    }
+
+    /** Serves ApiFunction of those functions on 127.0.0.1 at that port (0: any free port). */
+    public static LocalApiServer start(LambdaInvoker functions, ObjectMapper mapper, int port) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(WAITING_AT_MOST), runnable -> {
+                    Thread thread = new Thread(runnable, "omni-api-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
+            LocalApiServer api = new LocalApiServer(server, threads, functions, mapper);
+            server.createContext("/", api::handle);
+            server.setExecutor(threads);
+            server.start();
+            return api;
+        } catch (IOException e) {
+            threads.shutdownNow();
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the API is, e.g. {@code http://127.0.0.1:3000}. */
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = readAtMost(exchange.getRequestBody(), MAX_REQUEST_BYTES);
+            if (body == null) {
+                send(exchange, 413, "application/json", "{\"message\":\"Request Entity Too Large\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            JsonNode response;
+            try {
+                response = functions.invoke(LocalFunctions.API, HttpApiEvent.of(exchange, body, mapper));
+            } catch (LambdaFailure failure) {
+                send(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            response.path("headers").fields().forEachRemaining(header ->
+                    exchange.getResponseHeaders().set(header.getKey(), header.getValue().asText()));
+            String text = response.path("body").asText("");
+            byte[] bytes = response.path("isBase64Encoded").asBoolean(false)
+                    ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
+            send(exchange, response.path("statusCode").asInt(200), null, bytes);
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        if (contentType != null) {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        byte[] bytes = in.readNBytes(limit + 1);
+        return bytes.length > limit ? null : bytes;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.omniarchitect.local.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** Every 4xx the API gives, through real HTTP: the status, and a problem document naming the cause. */
+class ApiErrorMatrixTest extends ServeTestBase {
+
+    private static final String ITEM = "{\"id\": \"a\", \"kind\": \"dockerfile\", \"prompt\": \"p\"}";
+
+    @Test
+    void malformedJsonIs400WithLineAndColumn() throws Exception {
+        JsonNode problem = assertProblem(postJson("/v1/generations", "{\"items\": [\n  " + ITEM + " \"x\"]}"),
+                400, "$");
+        assertTrue(problem.path("errors").path(0).path("message").asText().contains("malformed JSON at line 2"),
+                problem.toString());
+    }
+
+    @Test
+    void anUnknownFieldIs400NamingIt() throws Exception {
+        assertProblem(postJson("/v1/generations", "{\"items\": [{\"id\": \"a\", \"kind\": \"dockerfile\", "
+                + "\"prompt\": \"p\", \"colour\": \"red\"}]}"), 400, "items[0].colour");
+        assertProblem(postJson("/v1/generations", "{\"priority\": 1, \"items\": [" + ITEM + "]}"), 400, "priority");
+    }
+
+    @Test
+    void aWrongContentTypeIs415() throws Exception {
+        assertProblem(send("POST", "/v1/generations", "text/plain", "{\"items\": [" + ITEM + "]}"), 415,
+                "Content-Type");
+        assertProblem(send("POST", "/v1/generations", null, "{\"items\": [" + ITEM + "]}"), 415, "Content-Type");
+    }
+
+    @Test
+    void aBodyOverOneMebibyteIs413() throws Exception {
+        String padding = "x".repeat(1024 * 1024);
+        JsonNode problem = assertProblem(postJson("/v1/generations", "{\"items\": [{\"id\": \"a\", \"kind\": "
+                + "\"dockerfile\", \"prompt\": \"" + padding + "\"}]}"), 413, "body");
+        assertTrue(problem.path("detail").asText().contains("1048576"), problem.toString());
+    }
+
+    @Test
+    void anUnknownJobIs404NamingTheJobId() throws Exception {
+        assertProblem(get("/v1/generations/20201231-235959-0badf00d"), 404, "jobId");
+        assertProblem(get("/v1/generations/not-a-job"), 404, "jobId");
+        assertProblem(get("/v1/generations/20201231-235959-0badf00d/bundle"), 404, "jobId");
+        assertProblem(get("/v1/generations/20201231-235959-0badf00d/files/a/Dockerfile"), 404, "itemId");
+    }
+
+    @Test
+    void anUnknownRouteIs404NamingThePath() throws Exception {
+        JsonNode problem = assertProblem(get("/v2/generations"), 404, "path");
+        assertTrue(problem.path("errors").path(0).path("message").asText().contains("POST /v1/generations"),
+                "the routes are listed: " + problem);
+        assertProblem(get("/"), 404, "path");
+    }
+
+    @Test
+    void aWrongMethodIs405WithAllow() throws Exception {
+        HttpResponse<String> response = send("DELETE", "/v1/generations", null, null);
+        assertProblem(response, 405, "method");
+        assertEquals("POST", response.headers().firstValue("Allow").orElse(""));
+        HttpResponse<String> put = send("PUT", "/v1/generations/20201231-235959-0badf00d", "application/json", "{}");
+        assertProblem(put, 405, "method");
+        assertEquals("GET", put.headers().firstValue("Allow").orElse(""));
+    }
+
+    @Test
+    void badCacheKeysPartsAndFiltersAre400NamingThem() throws Exception {
+        assertProblem(send("DELETE", "/v1/cache/not-a-key", null, null), 400, "cacheKey");
+        assertProblem(send("DELETE", "/v1/cache/" + "0".repeat(64), null, null), 404, "cacheKey");
+        JsonNode filter = assertProblem(postJson("/v1/cache/purge", "{\"kind\": \"helm\", \"colour\": 1}"), 400,
+                "kind");
+        assertEquals(2, filter.path("errors").size(), filter.toString());
+        assertProblem(send("POST", "/v1/cache/purge", "text/plain", "kind=helm"), 415, "Content-Type");
+    }
+}

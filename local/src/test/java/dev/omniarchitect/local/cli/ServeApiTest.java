@@ -1,0 +1,319 @@
+package dev.omniarchitect.local.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omniarchitect.batch.BatchItem;
+import dev.omniarchitect.batch.BatchOverrides;
+import dev.omniarchitect.cache.CacheKey;
+import dev.omniarchitect.json.Json;
+import dev.omniarchitect.runtime.AwsClients;
+import dev.omniarchitect.runtime.FunctionConfig;
+import dev.omniarchitect.runtime.FunctionServices;
+import dev.omniarchitect.testing.LoopbackOpenAiServer;
+import dev.omniarchitect.testing.LoopbackOpenAiServer.Reply;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The API through real HTTP against {@code omni serve}: jobs, progress, bundles, idempotency, sync mode. */
+class ServeApiTest extends ServeTestBase {
+
+    @AfterEach
+    void answerAtOnce() {
+        provider.latency(Duration.ZERO).replies(request -> Reply.answer(LoopbackOpenAiServer.defaultAnswer(request)));
+        provider.resetCounts();
+    }
+
+    @Test
+    void aBatchIsAcceptedRunsWithProgressAndItsBundleHoldsEveryFile() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        provider.replies(request -> {
+            if (LoopbackOpenAiServer.userMessage(request).contains("slow")) {
+                await(release);
+            }
+            return Reply.answer(LoopbackOpenAiServer.defaultAnswer(request));
+        });
+        String run = UUID.randomUUID().toString();
+        HttpResponse<String> accepted = postJson("/v1/generations", "{\"items\": ["
+                + "{\"id\": \"fast\", \"kind\": \"prometheus-rules\", \"prompt\": \"fast " + run + "\"},"
+                + "{\"id\": \"slow-a\", \"kind\": \"prometheus-rules\", \"prompt\": \"slow a " + run + "\"},"
+                + "{\"id\": \"slow-b\", \"kind\": \"prometheus-rules\", \"prompt\": \"slow b " + run + "\"}]}");
+
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        JsonNode body = json(accepted);
+        String jobId = body.path("jobId").asText();
+        assertEquals("QUEUED", body.path("status").asText());
+        assertEquals("/v1/generations/" + jobId, body.path("statusUrl").asText());
+        assertEquals("/v1/generations/" + jobId, accepted.headers().firstValue("Location").orElse(""));
+
+        JsonNode running = pollUntil(jobId, record -> record.path("progress").path("done").asInt() == 1);
+        assertEquals("RUNNING", running.path("status").asText(), running.toString());
+        assertEquals(3, running.path("progress").path("total").asInt());
+        assertEquals("fast", running.path("items").path(0).path("id").asText());
+        HttpResponse<String> early = get("/v1/generations/" + jobId + "/bundle");
+        assertProblem(early, 409, "jobId");
+        release.countDown();
+
+        JsonNode record = awaitEnd(jobId);
+        assertEquals("SUCCEEDED", record.path("status").asText(), record.toString());
+        assertEquals("inline", record.path("fileContent").asText());
+        assertEquals(3, record.path("progress").path("done").asInt());
+        Map<String, String> expected = files(record);
+        assertEquals(3, expected.size());
+
+        HttpResponse<byte[]> bundle = getBytes("/v1/generations/" + jobId + "/bundle");
+        assertEquals(200, bundle.statusCode());
+        assertEquals("application/zip", bundle.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("1", bundle.headers().firstValue("Bundle-Parts").orElse(""));
+        assertTrue(bundle.headers().firstValue("Content-Disposition").orElse("").contains(jobId + ".zip"));
+        assertEquals(expected, unzip(bundle.body()));
+    }
+
+    @Test
+    void theMainJobsBundleIsLaidOutByItemThenPath() throws Exception {
+        // The main job's kinds through the offline provider, whose files pass every kind's validation.
+        ObjectNode document = (ObjectNode) Json.mapper().readTree(
+                Files.readString(Path.of("..", "events", "batch-request.json")));
+        document.put("provider", "blueprint");
+        HttpResponse<String> accepted = postJson("/v1/generations", document.toString());
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        JsonNode record = awaitEnd(json(accepted).path("jobId").asText());
+        assertEquals("SUCCEEDED", record.path("status").asText());
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        document.path("items").forEach(item -> ids.add(item.path("id").asText()));
+        assertEquals(document.path("items").size(), record.path("items").size());
+
+        Map<String, String> entries = unzip(getBytes("/v1/generations/" + record.path("jobId").asText() + "/bundle")
+                .body());
+        assertEquals(files(record), entries);
+        assertEquals(ids, entries.keySet().stream().map(name -> name.substring(0, name.indexOf('/')))
+                .collect(Collectors.toSet()));
+    }
+
+    @Test
+    void aClientTokenMakesTheSubmissionIdempotent() throws Exception {
+        String token = "deploy-" + UUID.randomUUID();
+        String first = "{\"clientToken\": \"" + token + "\", \"items\": [{\"id\": \"api\", \"kind\": \"prometheus-rules\","
+                + " \"prompt\": \"a service\", \"params\": {\"port\": 8080, \"runtime\": \"java\"}}]}";
+        // The same document, spelled differently: other key order and spacing.
+        String same = "{ \"items\": [ {\"prompt\": \"a service\", \"kind\": \"prometheus-rules\", \"id\": \"api\","
+                + " \"params\": {\"runtime\": \"java\", \"port\": 8080.0}} ],\n \"clientToken\": \"" + token + "\" }";
+        String other = first.replace("a service", "another service");
+
+        HttpResponse<String> created = postJson("/v1/generations", first);
+        HttpResponse<String> repeated = postJson("/v1/generations", same);
+        HttpResponse<String> conflicting = postJson("/v1/generations", other);
+
+        assertEquals(202, created.statusCode(), created.body());
+        String jobId = json(created).path("jobId").asText();
+        assertEquals(202, repeated.statusCode(), repeated.body());
+        assertEquals(jobId, json(repeated).path("jobId").asText(), "same token, same body: the same job");
+        assertEquals("true", repeated.headers().firstValue("Idempotent-Replayed").orElse(""));
+        JsonNode problem = assertProblem(conflicting, 409, "clientToken");
+        assertTrue(problem.path("detail").asText().contains(jobId), problem.toString());
+        awaitEnd(jobId);
+        assertEquals(1, provider.calls(), "one job, one provider call");
+
+        HttpResponse<String> afterwards = postJson("/v1/generations", first);
+        assertEquals(jobId, json(afterwards).path("jobId").asText());
+        assertEquals("SUCCEEDED", json(afterwards).path("status").asText(), "a repeat shows the job's status now");
+        HttpResponse<String> fresh = postJson("/v1/generations", first.replace(token, token + "-2"));
+        assertNotEquals(jobId, json(fresh).path("jobId").asText(), "a new token is a new job");
+    }
+
+    @Test
+    void syncModeWithTwoItemsAnswersTheFinishedJobRecord() throws Exception {
+        String run = UUID.randomUUID().toString();
+        HttpResponse<String> response = postJson("/v1/generations", "{\"mode\": \"sync\", "
+                + "\"options\": {\"timeoutSeconds\": 10}, \"items\": ["
+                + "{\"id\": \"web\", \"kind\": \"prometheus-rules\", \"prompt\": \"web " + run + "\"},"
+                + "{\"id\": \"k8s\", \"kind\": \"prometheus-rules\", \"prompt\": \"k8s " + run + "\"}]}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+        JsonNode record = json(response);
+        assertEquals("SUCCEEDED", record.path("status").asText(), record.toString());
+        assertEquals(2, record.path("summary").path("succeeded").asInt());
+        for (JsonNode item : record.path("items")) {
+            assertEquals("openai", item.path("provider").asText());
+            assertTrue(item.path("files").path(0).path("content").asText().contains("alert: TargetDown"),
+                    item.toString());
+        }
+        assertEquals(2, provider.calls());
+        JsonNode stored = json(get("/v1/generations/" + record.path("jobId").asText()));
+        assertEquals(record.path("items"), stored.path("items"), "a sync job is a job like any other");
+    }
+
+    @Test
+    void syncModeRunsAtMostThreeProviderCallsAtOnce() throws Exception {
+        provider.latency(Duration.ofMillis(400));
+        String run = UUID.randomUUID().toString();
+        HttpResponse<String> response = postJson("/v1/generations", "{\"mode\": \"sync\", "
+                + "\"options\": {\"timeoutSeconds\": 12}, \"items\": [" + IntStream.range(0, 5)
+                .mapToObj(i -> "{\"id\": \"i" + i + "\", \"kind\": \"prometheus-rules\", \"prompt\": \"" + run + i + "\"}")
+                .collect(Collectors.joining(",")) + "]}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(5, json(response).path("summary").path("succeeded").asInt());
+        assertEquals(5, provider.calls());
+        assertTrue(provider.peakInFlight() <= 3, "peak in flight " + provider.peakInFlight());
+        assertTrue(provider.peakInFlight() >= 2, "items must run side by side: peak " + provider.peakInFlight());
+    }
+
+    @Test
+    void syncModeWithSixItemsIsAProblemThatSaysToUseTheAsynchronousMode() throws Exception {
+        HttpResponse<String> response = postJson("/v1/generations", "{\"mode\": \"sync\", "
+                + "\"options\": {\"timeoutSeconds\": 5}, \"items\": [" + IntStream.range(0, 6)
+                .mapToObj(i -> "{\"id\": \"i" + i + "\", \"kind\": \"prometheus-rules\", \"prompt\": \"p" + i + "\"}")
+                .collect(Collectors.joining(",")) + "]}");
+
+        JsonNode problem = assertProblem(response, 400, "items");
+        assertTrue(problem.path("detail").asText().contains("asynchronous mode"), problem.toString());
+        assertEquals(0, provider.calls(), "nothing runs for a refused batch");
+
+        JsonNode slow = assertProblem(postJson("/v1/generations", "{\"mode\": \"sync\", \"items\": ["
+                + "{\"id\": \"a\", \"kind\": \"prometheus-rules\", \"prompt\": \"p\"}]}"), 400, "items[0].options.timeoutSeconds");
+        assertTrue(slow.path("errors").path(0).path("message").asText().contains("120 s"), slow.toString());
+    }
+
+    @Test
+    void theCacheIsCountedDeletedAndPurgedThroughTheApi() throws Exception {
+        // Each answer names the model asked for, as OpenAI's do, so entries differ by model.
+        provider.replies(request -> {
+            Reply reply = Reply.answer(LoopbackOpenAiServer.defaultAnswer(request));
+            return new Reply(reply.status(), reply.body().replace("loopback-model-2026",
+                    request.path("model").asText()), reply.headers());
+        });
+        String run = UUID.randomUUID().toString();
+        String document = "{\"items\": ["
+                + "{\"id\": \"one\", \"kind\": \"prometheus-rules\", \"prompt\": \"one " + run + "\"},"
+                + "{\"id\": \"two\", \"kind\": \"prometheus-rules\", \"prompt\": \"two " + run + "\"},"
+                + "{\"id\": \"three\", \"kind\": \"prometheus-rules\", \"model\": \"gpt-4.1\", "
+                + "\"prompt\": \"three " + run + "\"}]}";
+        JsonNode before = openAiStats();
+        awaitEnd(json(postJson("/v1/generations", document)).path("jobId").asText());
+        JsonNode afterFirst = openAiStats();
+        assertEquals(3, afterFirst.path("entries").asLong() - before.path("entries").asLong());
+        assertEquals(3, afterFirst.path("misses").asLong() - before.path("misses").asLong());
+        awaitEnd(json(postJson("/v1/generations", document)).path("jobId").asText());
+        JsonNode afterSecond = openAiStats();
+        assertEquals(3, afterSecond.path("hits").asLong() - afterFirst.path("hits").asLong());
+        assertTrue(afterSecond.path("hitRatio").asDouble() > 0, afterSecond.toString());
+        assertEquals(3, provider.calls(), "the second run came from the cache");
+
+        String key = cacheKeyOf(document, 0);
+        assertEquals(204, send("DELETE", "/v1/cache/" + key, null, null).statusCode());
+        assertProblem(send("DELETE", "/v1/cache/" + key, null, null), 404, "cacheKey");
+        HttpResponse<String> purged = postJson("/v1/cache/purge", "{\"provider\": \"openai\", "
+                + "\"model\": \"gpt-4.1\"}");
+        assertEquals(200, purged.statusCode(), purged.body());
+        assertTrue(json(purged).path("deleted").asInt() >= 1, purged.body());
+        assertTrue(json(purged).path("complete").asBoolean());
+        assertEquals("gpt-4.1", json(purged).path("filter").path("model").asText());
+        assertEquals(afterSecond.path("entries").asLong() - 1 - json(purged).path("deleted").asLong(),
+                openAiStats().path("entries").asLong());
+
+        awaitEnd(json(postJson("/v1/generations", document)).path("jobId").asText());
+        assertEquals(5, provider.calls(), "the deleted and the purged entry are generated again, the third is a hit");
+    }
+
+    @Test
+    void providersListsWhatThisDeploymentCanUse() throws Exception {
+        HttpResponse<String> response = get("/v1/providers");
+        assertEquals(200, response.statusCode());
+        JsonNode body = json(response);
+        assertEquals("openai", body.path("defaultProvider").asText());
+        Map<String, JsonNode> byName = new HashMap<>();
+        body.path("providers").forEach(entry -> byName.put(entry.path("name").asText(), entry));
+        assertTrue(byName.get("openai").path("configured").asBoolean());
+        assertEquals("gpt-4o-mini", byName.get("openai").path("defaultModel").asText());
+        assertTrue(byName.get("blueprint").path("configured").asBoolean());
+        byName.values().forEach(entry -> assertTrue(!entry.path("defaultModel").asText().isEmpty()
+                && !entry.path("configurationSource").asText().isEmpty(), entry.toString()));
+        assertTrue(!response.body().contains("sk-loopback"), "never a key");
+    }
+
+    private static JsonNode openAiStats() throws Exception {
+        HttpResponse<String> response = get("/v1/cache/stats");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode stats = json(response).path("byProvider").path("openai");
+        return stats.isMissingNode() ? Json.mapper().createObjectNode() : stats;
+    }
+
+    /** The cache key of one item of the document, under the defaults {@code omni serve} runs with. */
+    private static String cacheKeyOf(String document, int item) {
+        Map<String, String> environment = Map.of("OMNI_DEFAULT_PROVIDER", "openai",
+                "OPENAI_BASE_URL", provider.baseUrl(), "OPENAI_API_KEY", "sk-loopback-secret-key-123456");
+        try (AwsClients aws = AwsClients.forLocalDynamoDb(URI.create("http://127.0.0.1:1"))) {
+            FunctionServices services = new FunctionServices(FunctionConfig.fromEnvironment(environment), aws,
+                    new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC());
+            BatchItem parsed = services.batchParser().parse(document, BatchOverrides.NONE).items().get(item);
+            return CacheKey.of(parsed, services.kinds().get(parsed.kind()));
+        }
+    }
+
+    private static JsonNode pollUntil(String jobId, java.util.function.Predicate<JsonNode> condition)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonNode record = json(get("/v1/generations/" + jobId));
+            if (condition.test(record)) {
+                return record;
+            }
+            assertTrue(System.nanoTime() < deadline, "condition never met: " + record);
+            Thread.sleep(20);
+        }
+    }
+
+    /** Every file of the record as {@code itemId/path} to content. */
+    static Map<String, String> files(JsonNode record) {
+        Map<String, String> files = new HashMap<>();
+        for (JsonNode item : record.path("items")) {
+            for (JsonNode file : item.path("files")) {
+                files.put(item.path("id").asText() + "/" + file.path("path").asText(), file.path("content").asText());
+            }
+        }
+        return files;
+    }
+
+    static Map<String, String> unzip(byte[] zip) throws IOException {
+        Map<String, String> entries = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return entries;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
