@@ -22,9 +22,9 @@ public final class BatchDocumentParser {
     private static final List<String> DOCUMENT_FIELDS =
             List.of("provider", "model", "fallback", "options", "mode", "clientToken", "items");
     private static final List<String> ITEM_FIELDS =
-            List.of("id", "kind", "prompt", "params", "provider", "model", "fallback", "options");
+            List.of("id", "kind", "prompt", "params", "input", "provider", "model", "fallback", "options");
     private static final List<String> OPTION_FIELDS =
-            List.of("temperature", "maxTokens", "timeoutSeconds", "cache", "cacheTtlSeconds", "maxAttempts");
+            List.of("temperature", "maxTokens", "timeoutSeconds", "cache", "cacheTtlSeconds", "maxAttempts", "repair");
 
     private final ObjectMapper mapper;
     private final KindRegistry kinds;
@@ -119,6 +119,7 @@ public final class BatchDocumentParser {
                     + " characters and not blank, got " + prompt.length() + " characters"));
         }
         JsonNode params = params(node, path, violations);
+        String input = input(node, path, kind, violations);
         String itemProvider = provider(node, path + ".", violations);
         String itemModel = model(node, path + ".", violations);
         List<String> itemFallback = fallback(node, path + ".", violations);
@@ -153,8 +154,32 @@ public final class BatchDocumentParser {
                 cache,
                 firstNonNull(resolved.cacheTtlSeconds(), defaults.cacheTtlSeconds()),
                 firstNonNull(resolved.maxAttempts(), BatchLimits.DEFAULT_MAX_ATTEMPTS),
-                fallback);
-        return new BatchItem(id, kind, prompt, params, settings);
+                fallback,
+                firstNonNull(resolved.repair(), Boolean.TRUE));
+        return new BatchItem(id, kind, prompt, params, settings, input);
+    }
+
+    private static String input(JsonNode node, String path, String kind, List<Violation> violations) {
+        JsonNode value = node.get("input");
+        boolean review = BatchLimits.REVIEW_KIND.equals(kind);
+        if (value == null || value.isNull()) {
+            if (review) {
+                violations.add(new Violation(path + ".input", "required for kind " + BatchLimits.REVIEW_KIND
+                        + ": the text of the Dockerfile, manifest, Terraform file or workflow to review"));
+            }
+            return null;
+        }
+        if (!review) {
+            violations.add(new Violation(path + ".input", "only items of kind " + BatchLimits.REVIEW_KIND
+                    + " take an input file"));
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > BatchLimits.MAX_INPUT_CHARS) {
+            violations.add(new Violation(path + ".input", "must be the file's text, 1 to " + BatchLimits.MAX_INPUT_CHARS
+                    + " characters, got " + (value.isTextual() ? value.asText().length() + " characters" : shown(value))));
+            return null;
+        }
+        return value.asText();
     }
 
     private JsonNode params(JsonNode node, String path, List<Violation> violations) {
@@ -272,6 +297,15 @@ public final class BatchDocumentParser {
                 BatchLimits.MAX_CACHE_TTL_SECONDS, violations);
         Long maxAttempts = integer(options, path + ".maxAttempts", "maxAttempts", 1, BatchLimits.MAX_ATTEMPTS,
                 violations);
+        Boolean repair = null;
+        JsonNode repairValue = options.get("repair");
+        if (repairValue != null && !repairValue.isNull()) {
+            if (repairValue.isBoolean()) {
+                repair = repairValue.asBoolean();
+            } else {
+                violations.add(new Violation(path + ".repair", "must be true or false, got " + shown(repairValue)));
+            }
+        }
         CacheMode cache = null;
         JsonNode cacheValue = options.get("cache");
         if (cacheValue != null && !cacheValue.isNull()) {
@@ -285,7 +319,7 @@ public final class BatchDocumentParser {
                 maxTokens == null ? null : maxTokens.intValue(),
                 timeout == null ? null : timeout.intValue(),
                 cache, ttl,
-                maxAttempts == null ? null : maxAttempts.intValue());
+                maxAttempts == null ? null : maxAttempts.intValue(), repair);
     }
 
     private static Double number(JsonNode node, String path, String field, double min, double max,
@@ -369,8 +403,8 @@ public final class BatchDocumentParser {
 
     /** Options as written at one level; null means "not set here". */
     private record OptionValues(Double temperature, Integer maxTokens, Integer timeoutSeconds, CacheMode cache,
-                                Long cacheTtlSeconds, Integer maxAttempts) {
-        static final OptionValues NONE = new OptionValues(null, null, null, null, null, null);
+                                Long cacheTtlSeconds, Integer maxAttempts, Boolean repair) {
+        static final OptionValues NONE = new OptionValues(null, null, null, null, null, null, null);
 
         OptionValues over(OptionValues lower) {
             return new OptionValues(
@@ -379,7 +413,8 @@ public final class BatchDocumentParser {
                     firstNonNull(timeoutSeconds, lower.timeoutSeconds),
                     firstNonNull(cache, lower.cache),
                     firstNonNull(cacheTtlSeconds, lower.cacheTtlSeconds),
-                    firstNonNull(maxAttempts, lower.maxAttempts));
+                    firstNonNull(maxAttempts, lower.maxAttempts),
+                    firstNonNull(repair, lower.repair));
         }
     }
 }

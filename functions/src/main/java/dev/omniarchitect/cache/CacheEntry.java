@@ -2,6 +2,7 @@ package dev.omniarchitect.cache;
 
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.provider.Usage;
+import dev.omniarchitect.validation.ValidationReport;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +17,8 @@ import java.util.List;
  * @param usage      what the original call used (what a hit saves)
  * @param createdAt  when it was written
  * @param expiresAt  when it stops being fresh; the table's TTL attribute
+ * @param validation what the kind's validator found, so a hit returns the same findings; null if unknown
+ * @param repaired   whether the files came from a repair round
  */
 public record CacheEntry(
         String key,
@@ -25,10 +28,18 @@ public record CacheEntry(
         List<GeneratedFile> files,
         Usage usage,
         Instant createdAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        ValidationReport validation,
+        boolean repaired) {
 
     public CacheEntry {
         files = List.copyOf(files);
+    }
+
+    /** An entry without a validation report. */
+    public CacheEntry(String key, String provider, String model, String kind, List<GeneratedFile> files, Usage usage,
+                      Instant createdAt, Instant expiresAt) {
+        this(key, provider, model, kind, files, usage, createdAt, expiresAt, null, false);
     }
 
     /** Whether the entry is still fresh at that moment; DynamoDB deletes expired items only eventually. */

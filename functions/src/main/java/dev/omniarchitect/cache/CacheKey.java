@@ -3,17 +3,14 @@ package dev.omniarchitect.cache;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.batch.BatchItem;
-import dev.omniarchitect.json.CanonicalJson;
+import dev.omniarchitect.json.ContentHash;
 import dev.omniarchitect.kind.Kind;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The cache key of an item: SHA-256 over the canonical JSON of everything that shapes the answer
- * (provider, model, kind, prompt, params, prompt-template version, temperature, max tokens), and
+ * (provider, model, kind, prompt, params, a reviewed input file, prompt-template version, temperature,
+ * max tokens), and
  * nothing that does not (item id, timeout, cache TTL).
  */
 public final class CacheKey {
@@ -32,16 +29,10 @@ public final class CacheKey {
                 .put("temperature", BigDecimal.valueOf(item.settings().temperature()))
                 .put("maxTokens", item.settings().maxTokens());
         canonical.set("params", item.params() == null ? JsonNodeFactory.instance.objectNode() : item.params());
-        return sha256(CanonicalJson.write(canonical));
-    }
-
-    private static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
+        if (item.input() != null) {
+            canonical.put("input", item.input());
         }
+        return ContentHash.of(canonical);
     }
 
     /** Whether the text has the form of a cache key. */

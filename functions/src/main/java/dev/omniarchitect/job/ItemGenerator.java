@@ -1,6 +1,5 @@
 package dev.omniarchitect.job;
 
-import dev.omniarchitect.json.CompressedJson;
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.batch.BatchItem;
 import dev.omniarchitect.batch.CacheMode;
@@ -8,19 +7,28 @@ import dev.omniarchitect.batch.ItemSettings;
 import dev.omniarchitect.cache.CacheEntry;
 import dev.omniarchitect.cache.CacheKey;
 import dev.omniarchitect.cache.CacheStore;
+import dev.omniarchitect.cost.PriceTable;
+import dev.omniarchitect.json.CompressedJson;
 import dev.omniarchitect.kind.AnswerParser;
 import dev.omniarchitect.kind.Kind;
 import dev.omniarchitect.kind.KindRegistry;
-import dev.omniarchitect.kind.UserPrompt;
 import dev.omniarchitect.log.StructuredLog;
+import dev.omniarchitect.provider.Deadline;
 import dev.omniarchitect.provider.ErrorCode;
 import dev.omniarchitect.provider.HttpFailures;
-import dev.omniarchitect.provider.Provider;
 import dev.omniarchitect.provider.ProviderAnswer;
 import dev.omniarchitect.provider.ProviderException;
-import dev.omniarchitect.provider.ProviderRegistry;
-import dev.omniarchitect.provider.ProviderRequest;
 import dev.omniarchitect.provider.Usage;
+import dev.omniarchitect.batch.BatchLimits;
+import dev.omniarchitect.kind.RepairPrompt;
+import dev.omniarchitect.kind.UserPrompt;
+import dev.omniarchitect.provider.blueprint.BlueprintProvider;
+import dev.omniarchitect.review.SecurityReview;
+import dev.omniarchitect.validation.Finding;
+import dev.omniarchitect.validation.Severity;
+import dev.omniarchitect.validation.ValidationReport;
+import dev.omniarchitect.validation.ValidatorRegistry;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,29 +39,39 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Generates one item of a job: cache lookup, the provider call within the item's deadline, answer
- * parsing, cache write and result storage. Every path ends in a stored result and an outcome; nothing
- * thrown escapes, so one item can never lose the batch.
+ * Generates one item of a job: cache lookup, the provider calls (retries and fallbacks) within the item's
+ * deadline, answer parsing, cache write and result storage. Every path ends in a stored result and an
+ * outcome; nothing thrown escapes, so one item can never lose the batch. Unusable answers are never cached.
  */
 public final class ItemGenerator {
 
+    /** Beyond the deadline, what storing the result may take before the item is cut off regardless. */
+    private static final Duration STORAGE_GRACE = Duration.ofSeconds(15);
+
     private final JobStore jobs;
     private final CacheStore cache;
-    private final ProviderRegistry providers;
+    private final ProviderAttempts attempts;
     private final KindRegistry kinds;
     private final AnswerParser answers;
     private final CompressedJson codec;
+    private final PriceTable prices;
+    private final ValidatorRegistry validators;
+    private final SecurityReview review;
     private final StructuredLog log;
     private final Clock clock;
 
-    public ItemGenerator(JobStore jobs, CacheStore cache, ProviderRegistry providers, KindRegistry kinds,
-                         AnswerParser answers, CompressedJson codec, StructuredLog log, Clock clock) {
+    public ItemGenerator(JobStore jobs, CacheStore cache, ProviderAttempts attempts, KindRegistry kinds,
+                         AnswerParser answers, CompressedJson codec, PriceTable prices, ValidatorRegistry validators,
+                         SecurityReview review, StructuredLog log, Clock clock) {
         this.jobs = jobs;
         this.cache = cache;
-        this.providers = providers;
+        this.attempts = attempts;
         this.kinds = kinds;
         this.answers = answers;
         this.codec = codec;
+        this.prices = prices;
+        this.validators = validators;
+        this.review = review;
         this.log = log;
         this.clock = clock;
     }
@@ -63,11 +81,14 @@ public final class ItemGenerator {
         long start = clock.millis();
         return jobs.loadItem(jobId, itemId)
                 .thenCompose(item -> resultOf(jobId, item, start)
-                        .thenCompose(result -> jobs.saveResult(jobId, result).thenApply(stored -> result)))
+                        .thenCompose(result -> jobs.saveResult(jobId, result).thenApply(stored -> result))
+                        .orTimeout(Duration.ofSeconds(item.settings().timeoutSeconds()).plus(STORAGE_GRACE).toMillis(),
+                                TimeUnit.MILLISECONDS))
                 .thenApply(result -> {
                     log.info("item.finished", Map.of("jobId", jobId, "itemId", itemId,
                             "status", result.status().name(), "cached", result.cached(),
-                            "provider", result.provider(), "model", result.model(), "ms", result.durationMs(),
+                            "provider", String.valueOf(result.provider()), "model", String.valueOf(result.model()),
+                            "attempts", result.attempts().size(), "ms", result.durationMs(),
                             "errorCode", result.error() == null ? "" : result.error().code().name()));
                     return ItemOutcome.of(result, jobs.contentRef(jobId, itemId));
                 })
@@ -76,10 +97,9 @@ public final class ItemGenerator {
 
     private CompletableFuture<ItemResult> resultOf(String jobId, BatchItem item, long start) {
         Kind kind = kinds.get(item.kind());
-        String key = CacheKey.of(item, kind);
         ItemSettings settings = item.settings();
         CompletableFuture<Optional<CacheEntry>> lookup = settings.cache() == CacheMode.USE
-                ? cache.find(key, clock.instant()).exceptionally(error -> {
+                ? cache.find(CacheKey.of(item, kind), clock.instant()).exceptionally(error -> {
                     log.warn("cache.read_failed", Map.of("jobId", jobId, "itemId", item.id(),
                             "reason", HttpFailures.unwrap(error).getClass().getSimpleName()));
                     return Optional.empty();
@@ -87,97 +107,171 @@ public final class ItemGenerator {
                 : CompletableFuture.completedFuture(Optional.empty());
         return lookup.thenCompose(hit -> hit.isPresent()
                 ? CompletableFuture.completedFuture(fromCache(item, hit.get(), start))
-                : fromProvider(jobId, item, kind, key, start));
+                : runProviders(jobId, item, kind, start));
+    }
+
+    private CompletableFuture<ItemResult> runProviders(String jobId, BatchItem item, Kind kind, long start) {
+        Deadline deadline = Deadline.in(Duration.ofSeconds(item.settings().timeoutSeconds()), clock);
+        return attempts.run(jobId, item, kind, deadline)
+                .thenCompose(outcome -> outcome.answer() == null
+                        ? CompletableFuture.completedFuture(failed(item, outcome, start, outcome.failure()))
+                        : answered(jobId, item, kind, outcome, deadline, start));
     }
 
     private ItemResult fromCache(BatchItem item, CacheEntry entry, long start) {
-        return new ItemResult(item.id(), item.kind(), ItemStatus.SUCCEEDED, true, entry.provider(), entry.model(),
-                List.of(), clock.millis() - start, entry.usage(), entry.files(), null);
+        Double saved = prices.find(entry.provider(), entry.model()).map(price -> price.costOf(entry.usage()))
+                .orElse(null);
+        return new ItemResult(item.id(), item.kind(), statusOf(item, entry.validation()), true, entry.provider(),
+                entry.model(), List.of(), clock.millis() - start, entry.usage(), 0.0, saved, entry.files(), null,
+                entry.validation(), entry.repaired());
     }
 
-    private CompletableFuture<ItemResult> fromProvider(String jobId, BatchItem item, Kind kind, String key, long start) {
-        ItemSettings settings = item.settings();
-        Optional<Provider> found = providers.find(settings.provider());
-        if (found.isEmpty() || !found.get().isConfigured()) {
-            String why = found.map(Provider::configurationSource).orElse("unknown provider");
-            return CompletableFuture.completedFuture(failed(item, start, List.of(), new ProviderException(
-                    ErrorCode.PROVIDER_NOT_CONFIGURED, "provider " + settings.provider() + " is " + why)));
-        }
-        Provider provider = found.get();
-        Duration deadline = Duration.ofSeconds(settings.timeoutSeconds());
-        ProviderRequest request = new ProviderRequest(kind, settings.model(), UserPrompt.of(item.prompt(), item.params()),
-                item.params(), settings.temperature(), settings.maxTokens(), deadline);
-        long callStart = clock.millis();
-        CompletableFuture<ProviderAnswer> call;
-        try {
-            call = provider.generate(request);
-        } catch (RuntimeException e) {
-            call = CompletableFuture.failedFuture(e);
-        }
-        return call
-                .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((answer, error) -> {
-                    long callMs = clock.millis() - callStart;
-                    if (error != null) {
-                        ProviderException failure = HttpFailures.forThrowable(provider.name(), error);
-                        if (failure.code() == ErrorCode.PROVIDER_TIMEOUT) {
-                            failure = new ProviderException(ErrorCode.PROVIDER_TIMEOUT, provider.name()
-                                    + " gave no answer within the item's " + settings.timeoutSeconds() + " s deadline");
-                        }
-                        return CompletableFuture.completedFuture(failed(item, start,
-                                List.of(new Attempt(provider.name(), settings.model(), failure.code().name(), callMs)),
-                                failure));
-                    }
-                    return succeeded(jobId, item, kind, key, answer, provider.name(), start, callMs);
-                })
-                .thenCompose(result -> result);
-    }
-
-    private CompletableFuture<ItemResult> succeeded(String jobId, BatchItem item, Kind kind, String key,
-                                                    ProviderAnswer answer, String provider, long start, long callMs) {
-        List<GeneratedFile> files = answers.parse(kind, answer.text());
-        Optional<ProviderException> problem = Optional.empty();
+    /** The answer's files, checked: parsed, validated (or, for a review, merged with our findings), bounded. */
+    private Checked check(BatchItem item, Kind kind, String provider, String text) {
+        List<GeneratedFile> files = answers.parse(kind, text);
         if (files.isEmpty()) {
-            problem = Optional.of(new ProviderException(ErrorCode.PROVIDER_BAD_RESPONSE,
-                    provider + " sent a bad response: no fenced code block with a " + kind.name() + " file"));
-        } else if (codec.encode(files).length > CompressedJson.MAX_STORED_BYTES) {
-            problem = Optional.of(new ProviderException(ErrorCode.ANSWER_TOO_LARGE, "the answer's files exceed "
+            return Checked.unusable(new ProviderException(ErrorCode.PROVIDER_BAD_RESPONSE, provider
+                    + " sent a bad response: no fenced code block with a " + kind.name() + " file"));
+        }
+        ValidationReport report;
+        if (BatchLimits.REVIEW_KIND.equals(kind.name())) {
+            Optional<ValidationReport> merged = review.merge(item.input(), files);
+            if (merged.isEmpty()) {
+                return Checked.unusable(new ProviderException(ErrorCode.PROVIDER_BAD_RESPONSE, provider
+                        + " sent a bad response: no JSON array of findings"));
+            }
+            report = merged.get();
+            files = List.of(review.asFile(report));
+        } else {
+            report = validators.supports(kind.name()) ? validators.validate(kind.name(), files)
+                    : ValidationReport.of(List.of());
+        }
+        if (codec.encode(files).length > CompressedJson.MAX_STORED_BYTES) {
+            return Checked.unusable(new ProviderException(ErrorCode.ANSWER_TOO_LARGE, "the answer's files exceed "
                     + CompressedJson.MAX_STORED_BYTES / 1024 + " KiB compressed; split the item or lower maxTokens"));
         }
-        if (problem.isPresent()) {
-            return CompletableFuture.completedFuture(failed(item, start,
-                    List.of(new Attempt(provider, answer.model(), problem.get().code().name(), callMs)), problem.get()));
+        return new Checked(files, report, null);
+    }
+
+    private CompletableFuture<ItemResult> answered(String jobId, BatchItem item, Kind kind,
+                                                   ProviderAttempts.Outcome outcome, Deadline deadline, long start) {
+        ProviderAnswer answer = outcome.answer();
+        Checked first = check(item, kind, outcome.provider(), answer.text());
+        if (first.problem() != null) {
+            return CompletableFuture.completedFuture(failed(item, outcome, start, first.problem()));
         }
+        Kept initial = new Kept(first, answer.model(), answer.usage(), outcome.attempts(), false);
+        CompletableFuture<Kept> kept = needsRepair(item, kind, outcome.provider(), first, deadline)
+                ? repair(jobId, item, kind, outcome, first, deadline, initial)
+                : CompletableFuture.completedFuture(initial);
+        return kept.thenCompose(chosen -> store(jobId, item, kind, outcome, chosen, start));
+    }
+
+    /** One repair round: only for AI answers with errors, when asked for, with time left. */
+    private boolean needsRepair(BatchItem item, Kind kind, String provider, Checked first, Deadline deadline) {
+        return !first.report().ok() && item.settings().repair() && !BlueprintProvider.NAME.equals(provider)
+                && !BatchLimits.REVIEW_KIND.equals(kind.name()) && !deadline.remaining().isZero();
+    }
+
+    private CompletableFuture<Kept> repair(String jobId, BatchItem item, Kind kind, ProviderAttempts.Outcome outcome,
+                                           Checked first, Deadline deadline, Kept initial) {
+        List<Finding> errors = first.report().findings().stream()
+                .filter(finding -> finding.severity() == Severity.ERROR).toList();
+        String message = RepairPrompt.of(UserPrompt.of(item.prompt(), item.params(), item.input()), first.files(),
+                errors);
+        return attempts.ask(jobId, item, kind, deadline, outcome.provider(), outcome.model(), message)
+                .thenApply(second -> {
+                    List<Attempt> all = new ArrayList<>(outcome.attempts());
+                    all.addAll(second.attempts());
+                    if (second.answer() == null) {
+                        return new Kept(first, initial.model(), initial.usage(), all, false);
+                    }
+                    Usage usage = initial.usage().plus(second.answer().usage());
+                    Checked again = check(item, kind, outcome.provider(), second.answer().text());
+                    boolean better = again.problem() == null
+                            && again.report().errorCount() < first.report().errorCount();
+                    log.info("item.repaired", Map.of("jobId", jobId, "itemId", item.id(),
+                            "errorsBefore", first.report().errorCount(),
+                            "errorsAfter", again.problem() == null ? again.report().errorCount() : -1,
+                            "kept", better ? "repair" : "first"));
+                    return better ? new Kept(again, second.answer().model(), usage, all, true)
+                            : new Kept(first, initial.model(), usage, all, false);
+                });
+    }
+
+    private CompletableFuture<ItemResult> store(String jobId, BatchItem item, Kind kind,
+                                                ProviderAttempts.Outcome outcome, Kept kept, long start) {
+        String provider = outcome.provider();
+        // Cached under the provider and model that were asked and answered, as a later lookup asks them:
+        // a fallback's answer must not stand in for the primary's.
+        BatchItem served = servedBy(item, provider, outcome.model());
         Instant now = clock.instant();
+        List<GeneratedFile> files = kept.checked().files();
+        ValidationReport report = kept.checked().report();
         CompletableFuture<Void> write = item.settings().cache() == CacheMode.BYPASS
                 ? CompletableFuture.completedFuture(null)
-                : cache.put(new CacheEntry(key, provider, answer.model(), kind.name(), files, answer.usage(), now,
-                        now.plusSeconds(item.settings().cacheTtlSeconds())))
+                : cache.put(new CacheEntry(CacheKey.of(served, kind), provider, kept.model(), kind.name(), files,
+                        kept.usage(), now, now.plusSeconds(item.settings().cacheTtlSeconds()), report, kept.repaired()))
                 .exceptionally(error -> {
                     log.warn("cache.write_failed", Map.of("jobId", jobId, "itemId", item.id(),
                             "reason", HttpFailures.unwrap(error).getClass().getSimpleName()));
                     return null;
                 });
-        return write.thenApply(written -> new ItemResult(item.id(), item.kind(), ItemStatus.SUCCEEDED, false,
-                provider, answer.model(), List.of(new Attempt(provider, answer.model(), Attempt.OK, callMs)),
-                clock.millis() - start, answer.usage(), files, null));
+        // Priced by the model that answered (which the provider names), never by a guess.
+        Double cost = prices.find(provider, kept.model()).map(p -> p.costOf(kept.usage())).orElse(null);
+        return write.thenApply(written -> new ItemResult(item.id(), item.kind(), statusOf(item, report), false,
+                provider, kept.model(), kept.attempts(), clock.millis() - start, kept.usage(), cost, null, files, null,
+                report, kept.repaired()));
     }
 
-    private ItemResult failed(BatchItem item, long start, List<Attempt> attempts, ProviderException failure) {
-        return new ItemResult(item.id(), item.kind(), ItemStatus.FAILED, false, item.settings().provider(),
-                item.settings().model(), attempts, clock.millis() - start, Usage.NONE, List.of(),
-                new ItemError(failure.code(), failure.getMessage()));
+    /** INVALID when the files have errors; a review's findings are its product, not a defect of it. */
+    private static ItemStatus statusOf(BatchItem item, ValidationReport report) {
+        return report == null || report.ok() || BatchLimits.REVIEW_KIND.equals(item.kind())
+                ? ItemStatus.SUCCEEDED : ItemStatus.INVALID;
+    }
+
+    private static BatchItem servedBy(BatchItem item, String provider, String model) {
+        ItemSettings s = item.settings();
+        if (s.provider().equals(provider) && s.model().equals(model)) {
+            return item;
+        }
+        return new BatchItem(item.id(), item.kind(), item.prompt(), item.params(), new ItemSettings(provider, model,
+                s.temperature(), s.maxTokens(), s.timeoutSeconds(), s.cache(), s.cacheTtlSeconds(), s.maxAttempts(),
+                List.of()));
+    }
+
+    private ItemResult failed(BatchItem item, ProviderAttempts.Outcome outcome, long start, ProviderException failure) {
+        String provider = outcome.provider() != null ? outcome.provider() : item.settings().provider();
+        String model = outcome.model() != null ? outcome.model() : item.settings().model();
+        Usage usage = outcome.answer() == null ? Usage.NONE : outcome.answer().usage();
+        Double cost = usage.equals(Usage.NONE) ? Double.valueOf(0.0)
+                : prices.find(provider, model).map(p -> p.costOf(usage)).orElse(null);
+        return new ItemResult(item.id(), item.kind(), ItemStatus.FAILED, false, provider, model, outcome.attempts(),
+                clock.millis() - start, usage, cost, null, List.of(), new ItemError(failure.code(), failure.getMessage()));
     }
 
     private ItemOutcome storageFailure(String jobId, String itemId, long start, Throwable error) {
         Throwable cause = HttpFailures.unwrap(error);
         ItemError itemError = cause instanceof ProviderException known
                 ? new ItemError(known.code(), known.getMessage())
+                : cause instanceof java.util.concurrent.TimeoutException
+                ? new ItemError(ErrorCode.STORAGE_UNAVAILABLE, "the result could not be stored in time")
                 : new ItemError(ErrorCode.STORAGE_UNAVAILABLE, "the job store could not be read or written: "
                         + cause.getClass().getSimpleName());
         log.error("item.storage_failed", Map.of("jobId", jobId, "itemId", itemId,
                 "errorCode", itemError.code().name(), "reason", cause.getClass().getSimpleName()));
         return new ItemOutcome(itemId, ItemStatus.FAILED, false, null, null, clock.millis() - start, Usage.NONE,
                 null, itemError);
+    }
+
+    /** An answer's files and their report, or why the answer cannot be used. */
+    private record Checked(List<GeneratedFile> files, ValidationReport report, ProviderException problem) {
+        static Checked unusable(ProviderException problem) {
+            return new Checked(List.of(), null, problem);
+        }
+    }
+
+    /** The answer kept for the item, with everything its calls used. */
+    private record Kept(Checked checked, String model, Usage usage, List<Attempt> attempts, boolean repaired) {
     }
 }

@@ -2,6 +2,7 @@ package dev.omniarchitect.job;
 
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.provider.Usage;
+import dev.omniarchitect.validation.ValidationReport;
 import java.util.List;
 
 /**
@@ -16,8 +17,12 @@ import java.util.List;
  * @param attempts    every provider call made, none for a cache hit
  * @param durationMs  from start to end of the item, cache and storage included
  * @param usage       tokens of the calls made; for a hit, those of the original call
+ * @param costUsd     what this item's calls cost at list prices (0 for a hit); null when the model has no price
+ * @param costSavedUsd for a cache hit, what the original call cost; null otherwise or without a price
  * @param files       the generated files; empty on failure
  * @param error       why it failed; null on success
+ * @param validation  what the kind's validator found in the files; null when the item failed before
+ * @param repaired    whether the files are the answer to a repair round (the first answer had errors)
  */
 public record ItemResult(
         String id,
@@ -29,11 +34,23 @@ public record ItemResult(
         List<Attempt> attempts,
         long durationMs,
         Usage usage,
+        Double costUsd,
+        Double costSavedUsd,
         List<GeneratedFile> files,
-        ItemError error) {
+        ItemError error,
+        ValidationReport validation,
+        boolean repaired) {
 
     public ItemResult {
         attempts = List.copyOf(attempts);
         files = List.copyOf(files);
+    }
+
+    /** A result with no validation (an item that failed before its files could be checked). */
+    public ItemResult(String id, String kind, ItemStatus status, boolean cached, String provider, String model,
+                      List<Attempt> attempts, long durationMs, Usage usage, Double costUsd, Double costSavedUsd,
+                      List<GeneratedFile> files, ItemError error) {
+        this(id, kind, status, cached, provider, model, attempts, durationMs, usage, costUsd, costSavedUsd, files,
+                error, null, false);
     }
 }

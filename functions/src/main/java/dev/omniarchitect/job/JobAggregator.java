@@ -70,7 +70,7 @@ public final class JobAggregator {
         String message = outcome != null && outcome.executionError() != null
                 ? "ProviderCallFunction failed with " + outcome.executionError() + " before it could store a result"
                 : "no result was stored for this item";
-        return new ItemResult(itemId, null, ItemStatus.FAILED, false, null, null, List.of(), 0, Usage.NONE,
+        return new ItemResult(itemId, null, ItemStatus.FAILED, false, null, null, List.of(), 0, Usage.NONE, 0.0, null,
                 List.of(), new ItemError(ErrorCode.ITEM_EXECUTION_FAILED, message));
     }
 }

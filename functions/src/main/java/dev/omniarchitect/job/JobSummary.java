@@ -6,29 +6,38 @@ import java.util.List;
  * The numbers of a finished job.
  *
  * @param total         items in the batch
- * @param succeeded     items that succeeded
- * @param failed        items that failed
+ * @param succeeded     items that succeeded: generated, and valid
+ * @param invalid       items whose files came back with validation errors
+ * @param failed        items that failed: no files
  * @param cacheHits     items answered from the cache
  * @param inputTokens   tokens sent, over every call made
  * @param outputTokens  tokens received, over every call made
  * @param wallMs        from the execution's start to the aggregation
  * @param sumItemMs     the items' durations added up: the wall time one at a time would have taken
  * @param speedup       sumItemMs / wallMs
+ * @param costUsd       what the calls cost at list prices, over the items whose model has a price
+ * @param costSavedUsd  what the cache hits would have cost
+ * @param unpricedItems items whose model has no price, so their cost is in neither figure
  */
 public record JobSummary(
         int total,
         int succeeded,
+        int invalid,
         int failed,
         int cacheHits,
         long inputTokens,
         long outputTokens,
         long wallMs,
         long sumItemMs,
-        double speedup) {
+        double speedup,
+        double costUsd,
+        double costSavedUsd,
+        int unpricedItems) {
 
     /** The summary of these results, over that wall time. */
     public static JobSummary of(List<ItemResult> results, long wallMs) {
-        int succeeded = (int) results.stream().filter(r -> r.status() == ItemStatus.SUCCEEDED).count();
+        int succeeded = count(results, ItemStatus.SUCCEEDED);
+        int invalid = count(results, ItemStatus.INVALID);
         int cacheHits = (int) results.stream().filter(ItemResult::cached).count();
         // A cache hit reports the original call's usage, but this job did not spend it.
         long inputTokens = results.stream().filter(r -> !r.cached()).mapToLong(r -> r.usage().inputTokens()).sum();
@@ -36,15 +45,30 @@ public record JobSummary(
         long sumItemMs = results.stream().mapToLong(ItemResult::durationMs).sum();
         long wall = Math.max(1, wallMs);
         double speedup = Math.round(sumItemMs * 100.0 / wall) / 100.0;
-        return new JobSummary(results.size(), succeeded, results.size() - succeeded, cacheHits,
-                inputTokens, outputTokens, wall, sumItemMs, speedup);
+        double cost = results.stream().filter(r -> r.costUsd() != null).mapToDouble(ItemResult::costUsd).sum();
+        double saved = results.stream().filter(r -> r.costSavedUsd() != null)
+                .mapToDouble(ItemResult::costSavedUsd).sum();
+        int unpriced = (int) results.stream()
+                .filter(r -> r.cached() ? r.costSavedUsd() == null : r.costUsd() == null)
+                .filter(r -> r.usage().inputTokens() + r.usage().outputTokens() > 0)
+                .count();
+        return new JobSummary(results.size(), succeeded, invalid, count(results, ItemStatus.FAILED), cacheHits,
+                inputTokens, outputTokens, wall, sumItemMs, speedup, roundMicros(cost), roundMicros(saved), unpriced);
     }
 
-    /** SUCCEEDED when every item succeeded, FAILED when none did, else PARTIAL. */
+    /** SUCCEEDED when every item succeeded, FAILED when none has files to show, else PARTIAL. */
     public JobStatus status() {
-        if (failed == 0) {
+        if (failed == 0 && invalid == 0) {
             return JobStatus.SUCCEEDED;
         }
-        return succeeded == 0 ? JobStatus.FAILED : JobStatus.PARTIAL;
+        return succeeded == 0 && invalid == 0 ? JobStatus.FAILED : JobStatus.PARTIAL;
+    }
+
+    private static int count(List<ItemResult> results, ItemStatus status) {
+        return (int) results.stream().filter(r -> r.status() == status).count();
+    }
+
+    private static double roundMicros(double usd) {
+        return Math.round(usd * 1_000_000) / 1_000_000.0;
     }
 }

@@ -63,7 +63,32 @@ public final class KindRegistry {
                         "You write Prometheus rule files: groups of alerting rules with an expr, a for "
                                 + "duration, a severity label and summary and description annotations, and "
                                 + "recording rules named level:metric:operations.",
-                        List.of("alerts.rules.yml"), Set.of("yaml", "yml"))));
+                        List.of("alerts.rules.yml"), Set.of("yaml", "yml")),
+                kind("grafana-dashboard", "a Grafana dashboard (JSON model)",
+                        "You write Grafana dashboards as JSON models for provisioning: a uid and title, schemaVersion, "
+                                + "a time range, templating variables for datasource and job, and panels that each "
+                                + "have a type, a title, a datasource and targets with their queries.",
+                        List.of("dashboard.json"), Set.of("json")),
+                kind("cloudformation", "an AWS CloudFormation template",
+                        "You write AWS CloudFormation templates in YAML: AWSTemplateFormatVersion, a Description, "
+                                + "Parameters with types and descriptions, Resources each with a Type and Properties, "
+                                + "least-privilege IAM, encryption at rest, no hard-coded secrets or account ids, and "
+                                + "Outputs for what other stacks need.",
+                        List.of("template.yaml"), Set.of("yaml", "yml", "json")),
+                kind("security-policy", "policy as code: Kyverno policies or OPA/Rego",
+                        "You write security policies as code: Kyverno ClusterPolicy or Policy resources "
+                                + "(kyverno.io/v1, validationFailureAction, rules with match and validate) or OPA "
+                                + "Rego modules (a package, deny or violation rules with clear messages), as the "
+                                + "request asks; one policy per file, each rule explaining what it enforces.",
+                        List.of("policy.yaml"), Set.of("yaml", "yml", "rego")),
+                kind("security-review", "a security review of an existing file (the item's input)",
+                        "You review an existing DevOps file for security problems: running as root, unpinned or "
+                                + "latest images, secrets in the file, missing resource limits, over-broad "
+                                + "permissions, public exposure, missing encryption. Answer with one fenced json "
+                                + "block holding an array of findings, each an object with severity (error or "
+                                + "warning), rule (a short kebab-case id), line (the 1-based line in the input, or "
+                                + "null), message and fix. Report only real problems in the given file.",
+                        List.of("findings.json"), Set.of("json"))));
     }
 
     private static Kind kind(String name, String description, String expertise,

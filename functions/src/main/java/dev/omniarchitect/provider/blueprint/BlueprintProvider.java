@@ -36,7 +36,11 @@ public final class BlueprintProvider implements Provider {
                 new KubernetesBlueprint(),
                 new TerraformBlueprint(),
                 new GithubActionsBlueprint(),
-                new PrometheusRulesBlueprint()));
+                new PrometheusRulesBlueprint(),
+                new GrafanaDashboardBlueprint(),
+                new CloudFormationBlueprint(),
+                new SecurityPolicyBlueprint(),
+                new SecurityReviewBlueprint()));
     }
 
     @Override

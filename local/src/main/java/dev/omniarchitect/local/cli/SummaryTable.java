@@ -1,8 +1,10 @@
 package dev.omniarchitect.local.cli;
 
 import dev.omniarchitect.job.ItemResult;
+import dev.omniarchitect.job.ItemStatus;
 import dev.omniarchitect.job.JobRecord;
 import dev.omniarchitect.job.JobSummary;
+import dev.omniarchitect.validation.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import java.util.Objects;
 /** The end-of-run table: one row per item, then the job's wall time and speedup. */
 final class SummaryTable {
 
-    private static final List<String> HEADINGS = List.of("ITEM", "KIND", "STATUS", "CACHED", "PROVIDER", "MODEL", "MS");
+    private static final List<String> HEADINGS = List.of("ITEM", "KIND", "STATUS", "CHECK", "CACHED", "PROVIDER", "MODEL", "MS");
 
     private final PrintWriter out;
 
@@ -24,39 +26,35 @@ final class SummaryTable {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADINGS);
         for (ItemResult item : record.items()) {
-            rows.add(List.of(item.id(), Objects.toString(item.kind(), "-"), item.status().name(),
+            rows.add(List.of(item.id(), Objects.toString(item.kind(), "-"), item.status().name(), check(item),
                     item.cached() ? "yes" : "no", Objects.toString(item.provider(), "-"),
                     Objects.toString(item.model(), "-"), Long.toString(item.durationMs())));
         }
-        int[] widths = new int[HEADINGS.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
         out.println();
         out.println("Job " + record.jobId() + ": " + record.status());
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                String cell = row.get(i);
-                line.append(i == row.size() - 1 ? " ".repeat(widths[i] - cell.length()) + cell
-                        : cell + " ".repeat(widths[i] - cell.length() + 2));
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        new TextTable(out).print(rows, true);
         for (ItemResult item : record.items()) {
             if (item.error() != null) {
                 out.println("  " + item.id() + ": " + item.error().code() + ": " + item.error().message());
+            }
+            if (item.validation() != null && item.status() == ItemStatus.INVALID) {
+                item.validation().findings().stream().filter(finding -> finding.severity() == Severity.ERROR)
+                        .forEach(finding -> out.println("  " + item.id() + ": " + finding.path()
+                                + (finding.line() == null ? "" : ":" + finding.line()) + " " + finding.rule() + ": "
+                                + finding.message()));
             }
         }
         JobSummary summary = record.summary();
         if (summary != null) {
             out.println();
-            out.printf("%d items: %d succeeded, %d failed, %d from cache%n", summary.total(), summary.succeeded(),
-                    summary.failed(), summary.cacheHits());
+            out.printf("%d items: %d succeeded, %d invalid, %d failed, %d from cache%n", summary.total(),
+                    summary.succeeded(), summary.invalid(), summary.failed(), summary.cacheHits());
             out.printf("wall %d ms, items added up %d ms, speedup %.2fx%n", summary.wallMs(), summary.sumItemMs(),
                     summary.speedup());
+            out.printf("tokens %d in, %d out; estimated cost $%.6f, saved by the cache $%.6f%s%n",
+                    summary.inputTokens(), summary.outputTokens(), summary.costUsd(), summary.costSavedUsd(),
+                    summary.unpricedItems() == 0 ? ""
+                            : " (" + summary.unpricedItems() + " items used models without a price)");
         }
         if (record.items().stream().anyMatch(item -> item.provider() != null && item.provider().equals("blueprint"))) {
             out.println("Items from provider \"blueprint\" are offline starting files rendered from params, not AI output.");
@@ -64,5 +62,16 @@ final class SummaryTable {
         out.println();
         out.println(files.size() + " files written:");
         files.forEach(file -> out.println("  " + file));
+    }
+
+    /** "ok", or the error and warning counts of the item's validation; "-" when it was never checked. */
+    private static String check(ItemResult item) {
+        if (item.validation() == null) {
+            return "-";
+        }
+        long errors = item.validation().errorCount();
+        long warnings = item.validation().findings().size() - errors;
+        String text = errors == 0 && warnings == 0 ? "ok" : errors + "E " + warnings + "W";
+        return item.repaired() ? text + " (repaired)" : text;
     }
 }

@@ -50,12 +50,12 @@ class RunCommandTest {
         assertEquals(0, first.status, first.err);
         assertTrue(first.out.contains("SUCCEEDED"), first.out);
         for (String id : new String[] {"orders-dockerfile", "web-dockerfile", "orders-k8s", "local-stack",
-                "artifacts-bucket", "orders-ci", "orders-alerts"}) {
+                "artifacts-bucket", "orders-ci", "orders-alerts", "pod-hardening", "legacy-review"}) {
             assertTrue(first.out.contains(id), id + " missing from the table:\n" + first.out);
         }
         assertTrue(first.out.contains("blueprint"), "offline items must say blueprint");
         assertTrue(first.out.contains("not AI output"), first.out);
-        assertTrue(first.err.contains("[7/7]"), "progress line: " + first.err);
+        assertTrue(first.err.contains("[9/9]"), "progress line: " + first.err);
         Path jobDirectory = onlyChild(temp.resolve("out"));
         assertTrue(Files.readString(jobDirectory.resolve("orders-dockerfile/Dockerfile")).startsWith("# syntax")
                 || Files.readString(jobDirectory.resolve("orders-dockerfile/Dockerfile")).contains("FROM "));
@@ -66,8 +66,8 @@ class RunCommandTest {
         Result second = omni(Map.of(), "run", MAIN_JOB.toString(), "--out", temp.resolve("out2").toString());
 
         assertEquals(0, second.status, second.err);
-        assertTrue(second.out.contains("7 from cache"), second.out);
-        assertTrue(second.err.contains("cached 7"), second.err);
+        assertTrue(second.out.contains("9 from cache"), second.out);
+        assertTrue(second.err.contains("cached 9"), second.err);
     }
 
     @Test
@@ -77,8 +77,8 @@ class RunCommandTest {
         assertEquals(0, result.status, result.err);
         JsonNode record = Json.mapper().readTree(result.out);
         assertEquals("SUCCEEDED", record.path("status").asText());
-        assertEquals(7, record.path("items").size());
-        assertEquals(7, record.path("summary").path("succeeded").asInt());
+        assertEquals(9, record.path("items").size());
+        assertEquals(9, record.path("summary").path("succeeded").asInt());
         JsonNode first = record.path("items").path(0);
         assertEquals("orders-dockerfile", first.path("id").asText());
         assertEquals("blueprint", first.path("provider").asText());

@@ -98,7 +98,7 @@ class DynamoDbStoresTest {
         assertTrue(jobs.loadJob("20261126-120000-ffffffff").join().isEmpty());
 
         ItemResult result = new ItemResult("i3", "dockerfile", ItemStatus.SUCCEEDED, false, "openai", "gpt-4o-mini",
-                List.of(), 42, new Usage(1, 2), List.of(new GeneratedFile("Dockerfile", "FROM x")), null);
+                List.of(), 42, new Usage(1, 2), 0.0, null, List.of(new GeneratedFile("Dockerfile", "FROM x")), null);
         jobs.saveResult("20261126-120000-00000001", result).join();
         assertEquals(List.of(result), jobs.loadResults("20261126-120000-00000001").join());
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.omniarchitect.job.ItemResult;
 import dev.omniarchitect.job.JobRecord;
 import dev.omniarchitect.job.JobStatus;
+import dev.omniarchitect.testing.LoopbackOpenAiServer;
 import dev.omniarchitect.testing.LoopbackOpenAiServer.Reply;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,13 +17,13 @@ import org.junit.jupiter.api.Test;
 class CacheBehaviourTest extends PipelineTestBase {
 
     private static final String ONE_ITEM = "{\"options\": {\"cache\": \"%s\", \"cacheTtlSeconds\": 3600},"
-            + " \"items\": [{\"id\": \"api\", \"kind\": \"kubernetes\", \"prompt\": \"a deployment\"}]}";
+            + " \"items\": [{\"id\": \"api\", \"kind\": \"prometheus-rules\", \"prompt\": \"alerts\"}]}";
 
     private final AtomicInteger version = new AtomicInteger();
 
     private void answerWithVersion() {
-        server.replies(request -> Reply.answer("```yaml path=deployment.yaml\nversion: " + version.incrementAndGet()
-                + "\n```"));
+        server.replies(request -> Reply.answer("```yaml path=alerts.rules.yml\n"
+                + LoopbackOpenAiServer.rules("version-" + version.incrementAndGet()) + "```"));
     }
 
     @Test
@@ -48,8 +49,8 @@ class CacheBehaviourTest extends PipelineTestBase {
     @Test
     void anExpiredEntryIsAMiss() {
         answerWithVersion();
-        assertEquals("version: 1\n", file(run(ONE_ITEM.formatted("use"))));
-        assertEquals("version: 1\n", file(run(ONE_ITEM.formatted("use"))));
+        assertEquals(version(1), file(run(ONE_ITEM.formatted("use"))));
+        assertEquals(version(1), file(run(ONE_ITEM.formatted("use"))));
         assertEquals(1, server.calls());
 
         clock.advance(Duration.ofSeconds(3601));
@@ -57,7 +58,7 @@ class CacheBehaviourTest extends PipelineTestBase {
 
         assertEquals(2, server.calls(), "an expired entry must not be served even if DynamoDB still holds it");
         assertFalse(item(afterExpiry, "api").cached());
-        assertEquals("version: 2\n", file(afterExpiry));
+        assertEquals(version(2), file(afterExpiry));
     }
 
     @Test
@@ -68,12 +69,12 @@ class CacheBehaviourTest extends PipelineTestBase {
         JobRecord refreshed = run(ONE_ITEM.formatted("refresh"));
         assertEquals(2, server.calls());
         assertFalse(item(refreshed, "api").cached());
-        assertEquals("version: 2\n", file(refreshed));
+        assertEquals(version(2), file(refreshed));
 
         JobRecord reused = run(ONE_ITEM.formatted("use"));
         assertEquals(2, server.calls());
         assertTrue(item(reused, "api").cached());
-        assertEquals("version: 2\n", file(reused), "refresh overwrote the entry");
+        assertEquals(version(2), file(reused), "refresh overwrote the entry");
     }
 
     @Test
@@ -83,11 +84,11 @@ class CacheBehaviourTest extends PipelineTestBase {
 
         JobRecord bypassed = run(ONE_ITEM.formatted("bypass"));
         assertEquals(2, server.calls(), "bypass must not read the existing entry");
-        assertEquals("version: 2\n", file(bypassed));
+        assertEquals(version(2), file(bypassed));
 
         JobRecord reused = run(ONE_ITEM.formatted("use"));
         assertEquals(2, server.calls());
-        assertEquals("version: 1\n", file(reused), "bypass must not have written its answer");
+        assertEquals(version(1), file(reused), "bypass must not have written its answer");
     }
 
     @Test
@@ -105,5 +106,9 @@ class CacheBehaviourTest extends PipelineTestBase {
 
     private static String file(JobRecord record) {
         return item(record, "api").files().get(0).content();
+    }
+
+    private static String version(int n) {
+        return LoopbackOpenAiServer.rules("version-" + n);
     }
 }

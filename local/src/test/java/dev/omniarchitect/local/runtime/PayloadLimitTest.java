@@ -43,13 +43,18 @@ class PayloadLimitTest extends PipelineTestBase {
         };
         pipeline.close();
         pipeline = pipeline(sizes);
-        String body = IntStream.range(0, 1_000).mapToObj(i -> "line-" + i + ": " + "x".repeat(43))
-                .collect(Collectors.joining("\n"));
+        // About 50 KB of valid alerting rules, so the answer is kept as it is, without a repair round.
+        String body = "groups:\n  - name: big.alerts\n    rules:\n" + IntStream.range(0, 180)
+                .mapToObj(i -> "      - alert: Rule" + i + "\n        expr: up{job=\"web\",shard=\"" + i + "\"} == 0\n"
+                        + "        for: 5m\n        labels:\n          severity: warning\n        annotations:\n"
+                        + "          summary: \"shard " + i + " of {{ $labels.job }} is down\"\n"
+                        + "          description: \"" + "x".repeat(120) + "\"\n")
+                .collect(Collectors.joining());
         server.replies(request -> Reply.answer("```yaml path=big.yaml\n# " + LoopbackOpenAiServer.userMessage(request)
-                + "\n" + body + "\n```"));
+                .substring(0, 3) + "\n" + body + "```"));
         String prompt = "p".repeat(15_000);
         String document = "{\"items\": [" + IntStream.range(0, 100)
-                .mapToObj(i -> "{\"id\": \"i" + i + "\", \"kind\": \"kubernetes\", \"prompt\": \"" + i + prompt + "\"}")
+                .mapToObj(i -> "{\"id\": \"i" + i + "\", \"kind\": \"prometheus-rules\", \"prompt\": \"" + i + prompt + "\"}")
                 .collect(Collectors.joining(",")) + "]}";
 
         JobRecord record = run(document);

@@ -1,0 +1,4 @@
+package kubernetes.admission
+
+import rego.v1
+# TODO: write the rules

@@ -1,0 +1,4 @@
+resource "google_storage_bucket" "logs" {
+  name     = "example-logs"
+  location = "EU"
+}

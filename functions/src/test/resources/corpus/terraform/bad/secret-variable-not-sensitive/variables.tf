@@ -1,0 +1,4 @@
+variable "db_password" {
+  description = "The database password."
+  type        = string
+}

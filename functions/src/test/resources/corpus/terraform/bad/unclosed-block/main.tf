@@ -1,0 +1,5 @@
+locals {
+  name = "app"
+  tags = {
+    team = "platform"
+  }

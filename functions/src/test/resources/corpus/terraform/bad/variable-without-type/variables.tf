@@ -1,0 +1,3 @@
+variable "name" {
+  description = "What the bucket is for."
+}
