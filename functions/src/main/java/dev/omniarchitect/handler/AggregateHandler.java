@@ -8,7 +8,9 @@ import dev.omniarchitect.job.JobAggregator;
 import dev.omniarchitect.job.JobRecord;
 import dev.omniarchitect.job.MapItemOutcome;
 import dev.omniarchitect.provider.HttpFailures;
+import dev.omniarchitect.runtime.FunctionPriming;
 import dev.omniarchitect.runtime.FunctionServices;
+import dev.omniarchitect.runtime.Priming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,15 +28,22 @@ public final class AggregateHandler implements RequestStreamHandler {
 
     private final FunctionServices services;
     private final JobAggregator aggregator;
+    /** Held here: org.crac keeps its hooks only weakly. */
+    private final Priming priming;
 
-    /** Lambda's constructor: everything is built here, at init, for SnapStart to snapshot. */
+    /**
+     * Lambda's constructor: everything is built here, at init, for SnapStart to snapshot, and the
+     * function's priming is registered to run before the snapshot.
+     */
     public AggregateHandler() {
         this(FunctionServices.fromEnvironment());
+        priming.register();
     }
 
     public AggregateHandler(FunctionServices services) {
         this.services = services;
         this.aggregator = services.jobAggregator();
+        this.priming = FunctionPriming.aggregate(services, this);
     }
 
     @Override

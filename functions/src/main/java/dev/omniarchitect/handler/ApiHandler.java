@@ -3,69 +3,94 @@ package dev.omniarchitect.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.api.ApiResponse;
 import dev.omniarchitect.api.GenerationsApi;
+import dev.omniarchitect.batch.InvalidBatchException;
 import dev.omniarchitect.job.JobIds;
 import dev.omniarchitect.job.JobSubmitter;
 import dev.omniarchitect.job.stepfunctions.StepFunctionsExecutionStarter;
+import dev.omniarchitect.provider.HttpFailures;
+import dev.omniarchitect.runtime.ApiServices;
+import dev.omniarchitect.runtime.FunctionPriming;
 import dev.omniarchitect.runtime.FunctionServices;
+import dev.omniarchitect.runtime.Priming;
+import dev.omniarchitect.schedule.DocumentSource;
+import dev.omniarchitect.schedule.ScheduledRun;
+import dev.omniarchitect.schedule.ScheduledRunner;
+import dev.omniarchitect.schedule.s3.S3DocumentSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Iterator;
-import java.util.Locale;
-import java.util.Map;
+import java.util.concurrent.CompletionException;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 
-/** ApiFunction: HTTP API (payload format 2.0) events in, routed to {@link GenerationsApi}, responses out. */
+/**
+ * ApiFunction: HTTP API (payload format 2.0) events routed to {@link GenerationsApi}, and scheduled-run
+ * events ({@code {"scheduledRun": ...}}) from EventBridge Scheduler turned into jobs.
+ */
 public final class ApiHandler implements RequestStreamHandler {
 
     private final FunctionServices services;
     private final GenerationsApi api;
+    private final ScheduledRunner scheduledRuns;
+    /** Held here: org.crac keeps its hooks only weakly. */
+    private final Priming priming;
 
-    /** Lambda's constructor: everything is built here, at init, for SnapStart to snapshot. */
+    /**
+     * Lambda's constructor: everything is built here, at init, for SnapStart to snapshot, and the
+     * function's priming is registered to run before the snapshot.
+     */
     public ApiHandler() {
         this(FunctionServices.fromEnvironment());
+        priming.register();
     }
 
+    /** Starts executions on the deployed state machine and reads stored documents from S3. */
     public ApiHandler(FunctionServices services) {
         this(services, new JobSubmitter(services.jobs(), new StepFunctionsExecutionStarter(
-                services.aws().stepFunctions(), services.config().stateMachineArn(), services.mapper()),
-                new JobIds(services.clock()), services.log(), services.clock()));
+                        services.aws().stepFunctions(), services.config().stateMachineArn(), services.mapper()),
+                        new JobIds(services.clock()), services.log(), services.clock()),
+                new S3DocumentSource(S3AsyncClient.builder().httpClient(services.aws().httpClient()).build()));
     }
 
-    public ApiHandler(FunctionServices services, JobSubmitter submitter) {
+    public ApiHandler(FunctionServices services, JobSubmitter submitter, DocumentSource documents) {
         this.services = services;
-        this.api = new GenerationsApi(services.batchParser(), submitter, services.jobReader(), services.mapper(),
-                services.log());
+        ApiServices api = new ApiServices(services, submitter, documents);
+        this.api = api.api();
+        this.scheduledRuns = api.scheduledRuns();
+        this.priming = FunctionPriming.api(services, this);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = services.mapper().readTree(input);
-        JsonNode http = event.path("requestContext").path("http");
-        String body = event.path("body").isTextual() ? event.path("body").asText() : null;
-        if (body != null && event.path("isBase64Encoded").asBoolean(false)) {
-            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        if (HttpApiEvents.isHttpEvent(event)) {
+            ApiResponse response = api.handle(HttpApiEvents.request(event)).join();
+            services.mapper().writeValue(output, HttpApiEvents.response(response, services.mapper()));
+        } else if (ScheduledRun.isScheduledRun(event)) {
+            ScheduledRunner.ScheduledJob job = startScheduledRun(event);
+            services.mapper().writeValue(output, services.mapper().createObjectNode()
+                    .put("jobId", job.jobId())
+                    .put("status", job.status().name())
+                    .put("statusUrl", "/v1/generations/" + job.jobId())
+                    .put("repeated", job.repeated()));
+        } else {
+            throw new InvalidEventException("ApiFunction takes HTTP API payload format 2.0 events and scheduled-run "
+                    + "events {\"scheduledRun\": {\"name\", \"scheduledTime\", \"document\" or \"documentS3Uri\"}}");
         }
-        ApiResponse response = api.handle(http.path("method").asText(""), http.path("path").asText(""),
-                header(event.path("headers"), "content-type"), body).join();
-        ObjectNode result = services.mapper().createObjectNode().put("statusCode", response.statusCode());
-        ObjectNode headers = result.putObject("headers");
-        response.headers().forEach(headers::put);
-        result.put("body", response.body()).put("isBase64Encoded", false);
-        services.mapper().writeValue(output, result);
     }
 
-    private static String header(JsonNode headers, String name) {
-        for (Iterator<Map.Entry<String, JsonNode>> fields = headers.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (field.getKey().toLowerCase(Locale.ROOT).equals(name)) {
-                return field.getValue().asText();
+    private ScheduledRunner.ScheduledJob startScheduledRun(JsonNode event) {
+        try {
+            return scheduledRuns.run(ScheduledRun.from(event)).join();
+        } catch (InvalidBatchException e) {
+            throw new InvalidEventException("invalid scheduled run: " + e.getMessage());
+        } catch (CompletionException e) {
+            Throwable cause = HttpFailures.unwrap(e);
+            if (cause instanceof InvalidBatchException invalid) {
+                throw new InvalidEventException("invalid scheduled run: " + invalid.getMessage());
             }
+            throw new RunNotStartedException("the scheduled run could not be started: " + cause.getMessage(), cause);
         }
-        return null;
     }
 }

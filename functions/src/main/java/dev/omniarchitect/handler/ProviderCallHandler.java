@@ -9,7 +9,9 @@ import dev.omniarchitect.job.ItemError;
 import dev.omniarchitect.job.ItemStatus;
 import dev.omniarchitect.provider.ErrorCode;
 import dev.omniarchitect.provider.Usage;
+import dev.omniarchitect.runtime.FunctionPriming;
 import dev.omniarchitect.runtime.FunctionServices;
+import dev.omniarchitect.runtime.Priming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,15 +24,22 @@ public final class ProviderCallHandler implements RequestStreamHandler {
 
     private final FunctionServices services;
     private final ItemGenerator generator;
+    /** Held here: org.crac keeps its hooks only weakly. */
+    private final Priming priming;
 
-    /** Lambda's constructor: everything is built here, at init, for SnapStart to snapshot. */
+    /**
+     * Lambda's constructor: everything is built here, at init, for SnapStart to snapshot, and the
+     * function's priming is registered to run before the snapshot.
+     */
     public ProviderCallHandler() {
         this(FunctionServices.fromEnvironment());
+        priming.register();
     }
 
     public ProviderCallHandler(FunctionServices services) {
         this.services = services;
         this.generator = services.itemGenerator();
+        this.priming = FunctionPriming.providerCall(services);
     }
 
     @Override

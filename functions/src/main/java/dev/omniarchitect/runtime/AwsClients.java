@@ -1,8 +1,11 @@
 package dev.omniarchitect.runtime;
 
 import dev.omniarchitect.batch.BatchLimits;
+import dev.omniarchitect.provider.bedrock.BedrockSettings;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -10,6 +13,8 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
@@ -21,9 +26,10 @@ import software.amazon.awssdk.services.sfn.SfnAsyncClient;
  * @param httpClient     the shared Netty client
  * @param dynamoDb       DynamoDB
  * @param stepFunctions  Step Functions; null in functions that start no executions
+ * @param bedrock        Bedrock Runtime; null where no region is configured
  */
-public record AwsClients(SdkAsyncHttpClient httpClient, DynamoDbAsyncClient dynamoDb, SfnAsyncClient stepFunctions)
-        implements AutoCloseable {
+public record AwsClients(SdkAsyncHttpClient httpClient, DynamoDbAsyncClient dynamoDb, SfnAsyncClient stepFunctions,
+                         BedrockRuntimeAsyncClient bedrock) implements AutoCloseable {
 
     private static final ClientOverrideConfiguration TIMEOUTS = ClientOverrideConfiguration.builder()
             .apiCallTimeout(Duration.ofSeconds(10))
@@ -52,11 +58,37 @@ public record AwsClients(SdkAsyncHttpClient httpClient, DynamoDbAsyncClient dyna
                 .build();
         SfnAsyncClient sfn = System.getenv("STATE_MACHINE_ARN") == null ? null
                 : SfnAsyncClient.builder().httpClient(http).overrideConfiguration(TIMEOUTS).build();
-        return new AwsClients(http, dynamo, sfn);
+        return new AwsClients(http, dynamo, sfn, bedrockClient(http, BedrockSettings.fromEnvironment(System.getenv())));
     }
 
-    /** Clients for a DynamoDB endpoint on this machine (DynamoDB Local), with dummy credentials. */
+    /**
+     * Bedrock on the shared client, with the SDK's retries off (the item's retry policy and deadline
+     * govern) and credentials from the default chain; null when there is no region to call.
+     */
+    public static BedrockRuntimeAsyncClient bedrockClient(SdkAsyncHttpClient http, BedrockSettings settings) {
+        if (settings.region() == null) {
+            return null;
+        }
+        BedrockRuntimeAsyncClientBuilder builder = BedrockRuntimeAsyncClient.builder()
+                .httpClient(http)
+                .region(Region.of(settings.region()))
+                .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(URI.create(settings.endpoint()));
+        }
+        return builder.build();
+    }
+
+    /** Clients for a DynamoDB endpoint on this machine (DynamoDB Local), with dummy credentials, and no Bedrock. */
     public static AwsClients forLocalDynamoDb(URI endpoint) {
+        return forLocalDynamoDb(endpoint, Map.of());
+    }
+
+    /**
+     * Clients for a DynamoDB endpoint on this machine (DynamoDB Local) with dummy credentials, and Bedrock
+     * with the real credential chain when that environment names a region.
+     */
+    public static AwsClients forLocalDynamoDb(URI endpoint, Map<String, String> environment) {
         SdkAsyncHttpClient http = nettyClient();
         AwsCredentialsProvider dummy = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         DynamoDbAsyncClientBuilder dynamo = DynamoDbAsyncClient.builder()
@@ -65,7 +97,8 @@ public record AwsClients(SdkAsyncHttpClient httpClient, DynamoDbAsyncClient dyna
                 .region(Region.US_EAST_1)
                 .credentialsProvider(dummy)
                 .endpointOverride(endpoint);
-        return new AwsClients(http, dynamo.build(), null);
+        return new AwsClients(http, dynamo.build(), null,
+                bedrockClient(http, BedrockSettings.fromEnvironment(environment)));
     }
 
     @Override
@@ -73,6 +106,9 @@ public record AwsClients(SdkAsyncHttpClient httpClient, DynamoDbAsyncClient dyna
         dynamoDb.close();
         if (stepFunctions != null) {
             stepFunctions.close();
+        }
+        if (bedrock != null) {
+            bedrock.close();
         }
         httpClient.close();
     }

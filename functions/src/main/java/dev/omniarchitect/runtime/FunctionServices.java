@@ -6,10 +6,12 @@ import dev.omniarchitect.batch.BatchDocumentParser;
 import dev.omniarchitect.cache.CacheStore;
 import dev.omniarchitect.cache.dynamodb.DynamoDbCacheStore;
 import dev.omniarchitect.http.AsyncHttp;
+import dev.omniarchitect.cost.PriceTable;
 import dev.omniarchitect.job.ItemGenerator;
 import dev.omniarchitect.job.JobAggregator;
 import dev.omniarchitect.job.JobReader;
 import dev.omniarchitect.job.JobStore;
+import dev.omniarchitect.job.ProviderAttempts;
 import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
 import dev.omniarchitect.json.CompressedJson;
 import dev.omniarchitect.json.Json;
@@ -17,11 +19,18 @@ import dev.omniarchitect.kind.AnswerParser;
 import dev.omniarchitect.kind.KindRegistry;
 import dev.omniarchitect.log.StructuredLog;
 import dev.omniarchitect.provider.ProviderRegistry;
+import dev.omniarchitect.review.SecurityReview;
+import dev.omniarchitect.validation.ValidatorRegistry;
+import dev.omniarchitect.provider.RetryPolicy;
+import dev.omniarchitect.provider.anthropic.AnthropicProvider;
+import dev.omniarchitect.provider.bedrock.BedrockProvider;
+import dev.omniarchitect.provider.ollama.OllamaProvider;
 import dev.omniarchitect.provider.blueprint.BlueprintProvider;
 import dev.omniarchitect.provider.openai.OpenAiProvider;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
@@ -43,6 +52,8 @@ public final class FunctionServices {
     private final ProviderRegistry providers;
     private final JobStore jobs;
     private final CacheStore cache;
+    private final PriceTable prices;
+    private final ValidatorRegistry validators;
 
     public FunctionServices(FunctionConfig config, AwsClients aws, PrintStream logOutput, Clock clock) {
         this.config = config;
@@ -51,20 +62,30 @@ public final class FunctionServices {
         this.clock = clock;
         this.log = new StructuredLog(logOutput, mapper, clock);
         this.kinds = KindRegistry.builtIn();
-        AsyncHttp http = new AsyncHttp(aws.httpClient(), MAX_PROVIDER_RESPONSE_BYTES);
+        AsyncHttp http = new AsyncHttp(aws.httpClient(), MAX_PROVIDER_RESPONSE_BYTES, CompletionThreads.create());
         this.providers = new ProviderRegistry(List.of(
                 BlueprintProvider.builtIn(),
-                new OpenAiProvider(config.openAi(), http, mapper)), config.defaultProvider());
+                new BedrockProvider(config.bedrock(), aws.bedrock()),
+                new OpenAiProvider(config.openAi(), http, mapper, clock),
+                new AnthropicProvider(config.anthropic(), http, mapper, clock),
+                new OllamaProvider(config.ollama(), http, mapper, clock)), config.defaultProvider());
+        this.prices = PriceTable.builtIn(mapper);
+        // Built once: loading the Kubernetes model types takes a moment that no request should pay.
+        this.validators = ValidatorRegistry.builtIn();
         CompressedJson compressed = new CompressedJson(mapper);
         this.jobs = new DynamoDbJobStore(aws.dynamoDb(), config.jobsTable(), config.jobRetention(), mapper,
                 compressed, clock);
         this.cache = new DynamoDbCacheStore(aws.dynamoDb(), config.cacheTable(), compressed);
     }
 
-    /** The services of a deployed function: environment variables, default AWS clients, logs to stdout. */
+    /**
+     * The services of a deployed function: environment variables with the provider secret's keys merged
+     * in, default AWS clients, logs to stdout.
+     */
     public static FunctionServices fromEnvironment() {
-        return new FunctionServices(FunctionConfig.fromEnvironment(System.getenv()), AwsClients.fromEnvironment(),
-                System.out, Clock.systemUTC());
+        AwsClients aws = AwsClients.fromEnvironment();
+        Map<String, String> environment = ProviderSecret.mergeInto(System.getenv(), aws.httpClient(), Json.mapper());
+        return new FunctionServices(FunctionConfig.fromEnvironment(environment), aws, System.out, Clock.systemUTC());
     }
 
     public FunctionConfig config() {
@@ -109,9 +130,16 @@ public final class FunctionServices {
                 new BatchDefaults(providers.defaultProvider(), providers.defaultModels(), config.cacheTtlSeconds()));
     }
 
+    /** The list prices that turn token usage into cost. */
+    public PriceTable prices() {
+        return prices;
+    }
+
     /** The per-item pipeline. */
     public ItemGenerator itemGenerator() {
-        return new ItemGenerator(jobs, cache, providers, kinds, new AnswerParser(), new CompressedJson(mapper), log, clock);
+        return new ItemGenerator(jobs, cache, new ProviderAttempts(providers, RetryPolicy.DEFAULT, log, clock), kinds,
+                new AnswerParser(), new CompressedJson(mapper), prices, validators,
+                new SecurityReview(validators, mapper), log, clock);
     }
 
     /** The job finisher. */

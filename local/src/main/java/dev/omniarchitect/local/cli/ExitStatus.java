@@ -5,6 +5,8 @@ final class ExitStatus {
 
     static final int OK = 0;
     static final int SOME_FAILED = 1;
+    /** {@code omni invoke}: the function failed. */
+    static final int FUNCTION_FAILED = 1;
     static final int BAD_INPUT = 2;
     static final int COULD_NOT_RUN = 3;
 

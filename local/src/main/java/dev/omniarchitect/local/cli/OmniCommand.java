@@ -15,9 +15,10 @@ import picocli.CommandLine.Command;
             "answer cached. Everything runs on this machine: the real state machine definition, the real",
             "Lambda handlers, DynamoDB Local.",
             ""},
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 every item succeeded, 1 some items failed, 2 bad document or arguments,",
-            "3 the run itself could not be carried out (the message says why).",
+        subcommands = {RunCommand.class, ServeCommand.class, InvokeCommand.class, ProvidersCommand.class,
+            dev.omniarchitect.local.bench.BenchCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit status: 0 every item succeeded, 1 some items failed (invoke: the function failed),",
+            "2 bad document or arguments, 3 the run itself could not be carried out (the message says why).",
             "Run 'omni help COMMAND' or 'omni COMMAND --help' for a command's options."})
 public final class OmniCommand implements Runnable {
 
@@ -35,16 +36,23 @@ public final class OmniCommand implements Runnable {
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        // Subcommands that read the environment take it as their one constructor argument.
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
-            @SuppressWarnings("unchecked")
             public <K> K create(Class<K> type) throws Exception {
-                return type == RunCommand.class ? (K) new RunCommand(environment) : defaults.create(type);
+                try {
+                    java.lang.reflect.Constructor<K> withEnvironment = type.getDeclaredConstructor(Map.class);
+                    return withEnvironment.newInstance(environment);
+                } catch (NoSuchMethodException noEnvironment) {
+                    return defaults.create(type);
+                }
             }
         };
         return new CommandLine(new OmniCommand(), factory)
                 .setOut(out)
                 .setErr(err)
+                // The help texts are written in lines of up to 100 characters; picocli's default 80 breaks them.
+                .setUsageHelpWidth(110)
                 .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
                     commandLine.getErr().println("omni: " + error.getMessage());
                     return ExitStatus.COULD_NOT_RUN;
@@ -53,6 +61,6 @@ public final class OmniCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, serve, invoke, providers, bench, help");
     }
 }

@@ -10,13 +10,10 @@ import dev.omniarchitect.local.runtime.LocalPipeline;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,11 +33,12 @@ import picocli.CommandLine.Parameters;
             "(or, with --json, the job record on stdout).",
             "",
             "With no AI key set, items use the offline blueprint provider. Provider settings come from the",
-            "environment: OMNI_DEFAULT_PROVIDER, OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL. Set",
+            "environment (see omni providers): OMNI_DEFAULT_PROVIDER, OPENAI_API_KEY, ANTHROPIC_API_KEY, ... Set",
             "AWS_ENDPOINT_URL_DYNAMODB to use another DynamoDB instead of the embedded one. The functions'",
             "JSON logs go to .omni/logs/omni.log.",
             ""},
-        footer = {"", "Exit status: 0 every item succeeded, 1 some items failed, 2 bad document or arguments,",
+        footer = {"", "Exit status: 0 every item succeeded, 1 some items failed or came back invalid,",
+            "2 bad document or arguments,",
             "3 the run itself could not be carried out (the message says why)."})
 final class RunCommand implements Callable<Integer> {
 
@@ -90,24 +88,16 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--concurrency must be a whole number from 1 to 40, got " + concurrency);
         }
-        String document;
-        try {
-            document = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            stderr.println("omni: no such file: " + file);
+        Optional<String> input = InputFile.read(file, stderr);
+        if (input.isEmpty()) {
             return ExitStatus.BAD_INPUT;
         }
-        Path dataDirectory = Path.of(environment.getOrDefault("OMNI_DATA_DIR", ".omni"));
-        Path logFile = dataDirectory.resolve("logs").resolve("omni.log");
-        Files.createDirectories(logFile.getParent());
-        try (PrintStream logs = new PrintStream(Files.newOutputStream(logFile, StandardOpenOption.CREATE,
-                     StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
+        String document = input.get();
+        LocalState state = new LocalState(environment);
+        try (PrintStream logs = state.openLog();
              ProgressLine progress = new ProgressLine(stderr, System.console() != null);
-             LocalPipeline pipeline = LocalPipeline.builder()
-                     .environment(environment)
-                     .dataDirectory(dataDirectory)
+             LocalPipeline pipeline = state.pipeline(logs)
                      .maxConcurrency(concurrency)
-                     .logOutput(logs)
                      .progress(progress)
                      .build()) {
             BatchDocument batch;
@@ -133,7 +123,8 @@ final class RunCommand implements Callable<Integer> {
             } else {
                 new SummaryTable(stdout).print(record, files);
             }
-            return record.summary() != null && record.summary().failed() == 0 ? ExitStatus.OK : ExitStatus.SOME_FAILED;
+            return record.summary() != null && record.summary().succeeded() == record.summary().total()
+                    ? ExitStatus.OK : ExitStatus.SOME_FAILED;
         }
     }
 

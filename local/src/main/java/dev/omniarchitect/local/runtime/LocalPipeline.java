@@ -4,7 +4,9 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omniarchitect.batch.BatchDocument;
 import dev.omniarchitect.handler.AggregateHandler;
+import dev.omniarchitect.handler.ApiHandler;
 import dev.omniarchitect.handler.ProviderCallHandler;
+import dev.omniarchitect.job.ExecutionStarter;
 import dev.omniarchitect.job.JobIds;
 import dev.omniarchitect.job.JobRecord;
 import dev.omniarchitect.job.JobSubmitter;
@@ -17,6 +19,7 @@ import dev.omniarchitect.local.dynamodb.LocalTables;
 import dev.omniarchitect.runtime.AwsClients;
 import dev.omniarchitect.runtime.FunctionConfig;
 import dev.omniarchitect.runtime.FunctionServices;
+import dev.omniarchitect.schedule.DocumentSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -28,6 +31,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The whole system on one machine: DynamoDB Local (or the endpoint in AWS_ENDPOINT_URL_DYNAMODB), the
@@ -43,6 +47,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final FunctionServices services;
     private final LocalExecutions executions;
     private final JobSubmitter submitter;
+    private final LocalFunctions functions;
 
     private LocalPipeline(Builder builder) {
         Map<String, String> env = builder.environment;
@@ -55,16 +60,25 @@ public final class LocalPipeline implements AutoCloseable {
                     : EmbeddedDynamoDb.persistentIn(builder.dataDirectory.resolve("dynamodb"));
         }
         try {
-            this.aws = AwsClients.forLocalDynamoDb(embedded != null ? embedded.endpoint() : URI.create(endpoint.trim()));
+            this.aws = AwsClients.forLocalDynamoDb(embedded != null ? embedded.endpoint() : URI.create(endpoint.trim()),
+                    env);
             FunctionConfig config = FunctionConfig.fromEnvironment(env);
             this.services = new FunctionServices(config, aws, builder.logOutput, builder.clock);
             LocalTables.ensure(aws.dynamoDb(), config.cacheTable(), config.jobsTable());
 
+            // ApiFunction starts executions that invoke the functions, as in AWS: its starter is bound to
+            // the executions once they exist.
+            CompletableFuture<LocalExecutions> executionsReady = new CompletableFuture<>();
+            ExecutionStarter apiStarter = input -> executionsReady.thenCompose(started -> started.start(input));
             Map<String, RequestStreamHandler> handlers = Map.of(
+                    LocalFunctions.API, new ApiHandler(services, new JobSubmitter(services.jobs(), apiStarter,
+                            new JobIds(builder.clock), services.log(), builder.clock),
+                            DocumentSource.unavailable("scheduled runs read S3 documents only when deployed; on this "
+                                    + "machine put the batch document inline as scheduledRun.document")),
                     LocalFunctions.PROVIDER_CALL, new ProviderCallHandler(services),
                     LocalFunctions.AGGREGATE, new AggregateHandler(services));
             ItemProgress progress = builder.progress;
-            LocalFunctions functions = new LocalFunctions(handlers, services.mapper(), builder.logOutput,
+            this.functions = new LocalFunctions(handlers, services.mapper(), builder.logOutput,
                     (function, result) -> {
                         if (LocalFunctions.PROVIDER_CALL.equals(function)) {
                             progress.itemDone(!"SUCCEEDED".equals(result.path("status").asText()),
@@ -81,6 +95,7 @@ public final class LocalPipeline implements AutoCloseable {
                     .listener(builder.listener)
                     .build();
             this.executions = new LocalExecutions(executor, definition, services.mapper());
+            executionsReady.complete(executions);
             this.submitter = new JobSubmitter(services.jobs(), executions, new JobIds(builder.clock), services.log(),
                     builder.clock);
         } catch (RuntimeException e) {
@@ -109,6 +124,16 @@ public final class LocalPipeline implements AutoCloseable {
     /** The function-side services (stores, parser, providers) this pipeline runs with. */
     public FunctionServices services() {
         return services;
+    }
+
+    /** The functions of template.yaml by logical id, invoked as Lambda would invoke them. */
+    public LocalFunctions functions() {
+        return functions;
+    }
+
+    /** Waits for every execution started so far (by {@link #submit} or by ApiFunction) to end. */
+    public Map<String, ExecutionResult> awaitExecutions() {
+        return executions.awaitAll();
     }
 
     /** Stores the batch as a job and starts its execution; returns the job id. */
