@@ -20,6 +20,7 @@ import dev.omniarchitect.kind.AnswerParser;
 import dev.omniarchitect.kind.Kind;
 import dev.omniarchitect.kind.UserPrompt;
 import dev.omniarchitect.provider.HttpFailures;
+import dev.omniarchitect.validation.ValidatorRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,10 +37,11 @@ import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 /**
  * What each function primes before SnapStart's snapshot: its own request path, as far as that goes
  * without side effects. Jackson on the function's real event, outcome and record types; the AWS SDK's
- * request path, with reads of keys that cannot exist (their misses are the expected answers); the
- * provider path (prompts, cache keys, answer parsing, compression, the response format and error
- * mapping) with no network call to any provider. Nothing here makes an id, a key or any other value
- * that must be unique: those are made per request, after a restore.
+ * request path, with reads of keys that cannot exist and writes conditional on items that do not exist
+ * (their refusals are the expected answers); the provider path (prompts, cache keys, answer parsing,
+ * validation, compression, the response format and error mapping) with no network call to any provider.
+ * Nothing here makes an id, a key or any other value that must be unique: those are made per request,
+ * after a restore.
  */
 public final class FunctionPriming {
 
@@ -158,13 +160,15 @@ public final class FunctionPriming {
 
     /**
      * The provider path up to the network and from it: each kind's prompt and cache key, a Chat
-     * Completions answer as a provider sends it, read and split into files, compressed as cached, and
-     * the mapping of provider failures to error codes.
+     * Completions answer as a provider sends it, read, split into files, validated as its kind and
+     * compressed as cached, and the mapping of provider failures to error codes.
      */
     private static void providerPath(FunctionServices services) throws IOException {
         ObjectMapper mapper = services.mapper();
         AnswerParser answers = new AnswerParser();
         CompressedJson compressed = new CompressedJson(mapper);
+        // The functions' registry is built alike; the parsers behind it are what there is to load.
+        ValidatorRegistry validators = ValidatorRegistry.builtIn();
         for (BatchItem item : documents(services)) {
             Kind kind = services.kinds().get(item.kind());
             UserPrompt.of(item.prompt(), item.params());
@@ -176,6 +180,9 @@ public final class FunctionPriming {
             JsonNode read = mapper.readTree(mapper.writeValueAsBytes(response));
             List<GeneratedFile> files = answers.parse(kind, read.path("choices").path(0).path("message")
                     .path("content").asText());
+            if (validators.supports(kind.name())) {
+                validators.validate(kind.name(), files);
+            }
             compressed.decode(compressed.encode(files), FILES);
         }
         for (int status : new int[] {400, 401, 404, 429, 500, 503}) {

@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
             "cache hits (the same batches fully cached), each function's cold start in fresh JVMs (with and",
             "without its SnapStart priming), footprint (jar size, classes loaded, peak memory) and the cost",
             "on paper of --cost-items items. Each figure is the median of --runs runs after --warmups",
-            "unmeasured ones. Run it from the repository root: it reads template.yaml, the sample batch and",
-            "functions/target, and writes BENCHMARKS.md, the chart and the results as JSON.",
+            "unmeasured ones, and before them all, batches run until their times are steady (the JIT has",
+            "compiled what it will). Run it from the repository root: it reads template.yaml, the sample",
+            "batch and functions/target, and writes BENCHMARKS.md, the chart and the results as JSON.",
             "",
             "A full run takes about five minutes on two cores; --short takes about a minute and is for",
             "checking the command, not for quoting (N = 3 and 10, 2 runs, no warm-up, one JVM per",
@@ -41,7 +42,8 @@ public final class BenchCommand implements Callable<Integer> {
     int runs;
 
     @Option(names = "--warmups", paramLabel = "W", defaultValue = "1",
-            description = "unmeasured runs before them (default: ${DEFAULT-VALUE})")
+            description = "unmeasured runs before each figure's measured ones; 0 also skips the batches run "
+                    + "until times are steady (default: ${DEFAULT-VALUE})")
     int warmups;
 
     @Option(names = "--latency-ms", paramLabel = "L", defaultValue = "250",

@@ -92,9 +92,30 @@ final class BenchReport {
         }
         out.append("## Before and after\n\n");
         out.append("Before: ").append(before.label()).append(" (").append(before.measuredAt()).append(", `")
-                .append(before.commit()).append("`). After: this run. A function's first invocation before is "
-                        + "its only one, unprimed; after, it is the primed one, as SnapStart serves it.\n\n");
+                .append(before.commit()).append("`). After: this run. A function's first invocation before is its "
+                        + "only one, unprimed; after, it is the primed one, as SnapStart serves it. The bench itself "
+                        + "changed between the two runs (it now warms up until its times are steady, and its provider "
+                        + "answers each kind with that kind's files) and other work was merged meanwhile, so the fan-out "
+                        + "and cache rows compare the whole tree then and now, not priming alone; the cold-start table "
+                        + "below compares primed with unprimed within this run.\n\n");
         MarkdownTable table = new MarkdownTable("figure", "before>", "after>");
+        for (String function : TemplateSettings.FUNCTIONS) {
+            Optional<ColdStartFigure> old = before.coldStart(function, false);
+            Optional<ColdStartFigure> primed = now.coldStart(function, true);
+            if (old.isPresent() && primed.isPresent()) {
+                table.row(function + ": first invocation", ms(old.get().firstInvocationMs()),
+                        ms(primed.get().firstInvocationMs()));
+                table.row(function + ": classes loaded by it", format("%,d", old.get().classesByFirstInvocation()),
+                        format("%,d", primed.get().classesByFirstInvocation()));
+            }
+        }
+        Optional<CostFigure.FunctionSeconds> oldCalls = providerCallSeconds(before);
+        Optional<CostFigure.FunctionSeconds> newCalls = providerCallSeconds(now);
+        if (oldCalls.isPresent() && newCalls.isPresent()) {
+            table.row(format("ProviderCallFunction: GB-seconds of %,d misses", now.cost().items()),
+                    format("%.1f at %,d MB", oldCalls.get().gbSeconds(), oldCalls.get().memoryMb()),
+                    format("%.1f at %,d MB", newCalls.get().gbSeconds(), newCalls.get().memoryMb()));
+        }
         for (FanOutFigure figure : now.fanOut()) {
             before.fanOut(figure.items()).ifPresent(old -> table.row("fan-out N=" + figure.items()
                     + ": measured / ideal", format("%.2f", old.efficiency()), format("%.2f", figure.efficiency())));
@@ -107,17 +128,13 @@ final class BenchReport {
                         ms(figure.readP50Ms()));
             });
         }
-        for (String function : TemplateSettings.FUNCTIONS) {
-            Optional<ColdStartFigure> old = before.coldStart(function, false);
-            Optional<ColdStartFigure> primed = now.coldStart(function, true);
-            if (old.isPresent() && primed.isPresent()) {
-                table.row(function + ": first invocation", ms(old.get().firstInvocationMs()),
-                        ms(primed.get().firstInvocationMs()));
-                table.row(function + ": classes loaded by it", format("%,d", old.get().classesByFirstInvocation()),
-                        format("%,d", primed.get().classesByFirstInvocation()));
-            }
-        }
         table.appendTo(out);
+    }
+
+    private static Optional<CostFigure.FunctionSeconds> providerCallSeconds(BenchResults results) {
+        return results.cost() == null || results.cost().cases().isEmpty() ? Optional.empty()
+                : results.cost().cases().get(0).functions().stream()
+                        .filter(function -> function.function().equals("ProviderCallFunction")).findFirst();
     }
 
     private void fanOut() {
@@ -210,10 +227,13 @@ final class BenchReport {
                 + "a new job id.\n\n");
         out.append("What a function primes, in `functions/src/main/java/dev/omniarchitect/runtime/FunctionPriming.java`, "
                 + "registered by each handler's Lambda constructor with `org.crac`: Jackson on the function's own "
-                + "event, outcome and record types; the SDK clients' request path with reads of keys that do not "
-                + "exist; the provider path (prompt, cache key, answer parsing, compression) without any network call "
-                + "to a provider. It creates no ids, keys or other unique values, which must be made per request "
-                + "after a restore.\n\n");
+                + "event, outcome and record types; its own handler on requests it refuses or jobs it cannot find; "
+                + "the SDK clients' request path, with reads of keys that do not exist, writes conditional on items "
+                + "that do not exist (so DynamoDB refuses them) and, for ApiFunction, a StartExecution of a state "
+                + "machine alias that does not exist; the provider path (prompt, cache key, answer parsing, "
+                + "validation of the files' kind, compression, error mapping) without any network call to a "
+                + "provider. It creates no ids, keys or other unique values, which must be made per request after "
+                + "a restore.\n\n");
     }
 
     private void footprint() {
@@ -316,8 +336,18 @@ final class BenchReport {
                 + "handlers invoked with the JSON bytes Lambda would pass, DynamoDB Local embedded in memory and "
                 + "reached over HTTP by the same async SDK clients on one Netty client as in AWS.\n");
         out.append(format("- The AI provider is a loopback HTTP server speaking OpenAI's Chat Completions format "
-                + "that answers every call after exactly %d ms with a typical item's files; its replies are "
-                + "scheduled, not slept, so waiting calls cost it no threads.%n", now.latencyMs()));
+                + "that answers every call after exactly %d ms with the files the offline blueprint provider "
+                + "writes for an item of the requested kind (so the functions' checks pass them and ask for no "
+                + "repair); its replies are scheduled, not slept, so waiting calls cost it no threads.%n",
+                now.latencyMs()));
+        if (now.warmUpBatches() > 0) {
+            out.append(format("- Before anything was measured, %d batches of %d items ran with the provider answering at "
+                    + "once, misses and hits in turn, until the last %d of each kind took within %.0f%% of one "
+                    + "another: the JIT compiles the pipeline, the SDK and DynamoDB Local over thousands of "
+                    + "requests. Then each figure's own warm-up runs, and the measured runs.%n", now.warmUpBatches(),
+                    now.fanOut().stream().mapToInt(FanOutFigure::items).max().orElse(0), Benchmark.STEADY_BATCHES,
+                    Benchmark.STEADY_SPREAD * 100));
+        }
         out.append("- Wall times run from the submit (the job and its requests stored, the execution started) to the "
                 + "job record read back. Each size's batches have prompts of their own, so a fan-out batch never "
                 + "hits the cache and a cache batch always does; sizes take turns within a round.\n");

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param loadBefore   the machine's one-minute load average when the run started (-1 unknown)
  * @param loadAfter    the same when it ended: what else the machine was doing shows here
  * @param seconds      how long the run took
+ * @param warmUpBatches batches run before anything was measured, until their times were steady
  * @param runs         measured runs (fresh JVMs for cold starts) behind each median
  * @param warmups      unmeasured runs before them
  * @param latencyMs    the loopback provider's latency per call
@@ -37,7 +38,7 @@ import java.util.Optional;
  * @param cost         the cost on paper
  */
 public record BenchResults(String label, String measuredAt, String commit, boolean quick, MachineInfo machine,
-                           double loadBefore, double loadAfter, long seconds, int runs,
+                           double loadBefore, double loadAfter, long seconds, int warmUpBatches, int runs,
                            int warmups, long latencyMs, int maxConcurrency, int jvms, TypicalItem typical,
                            List<FanOutFigure> fanOut, List<CacheHitFigure> cacheHits, BareJvmFigure bareJvm,
                            List<ColdStartFigure> coldStarts, FootprintFigure footprint, CostFigure cost) {

@@ -10,12 +10,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /** One bench run: every figure, in an order that keeps each section's machine state its own. */
 record Benchmark(BenchSettings settings, String label, PrintWriter progress) {
+
+    static final int STEADY_BATCHES = 3;
+    static final double STEADY_SPREAD = 0.10;
+    static final int MAX_WARM_UP_BATCHES = 40;
 
     BenchResults run() {
         Instant started = Instant.now();
@@ -36,9 +41,9 @@ record Benchmark(BenchSettings settings, String label, PrintWriter progress) {
                 answers = KindAnswers.render(pipeline);
             }
             provider.answers(answers);
-            warmUp(endpoint, provider);
+            int warmUpBatches = warmUp(endpoint, provider);
             progress.println("fan-out (" + settings.sizes() + " items, " + settings.latency().toMillis() + " ms per call)");
-            List<FanOutFigure> fanOut = new FanOutBench(settings, progress).measure(endpoint, provider, durations);
+            List<FanOutFigure> fanOut = new FanOutBench(settings, progress).measure(endpoint, provider);
             progress.println("cache hits");
             List<CacheHitFigure> cacheHits = new CacheHitBench(settings, progress).measure(endpoint, provider, durations);
             progress.println("cost");
@@ -53,7 +58,8 @@ record Benchmark(BenchSettings settings, String label, PrintWriter progress) {
                 progress.printf("done in %d s%n", Duration.between(started, Instant.now()).toSeconds());
                 return new BenchResults(label, started.truncatedTo(ChronoUnit.SECONDS).toString(), GitCommit.describe(),
                         settings.quick(), MachineInfo.current(), loadBefore, MachineInfo.loadAverage(),
-                        Duration.between(started, Instant.now()).toSeconds(), settings.runs(), settings.warmups(),
+                        Duration.between(started, Instant.now()).toSeconds(), warmUpBatches, settings.runs(),
+                        settings.warmups(),
                         settings.latency().toMillis(), settings.maxConcurrency(), settings.jvms(), typical, fanOut,
                         cacheHits, bare, coldStarts, footprint, cost);
             }
@@ -63,20 +69,51 @@ record Benchmark(BenchSettings settings, String label, PrintWriter progress) {
     }
 
     /**
-     * Before anything is measured, batches of the largest size with the provider answering at once,
-     * misses then hits, so the JIT has compiled the pipeline, the SDK and DynamoDB Local and is done
-     * compiling (its threads would otherwise compete with the first measured runs).
+     * Before anything is measured, batches of the largest size with the provider answering at once, until
+     * the JIT has compiled the pipeline, the SDK and DynamoDB Local: until the last {@link #STEADY_BATCHES}
+     * batches took within {@link #STEADY_SPREAD} of one another, and at most {@link #MAX_WARM_UP_BATCHES}
+     * batches. Compiling takes thousands of requests, and its threads would otherwise compete with the
+     * first measured runs. Misses and hits take turns, so both paths warm up.
      */
-    private void warmUp(URI endpoint, LoopbackChatServer provider) {
-        progress.println("warm-up (" + settings.warmups() * 4 + " batches of " + settings.largestSize() + ")");
+    private int warmUp(URI endpoint, LoopbackChatServer provider) {
+        if (settings.warmups() == 0) {
+            return 0;
+        }
         provider.latency(Duration.ZERO);
+        List<Double> walls = new ArrayList<>();
         try (BenchPipeline pipeline = BenchPipeline.on(endpoint, provider, settings.maxConcurrency())) {
-            for (int round = 0; round < settings.warmups() * 4; round++) {
-                pipeline.run(pipeline.batch(settings.largestSize(), "warm-up-" + round / 2, "use"));
+            while (walls.size() < MAX_WARM_UP_BATCHES && !steady(walls)) {
+                String tag = "warm-up-" + walls.size() / 2;
+                walls.add(pipeline.run(pipeline.batch(settings.largestSize(), tag, "use")).wallMs());
             }
         } finally {
             provider.latency(settings.latency());
         }
+        progress.printf("warm-up: %d batches of %d, the last %s ms%n", walls.size(), settings.largestSize(),
+                walls.subList(Math.max(0, walls.size() - STEADY_BATCHES), walls.size()).stream()
+                        .map(wall -> Long.toString(Math.round(wall))).toList());
+        return walls.size();
+    }
+
+    /** Whether the last batches of each kind (misses, hits) took about the same time. */
+    private static boolean steady(List<Double> walls) {
+        if (walls.size() < 2 * STEADY_BATCHES) {
+            return false;
+        }
+        // Even batches are misses, odd ones hits: each is compared with its own kind.
+        for (int parity = 0; parity < 2; parity++) {
+            int newest = (walls.size() - 1) % 2 == parity ? walls.size() - 1 : walls.size() - 2;
+            List<Double> last = new ArrayList<>();
+            for (int i = newest; last.size() < STEADY_BATCHES; i -= 2) {
+                last.add(walls.get(i));
+            }
+            double min = last.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            double max = last.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            if (max > min * (1 + STEADY_SPREAD)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Path temporaryDirectory() {

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 record FanOutBench(BenchSettings settings, PrintWriter progress) {
 
-    List<FanOutFigure> measure(URI dynamoDb, LoopbackChatServer provider, InvocationDurations durations) {
+    List<FanOutFigure> measure(URI dynamoDb, LoopbackChatServer provider) {
         provider.latency(settings.latency());
         Map<Integer, Samples> walls = new LinkedHashMap<>();
         Map<Integer, Samples> executions = new LinkedHashMap<>();
@@ -35,7 +35,6 @@ record FanOutBench(BenchSettings settings, PrintWriter progress) {
                         walls.get(size).add(run.wallMs());
                         executions.get(size).add(run.executionMs());
                         peaks.merge(size, provider.peakInFlight(), Math::max);
-                        durations.bypassedCall().addAll(run.providerCallMs());
                     }
                     progress.printf("  fan-out %s N=%d: %.0f ms%n", measured ? "run" : "warm-up", size, run.wallMs());
                 }
