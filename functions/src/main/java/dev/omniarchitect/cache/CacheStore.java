@@ -7,8 +7,14 @@ import java.util.concurrent.CompletableFuture;
 /** Where answers are cached, with hit and miss counts by provider. */
 public interface CacheStore {
 
-    /** The entry under that key if it is still fresh at {@code now}; an expired entry is a miss. */
+    /**
+     * The entry under that key if it is still fresh at {@code now}; an expired entry is a miss. Counts
+     * nothing, so the caller can count the lookup alongside its own work: see {@link #countLookup}.
+     */
     CompletableFuture<Optional<CacheEntry>> find(String key, Instant now);
+
+    /** Counts one lookup for that provider, a hit or a miss; best effort: it completes, never fails. */
+    CompletableFuture<Void> countLookup(String provider, boolean hit);
 
     /** Writes or overwrites the entry. */
     CompletableFuture<Void> put(CacheEntry entry);

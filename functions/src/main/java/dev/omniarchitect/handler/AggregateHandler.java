@@ -2,10 +2,12 @@ package dev.omniarchitect.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.job.JobAggregator;
-import dev.omniarchitect.job.JobRecord;
+import dev.omniarchitect.job.ItemOutcome;
+import dev.omniarchitect.job.Job;
 import dev.omniarchitect.job.MapItemOutcome;
 import dev.omniarchitect.provider.HttpFailures;
 import dev.omniarchitect.runtime.FunctionPriming;
@@ -62,21 +64,38 @@ public final class AggregateHandler implements RequestStreamHandler {
         }
         List<MapItemOutcome> outcomes = new ArrayList<>();
         for (JsonNode outcome : event.path("outcomes")) {
-            outcomes.add(new MapItemOutcome(outcome.path("itemId").textValue(),
-                    outcome.path("executionError").textValue()));
+            outcomes.add(outcome.hasNonNull("executionError")
+                    ? MapItemOutcome.failed(outcome.path("itemId").textValue(), outcome.path("executionError").asText())
+                    : MapItemOutcome.of(outcomeOf(outcome)));
         }
-        JobRecord record;
+        List<String> itemIds = null;
+        if (event.path("itemIds").isArray()) {
+            itemIds = new ArrayList<>();
+            for (JsonNode itemId : event.path("itemIds")) {
+                itemIds.add(itemId.asText());
+            }
+        }
+        Job job;
         try {
-            record = aggregator.aggregate(jobId, outcomes, started).join();
+            job = aggregator.aggregate(jobId, itemIds, outcomes, started).join();
         } catch (CompletionException e) {
             Throwable cause = HttpFailures.unwrap(e);
             throw new StorageUnavailableException("job " + jobId + " could not be aggregated: " + cause.getMessage(),
                     cause);
         }
         ObjectNode result = services.mapper().createObjectNode()
-                .put("jobId", record.jobId())
-                .put("status", record.status().name());
-        result.set("summary", services.mapper().valueToTree(record.summary()));
+                .put("jobId", job.jobId())
+                .put("status", job.status().name());
+        result.set("summary", services.mapper().valueToTree(job.summary()));
         services.mapper().writeValue(output, result);
+    }
+
+    /** A function's outcome as the Map passed it on; one that is not an outcome at all vouches for nothing. */
+    private ItemOutcome outcomeOf(JsonNode outcome) {
+        try {
+            return services.mapper().treeToValue(outcome, ItemOutcome.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return ItemOutcome.unstored(outcome.path("itemId").textValue(), 0, null);
+        }
     }
 }

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.omniarchitect.job.ItemGenerator;
 import dev.omniarchitect.job.ItemOutcome;
 import dev.omniarchitect.job.ItemError;
-import dev.omniarchitect.job.ItemStatus;
 import dev.omniarchitect.provider.ErrorCode;
-import dev.omniarchitect.provider.Usage;
 import dev.omniarchitect.runtime.FunctionPriming;
 import dev.omniarchitect.runtime.FunctionServices;
 import dev.omniarchitect.runtime.Priming;
@@ -48,7 +46,7 @@ public final class ProviderCallHandler implements RequestStreamHandler {
         String jobId = event == null ? null : event.path("jobId").textValue();
         String itemId = event == null ? null : event.path("itemId").textValue();
         ItemOutcome outcome = jobId == null || itemId == null
-                ? new ItemOutcome(itemId, ItemStatus.FAILED, false, null, null, 0, Usage.NONE, null,
+                ? ItemOutcome.unstored(itemId, 0,
                         new ItemError(ErrorCode.INVALID_INPUT, "the event must have string fields jobId and itemId"))
                 : generator.generate(jobId, itemId).join();
         services.mapper().writeValue(output, outcome);

@@ -49,6 +49,7 @@ public final class ItemGenerator {
     private static final Duration STORAGE_GRACE = Duration.ofSeconds(15);
 
     private final JobStore jobs;
+    private final ItemRequests requests;
     private final CacheStore cache;
     private final ProviderAttempts attempts;
     private final KindRegistry kinds;
@@ -64,6 +65,7 @@ public final class ItemGenerator {
                          AnswerParser answers, CompressedJson codec, PriceTable prices, ValidatorRegistry validators,
                          SecurityReview review, StructuredLog log, Clock clock) {
         this.jobs = jobs;
+        this.requests = new ItemRequests(jobs);
         this.cache = cache;
         this.attempts = attempts;
         this.kinds = kinds;
@@ -79,9 +81,11 @@ public final class ItemGenerator {
     /** Generates the item and stores its result; the outcome is small enough for a state's output. */
     public CompletableFuture<ItemOutcome> generate(String jobId, String itemId) {
         long start = clock.millis();
-        return jobs.loadItem(jobId, itemId)
+        return requests.load(jobId, itemId)
                 .thenCompose(item -> resultOf(jobId, item, start)
-                        .thenCompose(result -> jobs.saveResult(jobId, result).thenApply(stored -> result))
+                        // The result is stored while the cache is written and the lookup counted.
+                        .thenCompose(generated -> jobs.saveResult(jobId, generated.result())
+                                .thenCombine(generated.cacheWrites(), (stored, written) -> generated.result()))
                         .orTimeout(Duration.ofSeconds(item.settings().timeoutSeconds()).plus(STORAGE_GRACE).toMillis(),
                                 TimeUnit.MILLISECONDS))
                 .thenApply(result -> {
@@ -95,7 +99,7 @@ public final class ItemGenerator {
                 .exceptionally(error -> storageFailure(jobId, itemId, start, error));
     }
 
-    private CompletableFuture<ItemResult> resultOf(String jobId, BatchItem item, long start) {
+    private CompletableFuture<Generated> resultOf(String jobId, BatchItem item, long start) {
         Kind kind = kinds.get(item.kind());
         ItemSettings settings = item.settings();
         CompletableFuture<Optional<CacheEntry>> lookup = settings.cache() == CacheMode.USE
@@ -105,16 +109,23 @@ public final class ItemGenerator {
                     return Optional.empty();
                 })
                 : CompletableFuture.completedFuture(Optional.empty());
-        return lookup.thenCompose(hit -> hit.isPresent()
-                ? CompletableFuture.completedFuture(fromCache(item, hit.get(), start))
-                : runProviders(jobId, item, kind, start));
+        return lookup.thenCompose(hit -> {
+            // Counted for the provider asked, as the key is theirs, even if a fallback answers the miss.
+            CompletableFuture<Void> counted = settings.cache() == CacheMode.USE
+                    ? cache.countLookup(settings.provider(), hit.isPresent()) : Generated.NO_WRITES;
+            CompletableFuture<Generated> generated = hit.isPresent()
+                    ? CompletableFuture.completedFuture(Generated.of(fromCache(item, hit.get(), start)))
+                    : runProviders(jobId, item, kind, start);
+            return generated.thenApply(result -> result.alongside(counted));
+        });
     }
 
-    private CompletableFuture<ItemResult> runProviders(String jobId, BatchItem item, Kind kind, long start) {
+    private CompletableFuture<Generated> runProviders(String jobId, BatchItem item, Kind kind, long start) {
         Deadline deadline = Deadline.in(Duration.ofSeconds(item.settings().timeoutSeconds()), clock);
         return attempts.run(jobId, item, kind, deadline)
                 .thenCompose(outcome -> outcome.answer() == null
-                        ? CompletableFuture.completedFuture(failed(item, outcome, start, outcome.failure()))
+                        ? CompletableFuture.completedFuture(Generated.of(failed(item, outcome, start,
+                                outcome.failure())))
                         : answered(jobId, item, kind, outcome, deadline, start));
     }
 
@@ -153,18 +164,18 @@ public final class ItemGenerator {
         return new Checked(files, report, null);
     }
 
-    private CompletableFuture<ItemResult> answered(String jobId, BatchItem item, Kind kind,
+    private CompletableFuture<Generated> answered(String jobId, BatchItem item, Kind kind,
                                                    ProviderAttempts.Outcome outcome, Deadline deadline, long start) {
         ProviderAnswer answer = outcome.answer();
         Checked first = check(item, kind, outcome.provider(), answer.text());
         if (first.problem() != null) {
-            return CompletableFuture.completedFuture(failed(item, outcome, start, first.problem()));
+            return CompletableFuture.completedFuture(Generated.of(failed(item, outcome, start, first.problem())));
         }
         Kept initial = new Kept(first, answer.model(), answer.usage(), outcome.attempts(), false);
         CompletableFuture<Kept> kept = needsRepair(item, kind, outcome.provider(), first, deadline)
                 ? repair(jobId, item, kind, outcome, first, deadline, initial)
                 : CompletableFuture.completedFuture(initial);
-        return kept.thenCompose(chosen -> store(jobId, item, kind, outcome, chosen, start));
+        return kept.thenApply(chosen -> store(jobId, item, kind, outcome, chosen, start));
     }
 
     /** One repair round: only for AI answers with errors, when asked for, with time left. */
@@ -199,7 +210,8 @@ public final class ItemGenerator {
                 });
     }
 
-    private CompletableFuture<ItemResult> store(String jobId, BatchItem item, Kind kind,
+    /** The item's result, and the cache write it starts (none when the cache is bypassed). */
+    private Generated store(String jobId, BatchItem item, Kind kind,
                                                 ProviderAttempts.Outcome outcome, Kept kept, long start) {
         String provider = outcome.provider();
         // Cached under the provider and model that were asked and answered, as a later lookup asks them:
@@ -209,7 +221,7 @@ public final class ItemGenerator {
         List<GeneratedFile> files = kept.checked().files();
         ValidationReport report = kept.checked().report();
         CompletableFuture<Void> write = item.settings().cache() == CacheMode.BYPASS
-                ? CompletableFuture.completedFuture(null)
+                ? Generated.NO_WRITES
                 : cache.put(new CacheEntry(CacheKey.of(served, kind), provider, kept.model(), kind.name(), files,
                         kept.usage(), now, now.plusSeconds(item.settings().cacheTtlSeconds()), report, kept.repaired()))
                 .exceptionally(error -> {
@@ -219,9 +231,9 @@ public final class ItemGenerator {
                 });
         // Priced by the model that answered (which the provider names), never by a guess.
         Double cost = prices.find(provider, kept.model()).map(p -> p.costOf(kept.usage())).orElse(null);
-        return write.thenApply(written -> new ItemResult(item.id(), item.kind(), statusOf(item, report), false,
-                provider, kept.model(), kept.attempts(), clock.millis() - start, kept.usage(), cost, null, files, null,
-                report, kept.repaired()));
+        return new Generated(new ItemResult(item.id(), item.kind(), statusOf(item, report), false, provider,
+                kept.model(), kept.attempts(), clock.millis() - start, kept.usage(), cost, null, files, null, report,
+                kept.repaired()), write);
     }
 
     /** INVALID when the files have errors; a review's findings are its product, not a defect of it. */
@@ -260,14 +272,30 @@ public final class ItemGenerator {
                         + cause.getClass().getSimpleName());
         log.error("item.storage_failed", Map.of("jobId", jobId, "itemId", itemId,
                 "errorCode", itemError.code().name(), "reason", cause.getClass().getSimpleName()));
-        return new ItemOutcome(itemId, ItemStatus.FAILED, false, null, null, clock.millis() - start, Usage.NONE,
-                null, itemError);
+        return ItemOutcome.unstored(itemId, clock.millis() - start, itemError);
     }
 
     /** An answer's files and their report, or why the answer cannot be used. */
     private record Checked(List<GeneratedFile> files, ValidationReport report, ProviderException problem) {
         static Checked unusable(ProviderException problem) {
             return new Checked(List.of(), null, problem);
+        }
+    }
+
+    /**
+     * An item's result and the cache writes it started, which need not end before the result is stored:
+     * both are awaited before the item is done, as Lambda freezes whatever is still running after it.
+     */
+    private record Generated(ItemResult result, CompletableFuture<Void> cacheWrites) {
+
+        static final CompletableFuture<Void> NO_WRITES = CompletableFuture.completedFuture(null);
+
+        static Generated of(ItemResult result) {
+            return new Generated(result, NO_WRITES);
+        }
+
+        Generated alongside(CompletableFuture<Void> more) {
+            return new Generated(result, CompletableFuture.allOf(cacheWrites, more));
         }
     }
 

@@ -4,17 +4,20 @@ import dev.omniarchitect.provider.Usage;
 
 /**
  * What ProviderCallFunction returns to the Map state: small and without the generated content,
- * so that a whole batch's outcomes stay far below Step Functions' 256 KiB payload limit.
+ * so that a whole batch's outcomes stay far below Step Functions' 256 KiB payload limit. It carries
+ * every figure the job's summary adds up, so the aggregation need not read the results back.
  *
- * @param itemId      the item
- * @param status      SUCCEEDED or FAILED
- * @param cached      whether it was a cache hit
- * @param provider    provider
- * @param model       model
- * @param durationMs  item duration
- * @param usage       token usage
- * @param contentRef  where the full result is stored
- * @param error       code and message when failed
+ * @param itemId        the item
+ * @param status        SUCCEEDED, INVALID or FAILED
+ * @param cached        whether it was a cache hit
+ * @param provider      provider
+ * @param model         model
+ * @param durationMs    item duration
+ * @param usage         token usage
+ * @param costUsd       what the item's calls cost; null without a price
+ * @param costSavedUsd  for a cache hit, what the original call cost; null otherwise or without a price
+ * @param contentRef    where the full result is stored; null when it could not be stored
+ * @param error         code and message when failed
  */
 public record ItemOutcome(
         String itemId,
@@ -24,12 +27,26 @@ public record ItemOutcome(
         String model,
         long durationMs,
         Usage usage,
+        Double costUsd,
+        Double costSavedUsd,
         String contentRef,
         ItemError error) {
 
     /** The outcome that summarises a stored result. */
     public static ItemOutcome of(ItemResult result, String contentRef) {
         return new ItemOutcome(result.id(), result.status(), result.cached(), result.provider(), result.model(),
-                result.durationMs(), result.usage(), contentRef, result.error());
+                result.durationMs(), result.usage(), result.costUsd(), result.costSavedUsd(), contentRef,
+                result.error());
+    }
+
+    /** The outcome of an item that has no stored result: nothing was called, nothing spent. */
+    public static ItemOutcome unstored(String itemId, long durationMs, ItemError error) {
+        return new ItemOutcome(itemId, ItemStatus.FAILED, false, null, null, durationMs, Usage.NONE, null, null, null,
+                error);
+    }
+
+    /** Whether the function stored the full result this outcome summarises. */
+    public boolean stored() {
+        return contentRef != null;
     }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,11 @@ import java.util.stream.Collectors;
 /**
  * Ends a job: every item gets a result (items whose function failed outright get one that says so),
  * the summary and final status are computed and stored with the header.
+ *
+ * <p>The summary is added up from the outcomes the Map state collected, which carry every figure it
+ * needs: reading a hundred results back, files and all, would cost the job's largest read for nothing.
+ * Only an item without a stored outcome is looked up, as a retried function may have stored it after all.
+ * The header is not read first: the update that finishes it returns it, and finds a missing job.
  */
 public final class JobAggregator {
 
@@ -30,47 +36,65 @@ public final class JobAggregator {
         this.clock = clock;
     }
 
-    /** Aggregates the job whose execution started at {@code executionStart}. */
-    public CompletableFuture<JobRecord> aggregate(String jobId, List<MapItemOutcome> outcomes, Instant executionStart) {
+    /**
+     * Aggregates the job whose execution started at {@code executionStart}, over its items (in the order
+     * of the document; when null, those the outcomes name); the finished header.
+     */
+    public CompletableFuture<Job> aggregate(String jobId, List<String> itemIds, List<MapItemOutcome> outcomes,
+                                            Instant executionStart) {
         Map<String, MapItemOutcome> byItem = outcomes.stream()
                 .filter(outcome -> outcome.itemId() != null)
-                .collect(Collectors.toMap(MapItemOutcome::itemId, Function.identity(), (first, second) -> second));
-        return jobs.loadJob(jobId)
-                .thenApply(job -> job.orElseThrow(() -> new ProviderException(ErrorCode.STORAGE_UNAVAILABLE,
-                        "no job " + jobId + " in the jobs table")))
-                .thenCompose(job -> jobs.loadResults(jobId).thenCompose(stored -> {
-                    Map<String, ItemResult> byId = stored.stream()
-                            .collect(Collectors.toMap(ItemResult::id, Function.identity(), (a, b) -> b));
-                    List<ItemResult> results = new ArrayList<>();
-                    List<CompletableFuture<Void>> writes = new ArrayList<>();
-                    for (String itemId : job.itemIds()) {
-                        ItemResult result = byId.get(itemId);
-                        if (result == null) {
-                            result = executionFailure(itemId, byItem.get(itemId));
-                            writes.add(jobs.saveResult(jobId, result));
-                        }
-                        results.add(result);
-                    }
-                    Instant finishedAt = clock.instant();
-                    JobSummary summary = JobSummary.of(results,
-                            Duration.between(executionStart, finishedAt).toMillis());
-                    return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
-                            .thenCompose(written -> jobs.finish(jobId, summary.status(), summary, finishedAt))
-                            .thenApply(finished -> {
-                                log.info("job.finished", Map.of("jobId", jobId, "status", summary.status().name(),
-                                        "total", summary.total(), "failed", summary.failed(),
-                                        "cacheHits", summary.cacheHits(), "wallMs", summary.wallMs()));
-                                return JobReader.assemble(new Job(jobId, summary.status(), job.createdAt(),
-                                        finishedAt, job.itemIds(), summary), results);
-                            });
-                }));
+                .collect(Collectors.toMap(MapItemOutcome::itemId, Function.identity(), (first, second) -> second,
+                        LinkedHashMap::new));
+        List<String> ids = itemIds != null ? itemIds : List.copyOf(byItem.keySet());
+        // Failure results are only written into a job that exists: the rare path pays for reading its header.
+        CompletableFuture<Void> exists = ids.stream().allMatch(id -> byItem.containsKey(id) && byItem.get(id).stored())
+                ? CompletableFuture.completedFuture(null)
+                : jobs.loadJob(jobId).thenAccept(job -> job.orElseThrow(() -> new ProviderException(
+                        ErrorCode.STORAGE_UNAVAILABLE, "no job " + jobId + " in the jobs table")));
+        List<CompletableFuture<ItemOutcome>> items = new ArrayList<>();
+        for (String itemId : ids) {
+            MapItemOutcome outcome = byItem.get(itemId);
+            items.add(outcome != null && outcome.stored()
+                    ? CompletableFuture.completedFuture(outcome.outcome())
+                    : exists.thenCompose(job -> unreported(jobId, itemId, outcome)));
+        }
+        return CompletableFuture.allOf(items.toArray(CompletableFuture[]::new)).thenCompose(all -> {
+            Instant finishedAt = clock.instant();
+            JobSummary summary = JobSummary.of(items.stream().map(CompletableFuture::join).toList(),
+                    Duration.between(executionStart, finishedAt).toMillis());
+            return jobs.finish(jobId, summary.status(), summary, finishedAt);
+        }).thenApply(job -> {
+            JobSummary summary = job.summary();
+            log.info("job.finished", Map.of("jobId", jobId, "status", job.status().name(),
+                    "total", summary.total(), "failed", summary.failed(), "cacheHits", summary.cacheHits(),
+                    "wallMs", summary.wallMs()));
+            return job;
+        });
     }
 
-    private static ItemResult executionFailure(String itemId, MapItemOutcome outcome) {
-        String message = outcome != null && outcome.executionError() != null
-                ? "ProviderCallFunction failed with " + outcome.executionError() + " before it could store a result"
-                : "no result was stored for this item";
-        return new ItemResult(itemId, null, ItemStatus.FAILED, false, null, null, List.of(), 0, Usage.NONE, 0.0, null,
-                List.of(), new ItemError(ErrorCode.ITEM_EXECUTION_FAILED, message));
+    /** An item the Map has no stored outcome for: its result if one was stored regardless, else a failure. */
+    private CompletableFuture<ItemOutcome> unreported(String jobId, String itemId, MapItemOutcome outcome) {
+        return jobs.loadResult(jobId, itemId).thenCompose(stored -> {
+            if (stored.isPresent()) {
+                return CompletableFuture.completedFuture(ItemOutcome.of(stored.get(), jobs.contentRef(jobId, itemId)));
+            }
+            ItemResult failure = failure(itemId, outcome);
+            return jobs.saveResult(jobId, failure)
+                    .thenApply(saved -> ItemOutcome.of(failure, jobs.contentRef(jobId, itemId)));
+        });
+    }
+
+    /** The result of an item that has none: the function's own error when it returned one. */
+    private static ItemResult failure(String itemId, MapItemOutcome outcome) {
+        ItemOutcome returned = outcome == null ? null : outcome.outcome();
+        ItemError error = returned != null && returned.error() != null ? returned.error()
+                : new ItemError(ErrorCode.ITEM_EXECUTION_FAILED, outcome != null && outcome.executionError() != null
+                        ? "ProviderCallFunction failed with " + outcome.executionError()
+                                + " before it could store a result"
+                        : "no result was stored for this item");
+        return new ItemResult(itemId, null, ItemStatus.FAILED, false, null, null, List.of(),
+                returned == null ? 0 : returned.durationMs(), Usage.NONE, 0.0, null,
+                List.of(), error);
     }
 }

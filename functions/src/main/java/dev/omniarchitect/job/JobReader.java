@@ -19,9 +19,9 @@ public final class JobReader {
 
     /** The job record, or empty if there is no such job. */
     public CompletableFuture<Optional<JobRecord>> read(String jobId) {
-        return jobs.loadJob(jobId).thenCompose(job -> job.isEmpty()
-                ? CompletableFuture.completedFuture(Optional.<JobRecord>empty())
-                : jobs.loadResults(jobId).thenApply(results -> Optional.of(assemble(job.get(), results))));
+        // Both reads at once: a job that does not exist costs a wasted empty query, every other one a round trip less.
+        return jobs.loadJob(jobId).thenCombine(jobs.loadResults(jobId),
+                (job, results) -> job.map(header -> assemble(header, results)));
     }
 
     /** The record of that header and those results, items in document order. */

@@ -16,6 +16,9 @@ public interface JobStore {
     /** The stored request of one item; fails with a {@link dev.omniarchitect.provider.ProviderException} if absent. */
     CompletableFuture<BatchItem> loadItem(String jobId, String itemId);
 
+    /** Every item's stored request, in no particular order; empty if there is no such job. */
+    CompletableFuture<List<BatchItem>> loadItems(String jobId);
+
     /** Stores (or replaces) one item's result. */
     CompletableFuture<Void> saveResult(String jobId, ItemResult result);
 
@@ -28,8 +31,11 @@ public interface JobStore {
     /** The header, if the job exists. */
     CompletableFuture<Optional<Job>> loadJob(String jobId);
 
-    /** Records the final status and summary. */
-    CompletableFuture<Void> finish(String jobId, JobStatus status, JobSummary summary, Instant finishedAt);
+    /**
+     * Records the final status and summary; the header as it now stands. Fails with a
+     * {@link dev.omniarchitect.provider.ProviderException} if there is no such job.
+     */
+    CompletableFuture<Job> finish(String jobId, JobStatus status, JobSummary summary, Instant finishedAt);
 
     /** Where one item's result is stored, as {@link ItemOutcome#contentRef()} names it. */
     String contentRef(String jobId, String itemId);

@@ -34,25 +34,25 @@ public record JobSummary(
         double costSavedUsd,
         int unpricedItems) {
 
-    /** The summary of these results, over that wall time. */
-    public static JobSummary of(List<ItemResult> results, long wallMs) {
-        int succeeded = count(results, ItemStatus.SUCCEEDED);
-        int invalid = count(results, ItemStatus.INVALID);
-        int cacheHits = (int) results.stream().filter(ItemResult::cached).count();
+    /** The summary of these items' outcomes, over that wall time. */
+    public static JobSummary of(List<ItemOutcome> items, long wallMs) {
+        int succeeded = count(items, ItemStatus.SUCCEEDED);
+        int invalid = count(items, ItemStatus.INVALID);
+        int cacheHits = (int) items.stream().filter(ItemOutcome::cached).count();
         // A cache hit reports the original call's usage, but this job did not spend it.
-        long inputTokens = results.stream().filter(r -> !r.cached()).mapToLong(r -> r.usage().inputTokens()).sum();
-        long outputTokens = results.stream().filter(r -> !r.cached()).mapToLong(r -> r.usage().outputTokens()).sum();
-        long sumItemMs = results.stream().mapToLong(ItemResult::durationMs).sum();
+        long inputTokens = items.stream().filter(r -> !r.cached()).mapToLong(r -> r.usage().inputTokens()).sum();
+        long outputTokens = items.stream().filter(r -> !r.cached()).mapToLong(r -> r.usage().outputTokens()).sum();
+        long sumItemMs = items.stream().mapToLong(ItemOutcome::durationMs).sum();
         long wall = Math.max(1, wallMs);
         double speedup = Math.round(sumItemMs * 100.0 / wall) / 100.0;
-        double cost = results.stream().filter(r -> r.costUsd() != null).mapToDouble(ItemResult::costUsd).sum();
-        double saved = results.stream().filter(r -> r.costSavedUsd() != null)
-                .mapToDouble(ItemResult::costSavedUsd).sum();
-        int unpriced = (int) results.stream()
+        double cost = items.stream().filter(r -> r.costUsd() != null).mapToDouble(ItemOutcome::costUsd).sum();
+        double saved = items.stream().filter(r -> r.costSavedUsd() != null)
+                .mapToDouble(ItemOutcome::costSavedUsd).sum();
+        int unpriced = (int) items.stream()
                 .filter(r -> r.cached() ? r.costSavedUsd() == null : r.costUsd() == null)
                 .filter(r -> r.usage().inputTokens() + r.usage().outputTokens() > 0)
                 .count();
-        return new JobSummary(results.size(), succeeded, invalid, count(results, ItemStatus.FAILED), cacheHits,
+        return new JobSummary(items.size(), succeeded, invalid, count(items, ItemStatus.FAILED), cacheHits,
                 inputTokens, outputTokens, wall, sumItemMs, speedup, roundMicros(cost), roundMicros(saved), unpriced);
     }
 
@@ -64,8 +64,8 @@ public record JobSummary(
         return succeeded == 0 && invalid == 0 ? JobStatus.FAILED : JobStatus.PARTIAL;
     }
 
-    private static int count(List<ItemResult> results, ItemStatus status) {
-        return (int) results.stream().filter(r -> r.status() == status).count();
+    private static int count(List<ItemOutcome> items, ItemStatus status) {
+        return (int) items.stream().filter(r -> r.status() == status).count();
     }
 
     private static double roundMicros(double usd) {

@@ -6,6 +6,22 @@ package dev.omniarchitect.job;
  *
  * @param itemId          the item
  * @param executionError  the Step Functions error name when the function itself failed, else null
+ * @param outcome         what the function returned; null when it failed
  */
-public record MapItemOutcome(String itemId, String executionError) {
+public record MapItemOutcome(String itemId, String executionError, ItemOutcome outcome) {
+
+    /** The element for an outcome the function returned. */
+    public static MapItemOutcome of(ItemOutcome outcome) {
+        return new MapItemOutcome(outcome.itemId(), null, outcome);
+    }
+
+    /** The element the Catch made of a function that failed with that error. */
+    public static MapItemOutcome failed(String itemId, String executionError) {
+        return new MapItemOutcome(itemId, executionError, null);
+    }
+
+    /** Whether the function stored the item's result, so its outcome can be summed without reading it back. */
+    public boolean stored() {
+        return outcome != null && outcome.stored();
+    }
 }

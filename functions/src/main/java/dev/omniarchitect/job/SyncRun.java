@@ -80,15 +80,16 @@ public final class SyncRun {
                     String itemId = itemIds.get(i);
                     done = done.thenCompose(before -> generator.generate(jobId, itemId).thenApply(outcome -> {
                         List<MapItemOutcome> after = new ArrayList<>(before);
-                        after.add(new MapItemOutcome(itemId, null));
+                        after.add(MapItemOutcome.of(outcome));
                         return after;
                     }));
                 }
                 running.add(done);
             }
             return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
-                    .thenCompose(all -> aggregator.aggregate(jobId,
-                            running.stream().flatMap(lane -> lane.join().stream()).toList(), started));
+                    .thenCompose(all -> aggregator.aggregate(jobId, itemIds,
+                            running.stream().flatMap(lane -> lane.join().stream()).toList(), started))
+                    .thenCompose(job -> jobs.loadResults(jobId).thenApply(results -> JobReader.assemble(job, results)));
         });
     }
 

@@ -92,6 +92,7 @@ public final class FunctionPriming {
                 new Priming.Step("provider-path", () -> providerPath(services)),
                 new Priming.Step("cache-read", () -> services.cache().find(NO_CACHE_KEY, services.clock().instant())
                         .join()),
+                new Priming.Step("requests-read", () -> services.jobs().loadItems(NO_JOB).join()),
                 new Priming.Step("request-read", () -> expectMiss(() -> services.jobs().loadItem(NO_JOB, NO_ITEM)
                         .join())),
                 new Priming.Step("refused-cache-put", () -> refusedPut(services, services.config().cacheTable(),
@@ -106,7 +107,7 @@ public final class FunctionPriming {
     public static Priming aggregate(FunctionServices services, RequestStreamHandler handler) {
         return new Priming("AggregateFunction", List.of(
                 new Priming.Step("records", () -> records(services)),
-                new Priming.Step("results-read", () -> services.jobs().loadResults(NO_JOB).join()),
+                new Priming.Step("result-read", () -> services.jobs().loadResult(NO_JOB, NO_ITEM).join()),
                 new Priming.Step("missing-job", () -> expectMiss(() -> invoke(services, handler,
                         services.mapper().createObjectNode().put("jobId", NO_JOB)
                                 .put("executionStartTime", "2000-01-01T00:00:00Z")
@@ -153,9 +154,10 @@ public final class FunctionPriming {
                  "files": [{"path": "deployment.yaml", "content": "kind: Deployment"}]}
                 """, ItemResult.class);
         compressed.decode(compressed.encode(result), RESULT);
-        ItemOutcome outcome = mapper.readValue(mapper.writeValueAsString(result), ItemOutcome.class);
+        ItemOutcome outcome = mapper.readValue(mapper.writeValueAsString(ItemOutcome.of(result, "priming")),
+                ItemOutcome.class);
         mapper.writeValueAsBytes(outcome);
-        mapper.valueToTree(JobSummary.of(List.of(result), 1));
+        mapper.valueToTree(JobSummary.of(List.of(outcome), 1));
     }
 
     /**

@@ -58,16 +58,14 @@ public final class DynamoDbCacheStore implements CacheStore {
     @Override
     public CompletableFuture<Optional<CacheEntry>> find(String key, Instant now) {
         return dynamo.getItem(request -> request.tableName(table).key(Map.of(KEY, s(key))))
-                .thenCompose(response -> {
-                    if (!response.hasItem() || response.item().isEmpty()) {
-                        counters.missedUnattributed(key);
-                        return CompletableFuture.completedFuture(Optional.<CacheEntry>empty());
-                    }
-                    CacheEntry entry = entry(response.item());
-                    return entry.isFreshAt(now)
-                            ? counters.hit(entry.provider()).thenApply(counted -> Optional.of(entry))
-                            : counters.miss(entry.provider()).thenApply(counted -> Optional.<CacheEntry>empty());
-                });
+                .thenApply(response -> response.hasItem() && !response.item().isEmpty()
+                        ? Optional.of(entry(response.item())).filter(entry -> entry.isFreshAt(now))
+                        : Optional.empty());
+    }
+
+    @Override
+    public CompletableFuture<Void> countLookup(String provider, boolean hit) {
+        return counters.count(provider, hit);
     }
 
     @Override
@@ -87,8 +85,7 @@ public final class DynamoDbCacheStore implements CacheStore {
             item.put("validation", AttributeValue.fromB(SdkBytes.fromByteArray(compressed.encode(entry.validation()))));
         }
         item.put("repaired", AttributeValue.fromBool(entry.repaired()));
-        return dynamo.putItem(request -> request.tableName(table).item(item))
-                .thenCompose(written -> counters.answered(entry.key(), entry.provider()));
+        return dynamo.putItem(request -> request.tableName(table).item(item)).thenApply(written -> null);
     }
 
     @Override

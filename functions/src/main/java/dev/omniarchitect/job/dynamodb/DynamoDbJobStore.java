@@ -25,9 +25,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -117,16 +121,27 @@ public final class DynamoDbJobStore implements JobStore {
     }
 
     @Override
+    public CompletableFuture<List<BatchItem>> loadItems(String jobId) {
+        return query(jobId, ITEM_PREFIX, item -> read(item.get("request").s(), BatchItem.class));
+    }
+
+    @Override
     public CompletableFuture<List<ItemResult>> loadResults(String jobId) {
-        List<ItemResult> results = Collections.synchronizedList(new ArrayList<>());
+        return query(jobId, RESULT_PREFIX, item -> compressed.decode(item.get("result").b().asByteArray(), RESULT));
+    }
+
+    /** Every record of the job whose sort key starts so, read through every page and converted. */
+    private <T> CompletableFuture<List<T>> query(String jobId, String prefix,
+                                                 Function<Map<String, AttributeValue>, T> convert) {
+        List<T> records = Collections.synchronizedList(new ArrayList<>());
         return dynamo.queryPaginator(request -> request.tableName(table).consistentRead(true)
                         .keyConditionExpression("#pk = :job AND begins_with(#sk, :prefix)")
                         .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#sk", SORT_KEY))
                         .expressionAttributeValues(Map.of(":job", AttributeValue.fromS(jobId),
-                                ":prefix", AttributeValue.fromS(RESULT_PREFIX))))
+                                ":prefix", AttributeValue.fromS(prefix))))
                 .items()
-                .subscribe(item -> results.add(compressed.decode(item.get("result").b().asByteArray(), RESULT)))
-                .thenApply(done -> List.copyOf(results));
+                .subscribe(item -> records.add(convert.apply(item)))
+                .thenApply(done -> List.copyOf(records));
     }
 
     @Override
@@ -147,7 +162,8 @@ public final class DynamoDbJobStore implements JobStore {
     }
 
     @Override
-    public CompletableFuture<Void> finish(String jobId, JobStatus status, JobSummary summary, Instant finishedAt) {
+    public CompletableFuture<Job> finish(String jobId, JobStatus status, JobSummary summary, Instant finishedAt) {
+        // One round trip: the update returns the header it leaves, and its condition finds a missing job.
         return dynamo.updateItem(request -> request.tableName(table).key(key(jobId, HEADER))
                         .conditionExpression("attribute_exists(#pk)")
                         .updateExpression("SET #status = :status, finishedAt = :finishedAt, summary = :summary")
@@ -155,8 +171,20 @@ public final class DynamoDbJobStore implements JobStore {
                         .expressionAttributeValues(Map.of(
                                 ":status", AttributeValue.fromS(status.name()),
                                 ":finishedAt", AttributeValue.fromS(finishedAt.toString()),
-                                ":summary", AttributeValue.fromS(json(summary)))))
-                .thenApply(response -> null);
+                                ":summary", AttributeValue.fromS(json(summary))))
+                        .returnValues(ReturnValue.ALL_NEW))
+                .handle((response, error) -> {
+                    if (error == null) {
+                        return job(jobId, response.attributes());
+                    }
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    if (cause instanceof ConditionalCheckFailedException) {
+                        throw new ProviderException(ErrorCode.STORAGE_UNAVAILABLE,
+                                "no job " + jobId + " in the jobs table");
+                    }
+                    throw error instanceof CompletionException completion ? completion : new CompletionException(error);
+                });
     }
 
     @Override

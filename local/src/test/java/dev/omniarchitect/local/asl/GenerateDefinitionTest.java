@@ -81,6 +81,7 @@ class GenerateDefinitionTest {
         assertEquals(2, peak.get());
         JsonNode aggregate = aggregatePayload.get();
         assertEquals("job-1", aggregate.get("jobId").textValue());
+        assertEquals(json("[\"a\",\"b\",\"c\",\"d\"]"), aggregate.get("itemIds"), "the items, ids only");
         String startTime = aggregate.get("executionStartTime").textValue();
         assertTrue(startTime.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"), startTime);
         assertEquals(json("""

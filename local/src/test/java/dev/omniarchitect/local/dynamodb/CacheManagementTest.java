@@ -1,5 +1,6 @@
 package dev.omniarchitect.local.dynamodb;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -39,11 +40,13 @@ class CacheManagementTest extends DynamoDbLocalTestBase {
         put("openai", "gpt-4o-mini", "kubernetes", now.minusSeconds(1));
         String expiredBedrock = put("bedrock", "claude", "terraform", now.minusSeconds(5));
         assertTrue(cache.find(openAiKey, now).join().isPresent());
-        assertTrue(cache.find(openAiKey, now).join().isPresent());
-        assertTrue(cache.find(expiredBedrock, now).join().isEmpty(), "expired: a miss for bedrock");
-        String unknown = key();
-        assertTrue(cache.find(unknown, now).join().isEmpty(), "absent: a miss for whoever answers it");
-        cache.put(entry(unknown, "openai", "gpt-4o-mini", "terraform", now.plusSeconds(60))).join();
+        assertTrue(cache.find(expiredBedrock, now).join().isEmpty(), "an expired entry reads as a miss");
+        assertTrue(cache.find(key(), now).join().isEmpty());
+        cache.countLookup("openai", true).join();
+        cache.countLookup("openai", true).join();
+        cache.countLookup("openai", false).join();
+        cache.countLookup("bedrock", false).join();
+        cache.put(entry(key(), "openai", "gpt-4o-mini", "terraform", now.plusSeconds(60))).join();
         cache.put(entry(key(), "openai", "gpt-4o-mini", "terraform", now.plusSeconds(60))).join();
 
         CacheStats stats = cache.stats(now).join();
@@ -53,6 +56,22 @@ class CacheManagementTest extends DynamoDbLocalTestBase {
         assertEquals(CacheCounts.of(0, 1, 0, 1), stats.byProvider().get("bedrock"));
         assertEquals(CacheCounts.of(3, 2, 2, 2), stats.total());
         assertEquals(0.5, stats.total().hitRatio());
+    }
+
+    @Test
+    void lookupsCountNothingByThemselves() {
+        String key = put("openai", "gpt-4o-mini", "dockerfile", now.plusSeconds(3600));
+        assertTrue(cache.find(key, now).join().isPresent());
+        assertTrue(cache.find(key(), now).join().isEmpty());
+
+        assertEquals(CacheCounts.of(1, 0, 0, 0), cache.stats(now).join().total());
+    }
+
+    @Test
+    void countingIsBestEffortAndNeverFails() {
+        DynamoDbCacheStore missingTable = new DynamoDbCacheStore(aws.dynamoDb(), "no-such-table",
+                new CompressedJson(Json.mapper()));
+        assertDoesNotThrow(() -> missingTable.countLookup("openai", true).join());
     }
 
     @Test
@@ -80,7 +99,7 @@ class CacheManagementTest extends DynamoDbLocalTestBase {
         String openAiTerraform = put("openai", "gpt-4o-mini", "terraform", now.plusSeconds(60));
         String otherModel = put("openai", "gpt-4.1", "dockerfile", now.plusSeconds(60));
         String bedrock = put("bedrock", "claude", "dockerfile", now.plusSeconds(60));
-        cache.find(openAiDockerfile, now).join();
+        cache.countLookup("openai", true).join();
 
         assertEquals(new PurgeResult(1, true), cache.purge(new CacheFilter("openai", "gpt-4o-mini", "dockerfile"), 100)
                 .join());

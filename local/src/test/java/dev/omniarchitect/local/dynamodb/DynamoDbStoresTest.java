@@ -10,6 +10,7 @@ import dev.omniarchitect.batch.CacheMode;
 import dev.omniarchitect.batch.ItemSettings;
 import dev.omniarchitect.cache.CacheEntry;
 import dev.omniarchitect.cache.dynamodb.DynamoDbCacheStore;
+import dev.omniarchitect.job.ItemOutcome;
 import dev.omniarchitect.job.ItemResult;
 import dev.omniarchitect.job.ItemStatus;
 import dev.omniarchitect.job.JobStatus;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -92,6 +94,9 @@ class DynamoDbStoresTest {
         jobs.create("20261126-120000-00000001", new BatchDocument(items), created).join();
 
         assertEquals(items.get(57), jobs.loadItem("20261126-120000-00000001", "i57").join());
+        assertEquals(Set.copyOf(items), Set.copyOf(jobs.loadItems("20261126-120000-00000001").join()),
+                "1.6 MB of requests: read over several pages");
+        assertTrue(jobs.loadItems("20261126-120000-ffffffff").join().isEmpty());
         var job = jobs.loadJob("20261126-120000-00000001").join().orElseThrow();
         assertEquals(JobStatus.QUEUED, job.status());
         assertEquals(items.stream().map(BatchItem::id).toList(), job.itemIds());
@@ -102,7 +107,7 @@ class DynamoDbStoresTest {
         jobs.saveResult("20261126-120000-00000001", result).join();
         assertEquals(List.of(result), jobs.loadResults("20261126-120000-00000001").join());
 
-        JobSummary summary = JobSummary.of(List.of(result), 100);
+        JobSummary summary = JobSummary.of(List.of(ItemOutcome.of(result, null)), 100);
         jobs.finish("20261126-120000-00000001", JobStatus.SUCCEEDED, summary, created.plusSeconds(1)).join();
         var finished = jobs.loadJob("20261126-120000-00000001").join().orElseThrow();
         assertEquals(JobStatus.SUCCEEDED, finished.status());

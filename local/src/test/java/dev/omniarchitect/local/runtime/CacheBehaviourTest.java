@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.omniarchitect.cache.CacheCounts;
 import dev.omniarchitect.job.ItemResult;
 import dev.omniarchitect.job.JobRecord;
 import dev.omniarchitect.job.JobStatus;
@@ -102,6 +103,20 @@ class CacheBehaviourTest extends PipelineTestBase {
         JobRecord retried = run(ONE_ITEM.formatted("use"));
         assertEquals(2, server.calls(), "a bad answer must not have been cached");
         assertEquals(JobStatus.SUCCEEDED, retried.status());
+    }
+
+    @Test
+    void everyLookupIsCountedForTheProviderAskedFailedCallsIncluded() {
+        run(Batches.of(4, "{}"));
+        run(Batches.of(4, "{}"));
+        server.replies(request -> Reply.error(400, "the model refuses"));
+        JobRecord failed = run(ONE_ITEM.formatted("use"));
+        run(ONE_ITEM.formatted("bypass"));
+
+        assertEquals(JobStatus.FAILED, failed.status());
+        CacheCounts openai = pipeline.services().cache().stats(clock.instant()).join().byProvider().get("openai");
+        assertEquals(4, openai.hits(), "the second run's lookups");
+        assertEquals(5, openai.misses(), "the first run's, and the failed call's: a bypass is no lookup");
     }
 
     private static String file(JobRecord record) {
