@@ -1,6 +1,6 @@
 package dev.omniarchitect.runtime;
 
-import dev.omniarchitect.batch.BatchLimits;
+import dev.omniarchitect.http.NettyClient;
 import dev.omniarchitect.provider.bedrock.BedrockSettings;
 import java.net.URI;
 import java.time.Duration;
@@ -11,7 +11,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
@@ -36,16 +35,9 @@ public record AwsClients(SdkAsyncHttpClient httpClient, DynamoDbAsyncClient dyna
             .apiCallAttemptTimeout(Duration.ofSeconds(3))
             .build();
 
-    /** The shared Netty client: reads may wait as long as the longest item deadline, item futures cut them sooner. */
+    /** The shared Netty client ({@link NettyClient}). */
     public static SdkAsyncHttpClient nettyClient() {
-        return NettyNioAsyncHttpClient.builder()
-                .maxConcurrency(64)
-                .maxPendingConnectionAcquires(1_000)
-                .connectionTimeout(Duration.ofSeconds(5))
-                .connectionAcquisitionTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(BatchLimits.MAX_TIMEOUT_SECONDS + 10))
-                .writeTimeout(Duration.ofSeconds(30))
-                .build();
+        return NettyClient.create();
     }
 
     /**
