@@ -92,12 +92,10 @@ final class BenchReport {
         }
         out.append("## Before and after\n\n");
         out.append("Before: ").append(before.label()).append(" (").append(before.measuredAt()).append(", `")
-                .append(before.commit()).append("`). After: this run. A function's first invocation before is its "
-                        + "only one, unprimed; after, it is the primed one, as SnapStart serves it. The bench itself "
-                        + "changed between the two runs (it now warms up until its times are steady, and its provider "
-                        + "answers each kind with that kind's files) and other work was merged meanwhile, so the fan-out "
-                        + "and cache rows compare the whole tree then and now, not priming alone; the cold-start table "
-                        + "below compares primed with unprimed within this run.\n\n");
+                .append(before.commit()).append("`). After: this run. A function's first invocation before is the "
+                        + "baseline's unprimed one; after, it is this run's primed one, as SnapStart serves it (the "
+                        + "cold-start table below compares primed with unprimed within this run). The fan-out, cache "
+                        + "and cost rows compare the whole tree then and now.\n\n");
         MarkdownTable table = new MarkdownTable("figure", "before>", "after>");
         for (String function : TemplateSettings.FUNCTIONS) {
             Optional<ColdStartFigure> old = before.coldStart(function, false);
@@ -166,10 +164,11 @@ final class BenchReport {
         out.append("## Cache hits\n\n");
         out.append(format("The same batches with every item already in the cache, through the whole pipeline. A cache "
                 + "read is one item's entry read through the functions' own cache store, exactly as a hit reads it "
-                + "(GetItem on DynamoDB Local, decompression, JSON, and whatever else the store does on a hit), "
-                + "one read at a time, every item's entry round after round: at least %d reads per size. An item "
-                + "in the pipeline is ProviderCallFunction's own measure of a cached item (its request read, its "
-                + "cache read).%n%n", CacheHitBench.MIN_READS));
+                + "(GetItem on DynamoDB Local, decompression, JSON; the hit counter is raised beside the item's "
+                + "other work, not in the read), one read at a time, every item's entry round after round: at least "
+                + "%d reads per size. An item in the pipeline is ProviderCallFunction's own measure of a cached item "
+                + "(its request, its cache read, its result stored while the hit is counted).%n%n",
+                CacheHitBench.MIN_READS));
         MarkdownTable table = before == null
                 ? new MarkdownTable("N>", "batch wall>", "cache read p50>", "cache read p99>", "item p50>", "item p99>")
                 : new MarkdownTable("N>", "batch wall>", "cache read p50>", "cache read p99>", "item p50>", "item p99>",
