@@ -1,6 +1,5 @@
 package dev.omniarchitect.api;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,10 +45,7 @@ final class JsonRequestBody {
             }
             return new Read(node, null);
         } catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
-            String where = location == null || location.getLineNr() < 1
-                    ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            return new Read(null, new Violation("$", "malformed JSON" + where + ": " + e.getOriginalMessage()));
+            return new Read(null, Violation.malformedJson(e));
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.omniarchitect.batch;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,7 +41,7 @@ public final class BatchDocumentParser {
         try {
             root = mapper.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidBatchException(List.of(malformed(e)));
+            throw new InvalidBatchException(List.of(Violation.malformedJson(e)));
         }
         return parse(root, overrides);
     }
@@ -370,13 +369,6 @@ public final class BatchDocumentParser {
                 violations.add(new Violation(prefix + name, "unknown field; allowed here: " + String.join(", ", allowed)));
             }
         }
-    }
-
-    private static Violation malformed(JsonProcessingException e) {
-        JsonLocation location = e.getLocation();
-        String where = location == null || location.getLineNr() < 1
-                ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return new Violation("$", "malformed JSON" + where + ": " + e.getOriginalMessage());
     }
 
     private static String shown(JsonNode value) {

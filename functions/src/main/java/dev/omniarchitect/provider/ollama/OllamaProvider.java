@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.http.AsyncHttp;
 import dev.omniarchitect.provider.JsonEndpoint;
 import dev.omniarchitect.provider.Provider;
+import dev.omniarchitect.provider.ChatMessages;
 import dev.omniarchitect.provider.ProviderAnswer;
 import dev.omniarchitect.provider.ProviderRequest;
 import dev.omniarchitect.provider.Usage;
@@ -54,9 +55,7 @@ public final class OllamaProvider implements Provider {
     @Override
     public CompletableFuture<ProviderAnswer> generate(ProviderRequest request) {
         ObjectNode body = mapper.createObjectNode().put("model", request.model()).put("stream", false);
-        body.putArray("messages")
-                .add(mapper.createObjectNode().put("role", "system").put("content", request.kind().systemPrompt()))
-                .add(mapper.createObjectNode().put("role", "user").put("content", request.userPrompt()));
+        body.set("messages", ChatMessages.of(mapper, request));
         body.putObject("options").put("temperature", request.temperature()).put("num_predict", request.maxTokens());
         return endpoint.post(Map.of(), body, request.timeout()).thenApply(json -> answer(json, request.model()));
     }

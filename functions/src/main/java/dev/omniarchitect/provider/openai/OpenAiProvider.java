@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.http.AsyncHttp;
 import dev.omniarchitect.provider.JsonEndpoint;
 import dev.omniarchitect.provider.Provider;
+import dev.omniarchitect.provider.ChatMessages;
 import dev.omniarchitect.provider.ProviderAnswer;
 import dev.omniarchitect.provider.ProviderRequest;
 import dev.omniarchitect.provider.Usage;
@@ -67,9 +68,7 @@ public final class OpenAiProvider implements Provider {
     public CompletableFuture<ProviderAnswer> generate(ProviderRequest request) {
         ObjectNode body = mapper.createObjectNode();
         body.put("model", request.model());
-        body.putArray("messages")
-                .add(mapper.createObjectNode().put("role", "system").put("content", request.kind().systemPrompt()))
-                .add(mapper.createObjectNode().put("role", "user").put("content", request.userPrompt()));
+        body.set("messages", ChatMessages.of(mapper, request));
         body.put("temperature", request.temperature());
         body.put(settings.isOpenAiItself() ? "max_completion_tokens" : "max_tokens", request.maxTokens());
         body.put("stream", false);
