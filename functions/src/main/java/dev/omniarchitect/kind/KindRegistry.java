@@ -75,11 +75,13 @@ public final class KindRegistry {
                                 + "least-privilege IAM, encryption at rest, no hard-coded secrets or account ids, and "
                                 + "Outputs for what other stacks need.",
                         List.of("template.yaml"), Set.of("yaml", "yml", "json")),
-                kind("security-policy", "policy as code: Kyverno policies or OPA/Rego",
+                // Version 2: Kyverno 1.13 moved the failure action from the policy's spec into each rule.
+                kind("security-policy", 2, "policy as code: Kyverno policies or OPA/Rego",
                         "You write security policies as code: Kyverno ClusterPolicy or Policy resources "
-                                + "(kyverno.io/v1, validationFailureAction, rules with match and validate) or OPA "
-                                + "Rego modules (a package, deny or violation rules with clear messages), as the "
-                                + "request asks; one policy per file, each rule explaining what it enforces.",
+                                + "(kyverno.io/v1, rules with match and validate, each validate with its own "
+                                + "failureAction) or OPA Rego modules (a package, deny or violation rules with clear "
+                                + "messages), as the request asks; one policy per file, each rule explaining what it "
+                                + "enforces.",
                         List.of("policy.yaml"), Set.of("yaml", "yml", "rego")),
                 kind("security-review", "a security review of an existing file (the item's input)",
                         "You review an existing DevOps file for security problems: running as root, unpinned or "
@@ -93,7 +95,14 @@ public final class KindRegistry {
 
     private static Kind kind(String name, String description, String expertise,
                              List<String> files, Set<String> languages) {
-        return new Kind(name, description, expertise + "\n\n" + FILE_LAYOUT_RULES, name + "/1", files, languages);
+        return kind(name, 1, description, expertise, files, languages);
+    }
+
+    /** A kind whose system prompt has changed {@code version - 1} times since its first. */
+    private static Kind kind(String name, int version, String description, String expertise,
+                             List<String> files, Set<String> languages) {
+        return new Kind(name, description, expertise + "\n\n" + FILE_LAYOUT_RULES, name + "/" + version, files,
+                languages);
     }
 
     /** The kind of that name, if there is one. */

@@ -45,7 +45,6 @@ public final class SecurityPolicyBlueprint implements Blueprint {
                   to a digest, and set CPU and memory limits. The rules match Pods; Kyverno generates the
                   same rules for Deployments, StatefulSets, DaemonSets, Jobs and CronJobs.
             spec:
-              validationFailureAction: {{ACTION}}
               # Also reports pods that existed before the policy, in policy reports.
               background: true
               rules:
@@ -220,19 +219,21 @@ public final class SecurityPolicyBlueprint implements Blueprint {
                     .map(namespace -> '"' + namespace + '"').collect(Collectors.joining(", ", "{", "}"));
             return List.of(new GeneratedFile("policy.rego", REGO.replace("{{EXCLUDED}}", set)));
         }
-        String rules = kyvernoRule("run-as-non-root", excluded, RUN_AS_NON_ROOT)
-                + kyvernoRule("require-image-tag", excluded, REQUIRE_IMAGE_TAG)
-                + kyvernoRule("disallow-latest-tag", excluded, DISALLOW_LATEST_TAG)
-                + kyvernoRule("require-limits", excluded, REQUIRE_LIMITS);
+        String rules = kyvernoRule("run-as-non-root", excluded, action, RUN_AS_NON_ROOT)
+                + kyvernoRule("require-image-tag", excluded, action, REQUIRE_IMAGE_TAG)
+                + kyvernoRule("disallow-latest-tag", excluded, action, DISALLOW_LATEST_TAG)
+                + kyvernoRule("require-limits", excluded, action, REQUIRE_LIMITS);
         String policy = KYVERNO
                 .replace("{{NAME}}", YamlScalar.of(name))
-                .replace("{{ACTION}}", action)
                 .replace("{{RULES}}", rules);
         return List.of(new GeneratedFile("policy.yaml", policy));
     }
 
-    /** One rule on Pods outside the excluded namespaces; the validate body comes indented for its place. */
-    private static String kyvernoRule(String name, List<String> excluded, String validate) {
+    /**
+     * One rule on Pods outside the excluded namespaces; the validate body comes indented for its place. The
+     * failure action is the rule's own, as Kyverno 1.13 deprecated the policy-wide one.
+     */
+    private static String kyvernoRule(String name, List<String> excluded, String action, String validate) {
         StringBuilder rule = new StringBuilder()
                 .append("    - name: ").append(name).append('\n')
                 .append("      match:\n")
@@ -248,6 +249,7 @@ public final class SecurityPolicyBlueprint implements Blueprint {
             excluded.stream().distinct().forEach(namespace ->
                     rule.append("                - ").append(YamlScalar.of(namespace)).append('\n'));
         }
-        return rule.append("      validate:\n").append(validate).toString();
+        return rule.append("      validate:\n").append("        failureAction: ").append(action).append('\n')
+                .append(validate).toString();
     }
 }

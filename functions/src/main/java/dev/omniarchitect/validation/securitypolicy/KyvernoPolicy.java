@@ -37,7 +37,12 @@ final class KyvernoPolicy {
             findings.add(KYVERNO_STRUCTURE.at(path, policy.line(), kind + " has no metadata.name"));
         }
         LocatedNode spec = policy.get("spec");
-        failureAction(path, spec.get("validationFailureAction"), findings);
+        LocatedNode specAction = spec.get("validationFailureAction");
+        failureAction(path, specAction, findings);
+        if (!specAction.isMissing()) {
+            findings.add(SecurityPolicyValidator.KYVERNO_DEPRECATED.at(path, specAction.line(),
+                    "spec.validationFailureAction is deprecated since Kyverno 1.13"));
+        }
         List<LocatedNode> rules = spec.get("rules").elements();
         if (rules.isEmpty()) {
             findings.add(KYVERNO_STRUCTURE.at(path, spec.line(), kind + " has no spec.rules"));

@@ -23,6 +23,9 @@ public final class SecurityPolicyValidator implements FileValidator {
     static final Rule KYVERNO_STRUCTURE = Rule.error("security-policy/kyverno-structure",
             "Write a kyverno.io/v1 ClusterPolicy or Policy with metadata.name and spec.rules, each rule with a "
                     + "name, a match and one of validate, mutate, generate or verifyImages.");
+    static final Rule KYVERNO_DEPRECATED = Rule.warning("security-policy/kyverno-deprecated",
+            "Set failureAction in each rule's validate (Kyverno 1.13 and later) instead of "
+                    + "spec.validationFailureAction, which is deprecated and will be removed.");
     static final Rule REGO_PACKAGE = Rule.error("security-policy/rego-package",
             "Start the Rego module with a package declaration, e.g. package kubernetes.admission.");
     static final Rule REGO_RULE = Rule.error("security-policy/rego-rule",
@@ -40,7 +43,7 @@ public final class SecurityPolicyValidator implements FileValidator {
 
     @Override
     public List<Rule> rules() {
-        return List.of(MISSING_FILE, YAML_SYNTAX, KYVERNO_STRUCTURE, REGO_PACKAGE, REGO_RULE, REGO_SYNTAX);
+        return List.of(MISSING_FILE, YAML_SYNTAX, KYVERNO_STRUCTURE, KYVERNO_DEPRECATED, REGO_PACKAGE, REGO_RULE, REGO_SYNTAX);
     }
 
     @Override

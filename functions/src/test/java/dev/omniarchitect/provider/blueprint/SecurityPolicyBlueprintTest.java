@@ -42,7 +42,6 @@ class SecurityPolicyBlueprintTest {
         assertEquals("kyverno.io/v1", policy.get("apiVersion").asText());
         assertEquals("ClusterPolicy", policy.get("kind").asText());
         assertEquals("pod-hardening", policy.at("/metadata/name").asText());
-        assertEquals("Enforce", policy.at("/spec/validationFailureAction").asText());
         assertTrue(policy.at("/spec/background").asBoolean());
         JsonNode rules = policy.at("/spec/rules");
         assertEquals(KYVERNO_RULES, rules.findValuesAsText("name"));
@@ -50,6 +49,7 @@ class SecurityPolicyBlueprintTest {
             String name = rule.get("name").asText();
             assertEquals(List.of("Pod"), texts(rule.at("/match/any/0/resources/kinds")), name);
             assertEquals(List.of("kube-system"), texts(rule.at("/exclude/any/0/resources/namespaces")), name);
+            assertEquals("Enforce", rule.at("/validate/failureAction").asText(), name);
             assertFalse(rule.at("/validate/message").asText().isBlank(), name + " needs a message");
             assertTrue(rule.at("/validate/pattern").isObject() ^ rule.at("/validate/anyPattern").isArray(),
                     name + " needs exactly one of pattern and anyPattern");
@@ -84,12 +84,15 @@ class SecurityPolicyBlueprintTest {
         JsonNode open = yaml(render(KIND, "{\"excludeNamespaces\":[]}").get("policy.yaml"));
 
         assertEquals("baseline", policy.at("/metadata/name").asText());
-        assertEquals("Audit", policy.at("/spec/validationFailureAction").asText());
+        assertTrue(policy.at("/spec/validationFailureAction").isMissingNode(), "deprecated since Kyverno 1.13");
+        assertEquals(4, policy.at("/spec/rules").size());
         for (JsonNode rule : policy.at("/spec/rules")) {
             assertEquals(List.of("kube-system", "monitoring"), texts(rule.at("/exclude/any/0/resources/namespaces")));
+            assertEquals("Audit", rule.at("/validate/failureAction").asText(), "each rule's own action");
         }
         for (JsonNode rule : open.at("/spec/rules")) {
             assertFalse(rule.has("exclude"), "no exclusions means no exclude block");
+            assertEquals("Enforce", rule.at("/validate/failureAction").asText(), "the default");
         }
     }
 
