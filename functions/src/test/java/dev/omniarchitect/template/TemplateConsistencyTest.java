@@ -232,6 +232,9 @@ class TemplateConsistencyTest {
         assertEquals(Set.of("CacheTable"), tablesWith("ApiFunction", "dynamodb:Scan"));
         assertEquals(Set.of("CacheTable", "JobsTable"), tablesWith("ProviderCallFunction", "dynamodb:PutItem"));
         assertEquals(Set.of("JobsTable"), tablesWith("AggregateFunction", "dynamodb:UpdateItem"));
+        // ProviderCallFunction reads a job's requests in one query; AggregateFunction reads no result back.
+        assertEquals(Set.of("JobsTable"), tablesWith("ProviderCallFunction", "dynamodb:Query"));
+        assertEquals(Set.of(), tablesWith("AggregateFunction", "dynamodb:Query"));
         assertEquals(ref("ProviderCallReservedConcurrency"),
                 properties("ProviderCallFunction").path("ReservedConcurrentExecutions"));
     }
