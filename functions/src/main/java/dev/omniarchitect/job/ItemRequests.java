@@ -68,19 +68,24 @@ public final class ItemRequests {
 
     private void read(String jobId, CompletableFuture<Map<String, BatchItem>> job) {
         jobs.loadItems(jobId).whenComplete((requests, failure) -> {
-            if (failure != null || requests.isEmpty() || charsOf(requests) > maxJobChars) {
-                // A failed or empty read is not kept, so the next item asks again; a job too large to keep
-                // stays marked (null), so its items are read one by one without querying it again.
+            if (failure != null || requests.isEmpty()) {
+                // Not kept, so the next item asks again.
                 synchronized (byJob) {
-                    if (failure != null || requests.isEmpty()) {
-                        byJob.remove(jobId, job);
-                    }
+                    byJob.remove(jobId, job);
                 }
                 job.complete(null);
-            } else {
-                job.complete(requests.stream().collect(Collectors.toUnmodifiableMap(BatchItem::id,
-                        Function.identity(), (first, second) -> second)));
+                return;
             }
+            Map<String, BatchItem> byId = requests.stream().collect(Collectors.toUnmodifiableMap(BatchItem::id,
+                    Function.identity(), (first, second) -> second));
+            if (charsOf(requests) > maxJobChars) {
+                // Too large to keep: marked (null) so later items are read one by one without querying it
+                // again, while the items already waiting take theirs from this read.
+                synchronized (byJob) {
+                    byJob.replace(jobId, job, CompletableFuture.completedFuture(null));
+                }
+            }
+            job.complete(byId);
         });
     }
 

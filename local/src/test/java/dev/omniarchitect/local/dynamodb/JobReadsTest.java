@@ -86,7 +86,22 @@ class JobReadsTest extends DynamoDbLocalTestBase {
         }
 
         assertEquals(1, jobs.calls("loadItems"), "known to be too large after the first read");
-        assertEquals(5, jobs.calls("loadItem"));
+        assertEquals(4, jobs.calls("loadItem"), "the first item took its request from the query");
+    }
+
+    @Test
+    void itemsWaitingOnTheReadOfAJobTooLargeToKeepTakeTheirsFromIt() {
+        List<BatchItem> items = store("job-big-at-once", 5, 1_000);
+        ItemRequests requests = new ItemRequests(jobs, ItemRequests.MAX_JOBS, 2_000);
+
+        List<CompletableFuture<BatchItem>> loads = items.stream()
+                .map(item -> requests.load("job-big-at-once", item.id())).toList();
+
+        assertEquals(items, loads.stream().map(CompletableFuture::join).toList());
+        assertEquals(1, jobs.calls("loadItems"));
+        assertEquals(0, jobs.calls("loadItem"), "all five were waiting on the one read");
+        assertEquals(items.get(0), requests.load("job-big-at-once", "i0").join());
+        assertEquals(1, jobs.calls("loadItem"), "not kept: a later item is read alone");
     }
 
     @Test
