@@ -2,7 +2,10 @@ package dev.omniarchitect.local.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.omniarchitect.local.asl.LambdaFailure;
 import dev.omniarchitect.local.asl.LambdaInvoker;
@@ -16,7 +19,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,6 +54,8 @@ public final class LocalApiServer implements AutoCloseable {
     private final ThreadPoolExecutor threads;
     private final LambdaInvoker functions;
     private final ObjectMapper mapper;
+    private final List<HttpContext> contexts = new CopyOnWriteArrayList<>();
+    private final List<Filter> filters = new CopyOnWriteArrayList<>();
 
     private LocalApiServer(HttpServer server, ThreadPoolExecutor threads, LambdaInvoker functions,
                            ObjectMapper mapper) {
@@ -70,7 +77,7 @@ public final class LocalApiServer implements AutoCloseable {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
             LocalApiServer api = new LocalApiServer(server, threads, functions, mapper);
-            server.createContext("/", api::handle);
+            api.contexts.add(server.createContext("/", api::handle));
             server.setExecutor(threads);
             server.start();
             return api;
@@ -83,6 +90,19 @@ public final class LocalApiServer implements AutoCloseable {
     /** Where the API is, e.g. {@code http://127.0.0.1:3000}. */
     public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Serves that handler for every path under that prefix too (the local engine's own routes). */
+    public void route(String prefix, HttpHandler handler) {
+        HttpContext context = server.createContext(prefix, handler);
+        context.getFilters().addAll(filters);
+        contexts.add(context);
+    }
+
+    /** Runs that filter around every request, on every route (the local engine's idle clock). */
+    public void filter(Filter filter) {
+        filters.add(filter);
+        contexts.forEach(context -> context.getFilters().add(filter));
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -42,6 +42,7 @@ final class BenchReport {
         coldStart();
         footprint();
         cost();
+        out.append(EngineReport.markdown(now.engine(), before == null ? null : before.engine()));
         method();
         return out.toString();
     }

@@ -36,12 +36,14 @@ import java.util.Optional;
  * @param coldStarts   every function's cold start, without and with priming
  * @param footprint    sizes and peak memory
  * @param cost         the cost on paper
+ * @param engine       the local engine through the launcher; null when not measured
  */
 public record BenchResults(String label, String measuredAt, String commit, boolean quick, MachineInfo machine,
                            double loadBefore, double loadAfter, long seconds, int warmUpBatches, int runs,
                            int warmups, long latencyMs, int maxConcurrency, int jvms, TypicalItem typical,
                            List<FanOutFigure> fanOut, List<CacheHitFigure> cacheHits, BareJvmFigure bareJvm,
-                           List<ColdStartFigure> coldStarts, FootprintFigure footprint, CostFigure cost) {
+                           List<ColdStartFigure> coldStarts, FootprintFigure footprint, CostFigure cost,
+                           EngineFigure engine) {
 
     /** Reads results a run saved. */
     public static BenchResults read(Path file) {
@@ -110,6 +112,9 @@ public record BenchResults(String label, String measuredAt, String commit, boole
                         format("below the unprimed %.0f ms", plain.get().firstInvocationMs()),
                         primed.get().hooks() > 0 && primed.get().firstInvocationMs() < plain.get().firstInvocationMs()));
             }
+        }
+        if (engine != null) {
+            targets.addAll(EngineTargets.of(engine));
         }
         return targets;
     }

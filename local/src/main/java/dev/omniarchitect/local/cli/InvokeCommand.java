@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omniarchitect.json.Json;
-import dev.omniarchitect.local.asl.LambdaFailure;
+import dev.omniarchitect.local.engine.EngineClient;
+import dev.omniarchitect.local.engine.EngineException;
+import dev.omniarchitect.local.engine.EngineLauncher;
 import dev.omniarchitect.local.runtime.LocalFunctions;
-import dev.omniarchitect.local.runtime.LocalPipeline;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,9 +26,10 @@ import picocli.CommandLine.Parameters;
             "Invokes the function FUNCTION (its logical id in template.yaml: ApiFunction, ProviderCallFunction,",
             "AggregateFunction) with the event in FILE, in this process, the way 'sam local invoke' runs it in a",
             "container: the same handler class, the same JSON bytes in, its JSON answer printed on stdout. The",
-            "functions use DynamoDB Local under .omni/ (or OMNI_DATA_DIR); their JSON logs go to",
-            ".omni/logs/omni.log. When ApiFunction starts executions (a POST or a scheduled run), they run on",
-            "the local executor before the command ends, as Step Functions would run them.",
+            "function runs in the local engine of the data directory (started in the background if none runs;",
+            "see omni engine --help), with its DynamoDB Local; the JSON logs go to DIR/logs/omni.log. When",
+            "ApiFunction starts executions (a POST or a scheduled run), they run on the local executor before",
+            "the command ends, as Step Functions would run them.",
             "",
             "The events in events/ fit each function: events/api-*.json and events/scheduled-run.json for",
             "ApiFunction, events/provider-call.json for ProviderCallFunction, events/aggregate.json for",
@@ -43,6 +44,9 @@ final class InvokeCommand implements Callable<Integer> {
 
     @Option(names = {"--event", "-e"}, paramLabel = "FILE", required = true, description = "the event (JSON)")
     Path event;
+
+    @CommandLine.Mixin
+    DataDirOption dataDir;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -74,20 +78,19 @@ final class InvokeCommand implements Callable<Integer> {
                     + String.join(", ", LocalFunctions.NAMES));
             return ExitStatus.BAD_INPUT;
         }
-        LocalState state = new LocalState(environment);
-        try (PrintStream logs = state.openLog(); LocalPipeline pipeline = state.pipeline(logs).build()) {
-            try {
-                JsonNode result = pipeline.functions().invoke(function, payload);
-                out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(result));
-            } catch (LambdaFailure failure) {
-                out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mapper.createObjectNode()
-                        .put("errorType", failure.errorType())
-                        .put("errorMessage", failure.errorMessage())));
-                return ExitStatus.FUNCTION_FAILED;
-            }
-            pipeline.awaitExecutions().forEach((name, execution) ->
-                    err.println("omni: execution " + name + " ended " + execution.status()));
-            return ExitStatus.OK;
+        EngineClient engine = new EngineLauncher(dataDir.resolve(environment), environment, err).connect();
+        EngineClient.Answer answer = engine.invoke(mapper.createObjectNode().put("function", function)
+                .set("event", payload));
+        if (answer.status() != 200) {
+            throw new EngineException("the engine could not invoke " + function + ": " + answer.message());
         }
+        answer.body().path("executions").fields().forEachRemaining(execution ->
+                err.println("omni: execution " + execution.getKey() + " ended " + execution.getValue().asText()));
+        if (answer.body().has("failure")) {
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(answer.body().path("failure")));
+            return ExitStatus.FUNCTION_FAILED;
+        }
+        out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(answer.body().path("result")));
+        return ExitStatus.OK;
     }
 }

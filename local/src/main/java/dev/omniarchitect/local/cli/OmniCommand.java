@@ -13,9 +13,11 @@ import picocli.CommandLine.Command;
             "Generates DevOps files (Dockerfiles, Kubernetes manifests, Terraform modules, CI workflows,",
             "alert rules) in batches, through AI providers or the offline blueprint provider, with every",
             "answer cached. Everything runs on this machine: the real state machine definition, the real",
-            "Lambda handlers, DynamoDB Local.",
+            "Lambda handlers, DynamoDB Local, in one local engine per data directory (--data-dir, else",
+            "OMNI_DATA_DIR, else ~/.omni) that run and invoke start in the background and then reuse.",
             ""},
-        subcommands = {RunCommand.class, ServeCommand.class, InvokeCommand.class, ProvidersCommand.class,
+        subcommands = {RunCommand.class, ServeCommand.class, InvokeCommand.class, EngineCommand.class,
+            ProvidersCommand.class,
             dev.omniarchitect.local.bench.BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 every item succeeded, 1 some items failed (invoke: the function failed),",
             "2 bad document or arguments, 3 the run itself could not be carried out (the message says why).",
@@ -61,6 +63,6 @@ public final class OmniCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, serve, invoke, providers, bench, help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, serve, invoke, engine, providers, bench, help");
     }
 }

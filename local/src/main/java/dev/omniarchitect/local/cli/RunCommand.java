@@ -1,14 +1,13 @@
 package dev.omniarchitect.local.cli;
 
-import dev.omniarchitect.batch.BatchDocument;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.omniarchitect.batch.BatchOverrides;
 import dev.omniarchitect.batch.CacheMode;
 import dev.omniarchitect.batch.InvalidBatchException;
-import dev.omniarchitect.batch.Violation;
 import dev.omniarchitect.job.JobRecord;
-import dev.omniarchitect.local.runtime.LocalPipeline;
+import dev.omniarchitect.json.Json;
+import dev.omniarchitect.local.engine.EngineLauncher;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,6 +62,9 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.ArgGroup(exclusive = true)
     CacheChoice cacheChoice;
 
+    @CommandLine.Mixin
+    DataDirOption dataDir;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -84,6 +86,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        ClientTimings timings = ClientTimings.from(environment);
         if (concurrency < 1 || concurrency > 40) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--concurrency must be a whole number from 1 to 40, got " + concurrency);
@@ -93,39 +96,51 @@ final class RunCommand implements Callable<Integer> {
             return ExitStatus.BAD_INPUT;
         }
         String document = input.get();
-        LocalState state = new LocalState(environment);
-        try (PrintStream logs = state.openLog();
-             ProgressLine progress = new ProgressLine(stderr, System.console() != null);
-             LocalPipeline pipeline = state.pipeline(logs)
-                     .maxConcurrency(concurrency)
-                     .progress(progress)
-                     .build()) {
-            BatchDocument batch;
-            try {
-                batch = pipeline.services().batchParser().parse(document, overrides());
-            } catch (InvalidBatchException e) {
-                stderr.println("omni: " + file + " is not a valid batch document:");
-                for (Violation violation : e.violations()) {
-                    stderr.println("  " + violation.field() + ": " + violation.message());
-                }
-                return ExitStatus.BAD_INPUT;
-            }
-            progress.start(batch.items().size());
-            LocalPipeline.JobRun run = pipeline.run(batch);
-            progress.finish();
-            JobRecord record = run.record();
-            if (!"SUCCEEDED".equals(String.valueOf(run.execution().status()))) {
-                stderr.println("omni: the execution failed: " + run.execution().error() + ": " + run.execution().cause());
-            }
-            List<Path> files = new JobFilesWriter(out).write(record);
-            if (json) {
-                stdout.println(pipeline.services().mapper().writerWithDefaultPrettyPrinter().writeValueAsString(record));
-            } else {
-                new SummaryTable(stdout).print(record, files);
-            }
-            return record.summary() != null && record.summary().succeeded() == record.summary().total()
-                    ? ExitStatus.OK : ExitStatus.SOME_FAILED;
+        // A bad document is refused here, before any engine or store starts.
+        try {
+            DocumentCheck.parse(document, overrides(), environment);
+        } catch (InvalidBatchException e) {
+            return refuse(stderr, e.violations().stream().map(v -> v.field() + ": " + v.message()).toList());
         }
+        timings.mark("check");
+        EngineRun run = new EngineRun(new EngineLauncher(dataDir.resolve(environment), environment, stderr));
+        run.connect();
+        timings.mark("connect");
+        JsonNode job;
+        try {
+            BatchOverrides overrides = overrides();
+            job = run.submit(document, overrides.provider(),
+                    overrides.cache() == null ? null : overrides.cache().name(), concurrency);
+        } catch (EngineRun.Refused refused) {
+            return refuse(stderr, EngineRun.lines(refused.violations()));
+        }
+        EngineRun.Ended ended;
+        try (ProgressLine progress = new ProgressLine(stderr, System.console() != null)) {
+            progress.start(job.path("total").asInt());
+            ended = run.follow(job.path("jobId").asText(), progress);
+            progress.finish();
+        }
+        timings.mark("job");
+        JobRecord record = ended.record();
+        if (ended.executionStatus() != null && !"SUCCEEDED".equals(ended.executionStatus())) {
+            stderr.println("omni: the execution failed: " + ended.executionError() + ": " + ended.executionCause());
+        }
+        List<Path> files = new JobFilesWriter(out).write(record);
+        if (json) {
+            stdout.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(record));
+        } else {
+            new SummaryTable(stdout).print(record, files);
+        }
+        timings.mark("output");
+        timings.print(stderr);
+        return record.summary() != null && record.summary().succeeded() == record.summary().total()
+                ? ExitStatus.OK : ExitStatus.SOME_FAILED;
+    }
+
+    private int refuse(PrintWriter stderr, List<String> violations) {
+        stderr.println("omni: " + file + " is not a valid batch document:");
+        violations.forEach(violation -> stderr.println("  " + violation));
+        return ExitStatus.BAD_INPUT;
     }
 
     private BatchOverrides overrides() {

@@ -2,12 +2,18 @@ package dev.omniarchitect.local.cli;
 
 import dev.omniarchitect.api.GenerationsApi;
 import dev.omniarchitect.api.RouteKey;
-import dev.omniarchitect.local.api.LocalApiServer;
-import dev.omniarchitect.local.runtime.LocalPipeline;
+import dev.omniarchitect.local.engine.DataDirectory;
+import dev.omniarchitect.local.engine.Engine;
+import dev.omniarchitect.local.engine.EngineClient;
+import dev.omniarchitect.local.engine.EngineException;
+import dev.omniarchitect.local.engine.EngineInfo;
+import dev.omniarchitect.local.engine.EngineLauncher;
+import dev.omniarchitect.local.engine.EngineSettings;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,14 +28,19 @@ import picocli.CommandLine.Option;
             "Serves the HTTP API on http://127.0.0.1:PORT as API Gateway serves it when deployed: each request",
             "becomes the same HTTP API (payload format 2.0) event and goes to the real ApiFunction handler;",
             "executions run on the real state machine definition through the local executor; DynamoDB Local",
-            "keeps jobs and the cache under .omni/ (or OMNI_DATA_DIR). There is no authentication: it listens",
-            "on the loopback interface only. The functions' JSON logs go to .omni/logs/omni.log.",
+            "keeps jobs and the cache in the data directory (--data-dir, else OMNI_DATA_DIR, else ~/.omni).",
+            "There is no authentication: it listens on the loopback interface only. The functions' JSON logs",
+            "go to DIR/logs/omni.log.",
+            "",
+            "This is the local engine in the foreground: while it runs, omni run and omni invoke on the same",
+            "data directory use it. A background engine already serving the directory is stopped first (its",
+            "running jobs finish); a second omni serve on the same directory is refused.",
             "",
             "Routes: POST /v1/generations, GET /v1/generations/{jobId}, GET /v1/generations/{jobId}/bundle,",
             "GET /v1/generations/{jobId}/files/{itemId}/{path}, GET /v1/cache/stats, DELETE /v1/cache/{key},",
             "POST /v1/cache/purge, GET /v1/providers.",
             "",
-            "Runs until interrupted (Ctrl-C).",
+            "Runs until interrupted (Ctrl-C) or omni engine stop.",
             ""},
         footer = {"", "Exit status: 0 stopped, 2 bad arguments, 3 the server could not start (the message says why)."})
 final class ServeCommand implements Callable<Integer> {
@@ -41,6 +52,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "3",
             description = "provider calls in flight at most per job, 1 to 40 (default: ${DEFAULT-VALUE}, as deployed)")
     int concurrency;
+
+    @CommandLine.Mixin
+    DataDirOption dataDir;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -62,32 +76,48 @@ final class ServeCommand implements Callable<Integer> {
                     "--concurrency must be a whole number from 1 to 40, got " + concurrency);
         }
         PrintWriter out = spec.commandLine().getOut();
-        LocalState state = new LocalState(environment);
-        CountDownLatch stop = new CountDownLatch(1);
+        PrintWriter err = spec.commandLine().getErr();
+        DataDirectory directory = dataDir.resolve(environment);
+        EngineLauncher launcher = new EngineLauncher(directory, environment, err);
+        Engine engine = launcher.underLaunchLock(() -> {
+            Optional<EngineClient> running = launcher.find();
+            if (running.isPresent()) {
+                EngineInfo owner = running.get().engine();
+                if (EngineInfo.FOREGROUND.equals(owner.mode())) {
+                    throw new EngineException("omni serve already runs for " + directory + " on " + owner.uri()
+                            + " (pid " + owner.pid() + ")");
+                }
+                err.println("omni: stopping the background engine (pid " + owner.pid() + ") so that this one serves "
+                        + directory + "; its running jobs finish first");
+                err.flush();
+                EngineLauncher.stop(running.get(), Duration.ofSeconds(60));
+            }
+            return Engine.start(new EngineSettings(directory, environment, port, concurrency, null,
+                    EngineInfo.FOREGROUND));
+        });
         CountDownLatch stopped = new CountDownLatch(1);
-        // Ctrl-C: the hook asks the serving thread to stop and lets it close DynamoDB Local cleanly.
+        // Ctrl-C: the hook asks the engine to stop and lets the serving thread close it cleanly.
         Thread hook = new Thread(() -> {
-            stop.countDown();
+            engine.requestStop();
             try {
-                stopped.await(10, TimeUnit.SECONDS);
+                stopped.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "omni-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (PrintStream logs = state.openLog();
-             LocalPipeline pipeline = state.pipeline(logs).maxConcurrency(concurrency).build();
-             LocalApiServer server = LocalApiServer.start(pipeline.functions(), pipeline.services().mapper(), port)) {
-            out.println("Omni Architect API on " + server.uri() + " (Ctrl-C stops it)");
+        try {
+            out.println("Omni Architect API on " + engine.uri() + " (Ctrl-C or omni engine stop ends it)");
             for (RouteKey route : GenerationsApi.ROUTES) {
-                out.println("  " + route.method() + " " + server.uri() + route.path());
+                out.println("  " + route.method() + " " + engine.uri() + route.path());
             }
-            out.println("State in " + state.dataDirectory() + ", logs in " + state.logFile());
+            out.println("State in " + directory + ", logs in " + directory.functionsLog());
             out.flush();
-            stop.await();
+            engine.awaitStopRequest();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            engine.close();
             stopped.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -20,11 +20,30 @@ public final class LocalTables {
 
     /** Ensures both tables exist with their keys and TTL attribute. */
     public static void ensure(DynamoDbAsyncClient dynamo, String cacheTable, String jobsTable) {
-        CompletableFuture.allOf(
-                create(dynamo, cacheTable, List.of(DynamoDbCacheStore.KEY), DynamoDbCacheStore.TTL_ATTRIBUTE),
-                create(dynamo, jobsTable, List.of(DynamoDbJobStore.PARTITION_KEY, DynamoDbJobStore.SORT_KEY),
-                        DynamoDbJobStore.TTL_ATTRIBUTE)).join();
+        // A fresh store on a busy machine can take longer than one call's timeout to create a table: a few
+        // attempts, each finding what the one before created.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                CompletableFuture.allOf(
+                        create(dynamo, cacheTable, List.of(DynamoDbCacheStore.KEY), DynamoDbCacheStore.TTL_ATTRIBUTE),
+                        create(dynamo, jobsTable, List.of(DynamoDbJobStore.PARTITION_KEY, DynamoDbJobStore.SORT_KEY),
+                                DynamoDbJobStore.TTL_ATTRIBUTE)).join();
+                return;
+            } catch (java.util.concurrent.CompletionException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(500L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
+
+    private static final int ATTEMPTS = 5;
 
     private static CompletableFuture<Void> create(DynamoDbAsyncClient dynamo, String table, List<String> keys,
                                                   String ttlAttribute) {

@@ -41,6 +41,11 @@ public final class LocalExecutions implements ExecutionStarter, AutoCloseable {
 
     @Override
     public CompletableFuture<Void> start(ExecutionInput input) {
+        return start(input, definition);
+    }
+
+    /** Starts an execution of that definition (the same one with another MaxConcurrency). */
+    public CompletableFuture<Void> start(ExecutionInput input, StateMachineDefinition definition) {
         if (executions.containsKey(input.jobId())) {
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "ExecutionAlreadyExists: an execution named " + input.jobId() + " exists"));
@@ -60,6 +65,21 @@ public final class LocalExecutions implements ExecutionStarter, AutoCloseable {
         Map<String, ExecutionResult> ended = new java.util.TreeMap<>();
         executions.forEach((name, execution) -> ended.put(name, execution.join()));
         return ended;
+    }
+
+    /** The end of the execution started for that job, if one was. */
+    public java.util.Optional<CompletableFuture<ExecutionResult>> find(String jobId) {
+        return java.util.Optional.ofNullable(executions.get(jobId));
+    }
+
+    /** The names of every execution started so far. */
+    public java.util.Set<String> names() {
+        return java.util.Set.copyOf(executions.keySet());
+    }
+
+    /** Executions started and not yet ended. */
+    public int running() {
+        return (int) executions.values().stream().filter(execution -> !execution.isDone()).count();
     }
 
     /** The end of the execution started for that job. */

@@ -48,6 +48,9 @@ public final class LocalPipeline implements AutoCloseable {
     private final LocalExecutions executions;
     private final JobSubmitter submitter;
     private final LocalFunctions functions;
+    private final Clock clock;
+    /** The definition with each MaxConcurrency asked for so far. */
+    private final Map<Integer, StateMachineDefinition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LocalPipeline(Builder builder) {
         Map<String, String> env = builder.environment;
@@ -85,10 +88,8 @@ public final class LocalPipeline implements AutoCloseable {
                                     result.path("cached").asBoolean());
                         }
                     });
-            StateMachineDefinition definition = StateMachineDefinition.parse(readDefinition(), Map.of(
-                    "MaxConcurrency", Integer.toString(builder.maxConcurrency),
-                    "ProviderCallFunctionArn", LocalFunctions.arnOf(LocalFunctions.PROVIDER_CALL),
-                    "AggregateFunctionArn", LocalFunctions.arnOf(LocalFunctions.AGGREGATE)));
+            this.clock = builder.clock;
+            StateMachineDefinition definition = definition(builder.maxConcurrency);
             LocalExecutor executor = LocalExecutor.builder()
                     .lambdaInvoker(functions)
                     .retryDelayScale(builder.retryDelayScale)
@@ -139,6 +140,43 @@ public final class LocalPipeline implements AutoCloseable {
     /** Stores the batch as a job and starts its execution; returns the job id. */
     public String submit(BatchDocument document) {
         return submitter.submit(document).join();
+    }
+
+    /**
+     * Stores the batch as a job and starts its execution with that MaxConcurrency (a client's
+     * {@code --concurrency}) rather than the pipeline's; returns the job id.
+     */
+    public String submit(BatchDocument document, int maxConcurrency) {
+        StateMachineDefinition definition = definition(maxConcurrency);
+        return new JobSubmitter(services.jobs(), input -> executions.start(input, definition), new JobIds(clock),
+                services.log(), clock).submit(document).join();
+    }
+
+    /** The end of the job's execution, if this pipeline started it. */
+    public java.util.Optional<CompletableFuture<ExecutionResult>> execution(String jobId) {
+        return executions.find(jobId);
+    }
+
+    /** The names (job ids) of every execution started so far. */
+    public java.util.Set<String> executionNames() {
+        return executions.names();
+    }
+
+    /** Executions started and not yet ended. */
+    public int runningExecutions() {
+        return executions.running();
+    }
+
+    /** The job's record as it stands, if the job exists. */
+    public CompletableFuture<java.util.Optional<JobRecord>> read(String jobId) {
+        return services.jobReader().read(jobId);
+    }
+
+    private StateMachineDefinition definition(int maxConcurrency) {
+        return definitions.computeIfAbsent(maxConcurrency, concurrency -> StateMachineDefinition.parse(readDefinition(),
+                Map.of("MaxConcurrency", Integer.toString(concurrency),
+                        "ProviderCallFunctionArn", LocalFunctions.arnOf(LocalFunctions.PROVIDER_CALL),
+                        "AggregateFunctionArn", LocalFunctions.arnOf(LocalFunctions.AGGREGATE))));
     }
 
     /** Waits for the job's execution, then reads its record. */

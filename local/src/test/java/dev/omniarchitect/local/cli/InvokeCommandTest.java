@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,11 @@ class InvokeCommandTest {
     @AfterAll
     static void stopDynamoDb() {
         dynamoDb.close();
+    }
+
+    @AfterEach
+    void stopEngine() {
+        TestEngines.stop(temp.resolve("data"));
     }
 
     private Map<String, String> environment() {

@@ -41,6 +41,7 @@ class RunCommandTest {
     @AfterEach
     void stop() {
         server.close();
+        TestEngines.stop(temp.resolve("data"));
     }
 
     @Test

@@ -1,0 +1,189 @@
+package dev.omniarchitect.local.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.omniarchitect.json.Json;
+import dev.omniarchitect.local.engine.EngineEnvironment;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The local engine measured through the {@code ./omni} launcher, as a user runs it: {@code --help}, a fully
+ * cached run with the engine running and from nothing (each median of {@code --runs} processes, the
+ * two kinds interleaved so load hits both alike), and an uncached job of {@link #ITEMS} items against the
+ * loopback provider at {@link #LATENCY} on fresh engines (their first job) and on a warm one. Every
+ * engine it starts lives in a data directory of its own and is stopped before it returns.
+ */
+record EngineBench(BenchSettings settings, PrintWriter progress) {
+
+    static final int ITEMS = 12;
+    static final Duration LATENCY = Duration.ofMillis(300);
+    private static final Duration COMMAND_WAIT = Duration.ofMinutes(5);
+    private static final Pattern TIMINGS = Pattern.compile("omni timings:(.*)");
+
+    /** The figure, or null when there is no {@code ./omni} launcher here (the bench runs from elsewhere). */
+    EngineFigure measure(LoopbackChatServer provider, Path work) {
+        Path launcher = Path.of("omni").toAbsolutePath();
+        if (!Files.isExecutable(launcher)) {
+            progress.println("  no ./omni launcher in this folder: the engine figures are not measured");
+            return null;
+        }
+        Duration latency = provider.latency();
+        provider.latency(LATENCY);
+        Path data = work.resolve("engine-data");
+        Map<String, String> environment = environment(data, provider);
+        try {
+            Path uncached = work.resolve("uncached.json");
+            Files.writeString(uncached, SyntheticBatch.of(ITEMS, "engine", "bypass", provider.kinds()));
+            String sample = settings.sample().toAbsolutePath().toString();
+            Path out = work.resolve("engine-out");
+            int runs = Math.max(settings.runs(), settings.quick() ? 2 : 5);
+            // Unmeasured: builds the client's class archive if missing, starts the engine, fills the cache.
+            omni(launcher, environment, "--help");
+            omni(launcher, environment, "run", sample, "--out", out.toString());
+            Samples help = new Samples();
+            Samples running = new Samples();
+            Samples fromNothing = new Samples();
+            Map<String, Samples> runningPhases = new LinkedHashMap<>();
+            Map<String, Samples> fromNothingPhases = new LinkedHashMap<>();
+            for (int i = 0; i < runs; i++) {
+                help.add(omni(launcher, environment, "--help").millis());
+                Outcome warm = omni(launcher, environment, "run", sample, "--out", out.toString());
+                running.add(warm.millis());
+                warm.addPhasesTo(runningPhases);
+                omni(launcher, environment, "engine", "stop");
+                Outcome cold = omni(launcher, environment, "run", sample, "--out", out.toString());
+                fromNothing.add(cold.millis());
+                cold.addPhasesTo(fromNothingPhases);
+            }
+            progress.printf("  --help %.0f ms; cached run: engine running %.0f ms (%.2fx), from nothing %.0f ms (%.2fx)%n",
+                    help.median(), running.median(), running.median() / help.median(), fromNothing.median(),
+                    fromNothing.median() / help.median());
+            Samples coldJobs = new Samples();
+            int engines = settings.jvms();
+            for (int i = 0; i < engines; i++) {
+                omni(launcher, environment, "engine", "stop");
+                coldJobs.add(jobWall(omni(launcher, environment, "run", uncached.toString(), "--json", "--out",
+                        out.toString())));
+            }
+            Samples warmJobs = new Samples();
+            for (int i = 0; i < runs; i++) {
+                warmJobs.add(jobWall(omni(launcher, environment, "run", uncached.toString(), "--json", "--out",
+                        out.toString())));
+            }
+            double ideal = Math.ceil(ITEMS / 3.0) * LATENCY.toMillis();
+            progress.printf("  %d uncached items at %d ms: first job of a fresh engine %.0f ms (%.2fx ideal), later "
+                    + "%.0f ms (%.2fx)%n", ITEMS, LATENCY.toMillis(), coldJobs.median(), coldJobs.median() / ideal,
+                    warmJobs.median(), warmJobs.median() / ideal);
+            return new EngineFigure(runs, help.median(), running.median(), fromNothing.median(), medians(runningPhases),
+                    medians(fromNothingPhases), ITEMS, LATENCY.toMillis(), ideal, engines, coldJobs.median(),
+                    warmJobs.median());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the engine bench could not write its documents", e);
+        } finally {
+            provider.latency(latency);
+            try {
+                omni(launcher, environment, "engine", "stop");
+            } catch (RuntimeException e) {
+                progress.println("  the bench's engine did not stop: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The user's environment without provider settings, the loopback provider, the bench's own data directory. */
+    private static Map<String, String> environment(Path data, LoopbackChatServer provider) {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.keySet().removeIf(EngineEnvironment::concernsEngine);
+        environment.put("OMNI_DATA_DIR", data.toString());
+        environment.put("OMNI_ENGINE_IDLE_SECONDS", "600");
+        environment.put("OMNI_TIMINGS", "1");
+        environment.put("OPENAI_BASE_URL", provider.baseUrl());
+        environment.put("OPENAI_API_KEY", "sk-bench-loopback");
+        environment.put("OMNI_DEFAULT_PROVIDER", "openai");
+        return environment;
+    }
+
+    /** One {@code ./omni} process, timed from its start to its end. */
+    private static Outcome omni(Path launcher, Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile("omni-bench-out", ".txt");
+            Path err = Files.createTempFile("omni-bench-err", ".txt");
+            try {
+                ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
+                        .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                builder.environment().clear();
+                builder.environment().putAll(environment);
+                long start = System.nanoTime();
+                Process process = builder.start();
+                if (!process.waitFor(COMMAND_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("./omni " + String.join(" ", args) + " did not end in "
+                            + COMMAND_WAIT.toMinutes() + " min");
+                }
+                double millis = (System.nanoTime() - start) / 1e6;
+                String stdout = Files.readString(out, StandardCharsets.UTF_8);
+                String stderr = Files.readString(err, StandardCharsets.UTF_8);
+                boolean statusExpected = process.exitValue() == 0
+                        || (args.length > 1 && args[0].equals("engine") && process.exitValue() == 1);
+                if (!statusExpected) {
+                    throw new IllegalStateException("./omni " + String.join(" ", args) + " ended " + process.exitValue()
+                            + ": " + stderr);
+                }
+                return new Outcome(millis, stdout, stderr);
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run ./omni", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static double jobWall(Outcome run) {
+        try {
+            JsonNode record = Json.mapper().readTree(run.stdout());
+            return record.path("summary").path("wallMs").asDouble();
+        } catch (IOException e) {
+            throw new IllegalStateException("./omni run --json printed no job record", e);
+        }
+    }
+
+    private static Map<String, Double> medians(Map<String, Samples> phases) {
+        Map<String, Double> medians = new LinkedHashMap<>();
+        phases.forEach((phase, samples) -> medians.put(phase, samples.median()));
+        return medians;
+    }
+
+    /** A finished process: its wall time and output. */
+    private record Outcome(double millis, String stdout, String stderr) {
+
+        /** Adds the phases of its {@code omni timings} line, in milliseconds. */
+        void addPhasesTo(Map<String, Samples> phases) {
+            Matcher matcher = TIMINGS.matcher(stderr);
+            if (matcher.find()) {
+                for (String pair : matcher.group(1).trim().split(" ")) {
+                    String[] parts = pair.split("=");
+                    phases.computeIfAbsent(parts[0], phase -> new Samples()).add(Double.parseDouble(parts[1]));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.omniarchitect.local.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omniarchitect.job.JobRecord;
+import dev.omniarchitect.json.Json;
+import dev.omniarchitect.local.engine.EngineClient;
+import dev.omniarchitect.local.engine.EngineException;
+import dev.omniarchitect.local.engine.EngineLauncher;
+import dev.omniarchitect.local.runtime.ItemProgress;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One {@code omni run} as a client of the engine: submits the document with the command line's
+ * overrides, follows the job (each poll waits for the next item to end) and reports items to the
+ * progress line as they end. When the engine goes away mid-job, the job is followed on the engine
+ * that takes over the data directory.
+ */
+final class EngineRun {
+
+    /** A poll answers at the latest after this long without a change. */
+    private static final Duration POLL_WAIT = Duration.ofSeconds(2);
+    /** How long a full engine may keep refusing a submission before the run gives up. */
+    private static final Duration BUSY_WAIT = Duration.ofMinutes(2);
+    /** How many times a job is picked up again on another engine. */
+    private static final int RECONNECTS = 3;
+    /** How long a job no engine runs is watched for a change before the run gives up on it. */
+    private static final Duration ORPHAN_WAIT = Duration.ofSeconds(60);
+    private static final Set<String> ENDED = Set.of("SUCCEEDED", "PARTIAL", "FAILED");
+
+    private final EngineLauncher launcher;
+    private EngineClient engine;
+
+    EngineRun(EngineLauncher launcher) {
+        this.launcher = launcher;
+    }
+
+    /** A refusal of the document by the engine, with its violations ({@code field}, {@code message}). */
+    static final class Refused extends Exception {
+        private final transient JsonNode violations;
+
+        Refused(JsonNode violations) {
+            super("not a valid batch document", null, false, false);
+            this.violations = violations;
+        }
+
+        JsonNode violations() {
+            return violations;
+        }
+    }
+
+    /** How the job ended: its record and, when the engine ran it, how its execution ended. */
+    record Ended(JobRecord record, String executionStatus, String executionError, String executionCause) {
+    }
+
+    /** Finds the engine, starting one if none runs. */
+    void connect() {
+        engine = launcher.connect();
+    }
+
+    /** Submits the document; returns the job id and item count. */
+    JsonNode submit(String document, String provider, String cache, int concurrency) throws Refused, IOException {
+        ObjectNode request = Json.mapper().createObjectNode().put("document", document).put("concurrency", concurrency);
+        if (provider != null) {
+            request.put("provider", provider);
+        }
+        if (cache != null) {
+            request.put("cache", cache);
+        }
+        if (engine == null) {
+            connect();
+        }
+        long busyUntil = System.nanoTime() + BUSY_WAIT.toNanos();
+        long pause = 100;
+        while (true) {
+            EngineClient.Answer answer = engine.run(request);
+            if (answer.status() == 202) {
+                return answer.body();
+            }
+            if (answer.status() == 400 && answer.body().has("violations")) {
+                throw new Refused(answer.body().path("violations"));
+            }
+            if ((answer.status() != 429 && answer.status() != 503) || System.nanoTime() > busyUntil) {
+                throw new EngineException("the engine refused the job: " + answer.message());
+            }
+            sleep(pause);
+            pause = Math.min(2_000, pause * 2);
+        }
+    }
+
+    /** Follows the job until it has ended, telling the progress line of every item as it ends. */
+    Ended follow(String jobId, ItemProgress progress) {
+        Set<String> reported = new HashSet<>();
+        long seen = -1;
+        int reconnects = 0;
+        long lastChange = System.nanoTime();
+        while (true) {
+            EngineClient.Answer answer;
+            try {
+                answer = engine.job(jobId, seen, POLL_WAIT);
+            } catch (IOException lost) {
+                if (++reconnects > RECONNECTS) {
+                    throw new EngineException("lost the engine while job " + jobId + " ran: " + lost.getMessage());
+                }
+                engine = launcher.connect();
+                seen = -1;
+                continue;
+            }
+            if (answer.status() != 200) {
+                throw new EngineException("the engine cannot show job " + jobId + ": " + answer.message());
+            }
+            JsonNode body = answer.body();
+            JsonNode record = body.path("record");
+            for (JsonNode item : record.path("items")) {
+                if (reported.add(item.path("id").asText())) {
+                    progress.itemDone(!"SUCCEEDED".equals(item.path("status").asText()), item.path("cached").asBoolean());
+                }
+            }
+            JsonNode execution = body.path("execution");
+            if (body.path("version").asLong() != seen || execution.isObject()) {
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > ORPHAN_WAIT.toNanos()) {
+                throw new EngineException("job " + jobId + " is not running on the engine that took over the data "
+                        + "directory; its record stays " + record.path("status").asText());
+            }
+            seen = body.path("version").asLong();
+            boolean executionEnded = execution.isObject() && !"RUNNING".equals(execution.path("status").asText());
+            if (ENDED.contains(record.path("status").asText()) || executionEnded) {
+                try {
+                    return new Ended(Json.mapper().treeToValue(record, JobRecord.class),
+                            execution.path("status").asText(null), execution.path("error").asText(null),
+                            execution.path("cause").asText(null));
+                } catch (IOException e) {
+                    throw new EngineException("the engine sent a job record this client cannot read: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The violations as the command line prints them. */
+    static List<String> lines(JsonNode violations) {
+        List<String> lines = new java.util.ArrayList<>();
+        violations.forEach(violation -> lines.add(violation.path("field").asText() + ": "
+                + violation.path("message").asText()));
+        return lines;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted");
+        }
+    }
+}

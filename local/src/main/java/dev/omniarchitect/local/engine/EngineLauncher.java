@@ -1,0 +1,255 @@
+package dev.omniarchitect.local.engine;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Finds the engine that owns a data directory, and starts one in the background when none answers. A
+ * crashed engine (its process gone, or not answering) and a background engine of another build or with
+ * other provider settings are replaced. Clients that look at once take turns on the directory's launch
+ * lock, so they start one engine between them.
+ */
+public final class EngineLauncher {
+
+    /** The variable with the background engine's JVM options; its heap is bounded unless they say otherwise. */
+    public static final String JAVA_OPTIONS_VARIABLE = "OMNI_ENGINE_JAVA_OPTS";
+    /** The background engine's JVM options when {@link #JAVA_OPTIONS_VARIABLE} is not set. */
+    public static final String DEFAULT_JAVA_OPTIONS = "-Xmx512m -XX:+ExitOnOutOfMemoryError";
+
+    private static final Duration START_WAIT = Duration.ofSeconds(120);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+    private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(10);
+    /** File locks belong to the process: threads of one JVM (tests) take turns on this first. */
+    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
+    private final DataDirectory directory;
+    private final Map<String, String> environment;
+    private final PrintWriter err;
+
+    public EngineLauncher(DataDirectory directory, Map<String, String> environment, PrintWriter err) {
+        this.directory = directory;
+        this.environment = environment;
+        this.err = err;
+    }
+
+    /** A client of the engine that owns the directory; one is started, or a stale one replaced, first. */
+    public EngineClient connect() {
+        return underLaunchLock(() -> {
+            Optional<EngineClient> running = usable();
+            if (running.isPresent()) {
+                return running.get();
+            }
+            return start();
+        });
+    }
+
+    /** The engine that owns the directory, if one is running and answers; never starts one. */
+    public Optional<EngineClient> find() {
+        Optional<EngineInfo> info = EngineInfo.read(directory.discoveryFile());
+        if (info.isEmpty() || !info.get().processAlive()) {
+            return Optional.empty();
+        }
+        EngineClient client = new EngineClient(info.get());
+        try {
+            return client.status(STATUS_TIMEOUT).status() == 200 ? Optional.of(client) : Optional.empty();
+        } catch (IOException unreachable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Runs that work holding the directory's launch lock: while it runs, no other client starts or stops
+     * an engine for this directory.
+     */
+    public <T> T underLaunchLock(LockedWork<T> work) {
+        ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(directory.root(), root -> new ReentrantLock());
+        inProcess.lock();
+        try {
+            directory.prepare();
+            DataDirectory.createPrivateFile(directory.launchLock());
+            try (FileChannel channel = FileChannel.open(directory.launchLock(), StandardOpenOption.WRITE);
+                 FileLock lock = channel.lock()) {
+                return work.run();
+            }
+        } catch (IOException e) {
+            throw new EngineException("cannot use the data directory " + directory + ": " + e.getMessage(), e);
+        } finally {
+            inProcess.unlock();
+        }
+    }
+
+    /** Work done under the launch lock. */
+    @FunctionalInterface
+    public interface LockedWork<T> {
+        T run() throws IOException;
+    }
+
+    /** The running engine if it may serve this client; a stale one is stopped or its traces removed. */
+    private Optional<EngineClient> usable() throws IOException {
+        Optional<EngineInfo> found = EngineInfo.read(directory.discoveryFile());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        EngineInfo info = found.get();
+        if (!info.processAlive()) {
+            err.println("omni: the engine for " + directory + " (pid " + info.pid() + ") is gone; starting another");
+            Files.deleteIfExists(directory.discoveryFile());
+            return Optional.empty();
+        }
+        EngineClient client = new EngineClient(info);
+        try {
+            client.status(STATUS_TIMEOUT);
+        } catch (IOException unreachable) {
+            err.println("omni: the engine for " + directory + " (pid " + info.pid() + ") does not answer; replacing it");
+            ProcessHandle.of(info.pid()).ifPresent(ProcessHandle::destroyForcibly);
+            awaitExit(info, STOP_WAIT);
+            Files.deleteIfExists(directory.discoveryFile());
+            return Optional.empty();
+        }
+        boolean sameBuild = BuildId.current().equals(info.buildId());
+        boolean sameSettings = EngineEnvironment.fingerprint(environment).equals(info.environment());
+        if (info.foreground()) {
+            if (!sameBuild) {
+                throw new EngineException("omni serve (pid " + info.pid() + ") owns " + directory + " and runs another "
+                        + "build of omni; stop it, or use another --data-dir");
+            }
+            // A foreground engine is the user's own: its settings win, it is never replaced.
+            return Optional.of(client);
+        }
+        if (sameBuild && sameSettings) {
+            return Optional.of(client);
+        }
+        err.println("omni: replacing the engine for " + directory + " (pid " + info.pid() + "): it runs "
+                + (sameBuild ? "with other provider settings" : "another build of omni"));
+        stop(client, STOP_WAIT);
+        return Optional.empty();
+    }
+
+    /** Asks that engine to stop and waits for its process to end; ends it forcibly if it has not by then. */
+    public static boolean stop(EngineClient client, Duration wait) {
+        try {
+            client.stop();
+        } catch (IOException unreachable) {
+            ProcessHandle.of(client.engine().pid()).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        if (awaitExit(client.engine(), wait)) {
+            return true;
+        }
+        ProcessHandle.of(client.engine().pid()).ifPresent(ProcessHandle::destroyForcibly);
+        return awaitExit(client.engine(), Duration.ofSeconds(10));
+    }
+
+    private static boolean awaitExit(EngineInfo info, Duration wait) {
+        Optional<ProcessHandle> process = ProcessHandle.of(info.pid()).filter(handle -> info.processAlive());
+        if (process.isEmpty()) {
+            return true;
+        }
+        try {
+            process.get().onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException stillRunning) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !info.processAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !info.processAlive();
+        }
+    }
+
+    private EngineClient start() throws IOException {
+        Files.deleteIfExists(directory.discoveryFile());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String options = environment.getOrDefault(JAVA_OPTIONS_VARIABLE, DEFAULT_JAVA_OPTIONS);
+        command.addAll(Arrays.stream(options.trim().split("\\s+")).filter(option -> !option.isEmpty()).toList());
+        EngineClassArchive.Launch launch = EngineClassArchive.prepare(classpath(), directory);
+        command.addAll(launch.options());
+        command.addAll(List.of("-cp", launch.classpath(), EngineMain.class.getName(), directory.toString(), "3"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(engineLog()));
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        err.println("omni: starting the local engine for " + directory + " (it stops after "
+                + describe(EngineSettings.idleTimeout(environment)) + " without work; omni engine stop ends it)");
+        err.flush();
+        Process process = builder.start();
+        long deadline = System.nanoTime() + START_WAIT.toNanos();
+        while (true) {
+            Optional<EngineInfo> info = EngineInfo.read(directory.discoveryFile());
+            if (info.isPresent() && info.get().pid() == process.pid()) {
+                return new EngineClient(info.get());
+            }
+            if (!process.isAlive()) {
+                throw new EngineException("the local engine did not start: " + reason(engineLog())
+                        + " (its log: " + engineLog() + ")");
+            }
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new EngineException("the local engine did not start within " + START_WAIT.toSeconds() + " s; "
+                        + "its log: " + engineLog());
+            }
+            try {
+                Thread.sleep(15);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EngineException("interrupted while the engine started", e);
+            }
+        }
+    }
+
+    private File engineLog() throws IOException {
+        DataDirectory.createPrivateFile(directory.engineLog());
+        return directory.engineLog().toFile();
+    }
+
+    /**
+     * The engine's class path, made absolute: the one the omni launcher names (the client runs without
+     * DynamoDB Local's jar), else this JVM's. Either way the engine runs the same build as its client.
+     */
+    private static String classpath() {
+        return Arrays.stream(System.getProperty("omni.engine.classpath", System.getProperty("java.class.path"))
+                        .split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString())
+                .reduce((a, b) -> a + File.pathSeparator + b)
+                .orElseThrow();
+    }
+
+    static String describe(Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+    }
+
+    /** The engine's own last word on why it did not start, never a library's. */
+    private static String reason(File log) {
+        try {
+            List<String> lines = Files.readAllLines(log.toPath());
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (lines.get(i).startsWith(EngineMain.FAILED)) {
+                    return lines.get(i).substring(EngineMain.FAILED.length());
+                }
+            }
+            return "it exited before it said why";
+        } catch (IOException e) {
+            return "its log cannot be read";
+        }
+    }
+
+}

@@ -1,0 +1,234 @@
+package dev.omniarchitect.local.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.omniarchitect.batch.BatchDocument;
+import dev.omniarchitect.batch.BatchOverrides;
+import dev.omniarchitect.batch.CacheMode;
+import dev.omniarchitect.batch.InvalidBatchException;
+import dev.omniarchitect.batch.Violation;
+import dev.omniarchitect.job.JobRecord;
+import dev.omniarchitect.json.Json;
+import dev.omniarchitect.local.asl.ExecutionResult;
+import dev.omniarchitect.local.asl.LambdaFailure;
+import dev.omniarchitect.local.runtime.LocalFunctions;
+import dev.omniarchitect.local.runtime.LocalPipeline;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The command line's own routes on the engine, under {@code /engine/v1/}: status, stop, a run with the
+ * command line's overrides, a job's record as it progresses (waiting for the next change), and one
+ * function invocation. Each request must carry {@link #CLIENT_HEADER}, which no web page can send
+ * without a CORS preflight this server never grants, and the bearer token when the engine has one.
+ */
+final class EngineRoutes implements HttpHandler {
+
+    static final String PREFIX = "/engine/v1/";
+    static final String CLIENT_HEADER = "X-Omni-Client";
+    /** A job request waits at most this long for the job to change before it answers. */
+    private static final long MAX_WAIT_MILLIS = 5_000;
+
+    private final Engine engine;
+    private final String token;
+    private final ObjectMapper mapper = Json.mapper();
+
+    EngineRoutes(Engine engine, String token) {
+        this.engine = engine;
+        this.token = token;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (exchange.getRequestHeaders().getFirst(CLIENT_HEADER) == null) {
+                send(exchange, 403, message("these routes are for the omni command line only"));
+                return;
+            }
+            if (token != null && !("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                send(exchange, 401, message("the engine requires its API token (Authorization: Bearer ...)"));
+                return;
+            }
+            String route = exchange.getRequestMethod() + " "
+                    + exchange.getRequestURI().getRawPath().substring(PREFIX.length());
+            try {
+                if (route.equals("GET status")) {
+                    send(exchange, 200, status());
+                } else if (route.equals("POST stop")) {
+                    send(exchange, 202, status());
+                    engine.requestStop();
+                } else if (route.equals("POST runs")) {
+                    run(exchange);
+                } else if (route.startsWith("GET jobs/")) {
+                    job(exchange, URLDecoder.decode(route.substring("GET jobs/".length()), StandardCharsets.UTF_8));
+                } else if (route.equals("POST invoke")) {
+                    invoke(exchange);
+                } else {
+                    send(exchange, 404, message("no such engine route: " + route));
+                }
+            } catch (IOException | RuntimeException e) {
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                send(exchange, 500, message("the engine could not answer: " + cause.getMessage()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                send(exchange, 503, message("the engine is stopping"));
+            }
+        }
+    }
+
+    private ObjectNode status() {
+        EngineInfo info = engine.info();
+        ObjectNode status = mapper.createObjectNode()
+                .put("pid", info.pid())
+                .put("url", info.uri().toString())
+                .put("mode", info.mode())
+                .put("buildId", info.buildId())
+                .put("dataDir", engine.settings().dataDirectory().toString())
+                .put("startedAt", engine.startedAt().toString())
+                .put("runningExecutions", engine.pipeline().runningExecutions())
+                .put("idleSeconds", engine.idleSeconds());
+        if (engine.settings().idleTimeout() != null) {
+            status.put("idleTimeoutSeconds", engine.settings().idleTimeout().toSeconds());
+        }
+        Runtime runtime = Runtime.getRuntime();
+        status.put("heapUsedMb", (runtime.totalMemory() - runtime.freeMemory()) >> 20)
+                .put("heapMaxMb", runtime.maxMemory() >> 20);
+        return status;
+    }
+
+    /** Body {@code {document, provider?, cache?, concurrency?}}: 202 {@code {jobId, total}} or 400 with the violations. */
+    private void run(HttpExchange exchange) throws IOException {
+        JsonNode request = mapper.readTree(exchange.getRequestBody());
+        LocalPipeline pipeline = engine.pipeline();
+        String provider = request.path("provider").isTextual() ? request.path("provider").asText() : null;
+        CacheMode cache = request.path("cache").isTextual() ? CacheMode.valueOf(request.path("cache").asText()) : null;
+        BatchDocument batch;
+        try {
+            batch = pipeline.services().batchParser().parse(request.path("document").asText(),
+                    new BatchOverrides(provider, cache));
+        } catch (InvalidBatchException e) {
+            ObjectNode refusal = message("not a valid batch document");
+            ArrayNode violations = refusal.putArray("violations");
+            for (Violation violation : e.violations()) {
+                violations.addObject().put("field", violation.field()).put("message", violation.message());
+            }
+            send(exchange, 400, refusal);
+            return;
+        }
+        String jobId;
+        try {
+            jobId = pipeline.submit(batch, request.path("concurrency").asInt(engine.settings().concurrency()));
+        } catch (CompletionException | IllegalStateException e) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            send(exchange, 503, message("the engine cannot take the job now: " + cause.getMessage()));
+            return;
+        }
+        pipeline.execution(jobId).ifPresent(execution -> execution.whenComplete((ended, error) ->
+                engine.changes().changed()));
+        send(exchange, 202, mapper.createObjectNode().put("jobId", jobId).put("total", batch.items().size()));
+    }
+
+    /**
+     * {@code ?seen=V&waitMs=M}: waits up to M ms for a change after version V, then answers
+     * {@code {version, record, execution}}; execution is null when this engine did not start the job.
+     */
+    private void job(HttpExchange exchange, String jobId) throws IOException, InterruptedException {
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        long seen = Long.parseLong(query.getOrDefault("seen", "-1"));
+        long waitMillis = Math.min(MAX_WAIT_MILLIS, Long.parseLong(query.getOrDefault("waitMs", "0")));
+        Optional<CompletableFuture<ExecutionResult>> execution = engine.pipeline().execution(jobId);
+        long version = execution.filter(CompletableFuture::isDone).isPresent() ? Long.MAX_VALUE
+                : engine.changes().awaitAfter(seen, waitMillis);
+        // Whether the execution had ended is taken before the record is read: a record read just before the
+        // end must not be sent as the final one.
+        boolean endedBeforeRead = execution.filter(CompletableFuture::isDone).isPresent();
+        Optional<JobRecord> record = engine.pipeline().read(jobId).join();
+        if (record.isEmpty()) {
+            send(exchange, 404, message("no job " + jobId));
+            return;
+        }
+        ObjectNode answer = mapper.createObjectNode().put("version", version);
+        answer.set("record", mapper.valueToTree(record.get()));
+        if (execution.isPresent()) {
+            ObjectNode state = answer.putObject("execution");
+            CompletableFuture<ExecutionResult> future = execution.get();
+            if (!endedBeforeRead) {
+                state.put("status", "RUNNING");
+            } else {
+                ExecutionResult ended = future.join();
+                state.put("status", ended.status().name()).put("error", ended.error()).put("cause", ended.cause());
+            }
+        } else {
+            answer.putNull("execution");
+        }
+        send(exchange, 200, answer);
+    }
+
+    /**
+     * Body {@code {function, event}}: the function's answer or its error as Lambda reports it, and how
+     * each execution it started ended (they run before the answer, as {@code omni invoke} promises).
+     */
+    private void invoke(HttpExchange exchange) throws IOException {
+        JsonNode request = mapper.readTree(exchange.getRequestBody());
+        String function = request.path("function").asText();
+        if (!LocalFunctions.NAMES.contains(function)) {
+            send(exchange, 400, message("unknown function " + function));
+            return;
+        }
+        LocalPipeline pipeline = engine.pipeline();
+        Set<String> before = new HashSet<>(pipeline.executionNames());
+        ObjectNode answer = mapper.createObjectNode();
+        try {
+            answer.set("result", pipeline.functions().invoke(function, request.path("event")));
+        } catch (LambdaFailure failure) {
+            answer.putObject("failure").put("errorType", failure.errorType()).put("errorMessage", failure.errorMessage());
+        }
+        Map<String, String> ended = new TreeMap<>();
+        for (String name : pipeline.executionNames()) {
+            if (!before.contains(name)) {
+                pipeline.execution(name).ifPresent(execution -> ended.put(name, execution.join().status().name()));
+            }
+        }
+        answer.set("executions", mapper.valueToTree(ended));
+        send(exchange, 200, answer);
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> query = new TreeMap<>();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    query.put(pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return query;
+    }
+
+    private ObjectNode message(String text) {
+        return mapper.createObjectNode().put("message", text);
+    }
+
+    private void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = mapper.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
