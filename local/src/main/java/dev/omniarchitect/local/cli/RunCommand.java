@@ -122,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
         }
         timings.mark("job");
         JobRecord record = ended.record();
-        if (ended.executionStatus() != null && !"SUCCEEDED".equals(ended.executionStatus())) {
+        if ("FAILED".equals(ended.executionStatus())) {
             stderr.println("omni: the execution failed: " + ended.executionError() + ": " + ended.executionCause());
         }
         List<Path> files = new JobFilesWriter(out).write(record);

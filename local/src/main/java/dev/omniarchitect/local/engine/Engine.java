@@ -152,7 +152,8 @@ public final class Engine implements AutoCloseable {
     private void publish() throws IOException {
         info.write(settings.dataDirectory().discoveryFile());
         if (EngineWarmUp.wanted(settings.environment())) {
-            EngineWarmUp.start(settings.environment());
+            EngineWarmUp.start(settings.environment(), () -> !closed.get() && requestsInFlight.get() == 0
+                    && pipeline.runningExecutions() == 0);
         }
         if (idleClock != null) {
             long period = Math.max(100, Math.min(5_000, settings.idleTimeout().toMillis() / 4));

@@ -10,12 +10,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.time.Duration;
 
 /**
  * A fresh engine's JIT warm-up: the sample batch run offline (blueprint, cache bypassed) on a pipeline of
- * its own over an in-memory DynamoDB Local, in the background once the engine takes work. The code it
+ * its own over an in-memory DynamoDB Local, in the background, each batch only while the engine has no
+ * request and no job of its own (the client that started the engine does not wait for it). The code it
  * runs (the executor, the handlers, the validators of every kind, the SDK, DynamoDB Local) is the code a
- * user's first job runs; the user's store sees none of it. {@code OMNI_ENGINE_WARMUP=0} turns it off.
+ * user's jobs run; the user's store sees none of it. {@code OMNI_ENGINE_WARMUP=0} turns it off.
  */
 final class EngineWarmUp {
 
@@ -23,6 +26,11 @@ final class EngineWarmUp {
     private static final String DOCUMENT = "batch-request.json";
     /** Batches run: the first loads the classes, the next ones let the JIT compile what they run. */
     private static final int BATCHES = 3;
+    /** Idle this many checks in a row: the client that started the engine has had time to send its job. */
+    private static final int QUIET_CHECKS = 5;
+    private static final Duration CHECK_EVERY = Duration.ofMillis(200);
+    /** A warm-up that finds no quiet moment in this long gives up: a busy engine warms up on its jobs. */
+    private static final Duration IDLE_WAIT = Duration.ofMinutes(10);
 
     private EngineWarmUp() {
     }
@@ -32,15 +40,15 @@ final class EngineWarmUp {
     }
 
     /** Starts the warm-up on a background thread of low priority; a failure only costs the warm-up. */
-    static Thread start(Map<String, String> environment) {
-        Thread thread = new Thread(() -> run(environment), "omni-engine-warm-up");
+    static Thread start(Map<String, String> environment, BooleanSupplier idle) {
+        Thread thread = new Thread(() -> run(environment, idle), "omni-engine-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
         return thread;
     }
 
-    private static void run(Map<String, String> environment) {
+    private static void run(Map<String, String> environment, BooleanSupplier idle) {
         Map<String, String> offline = new HashMap<>(environment);
         offline.remove("AWS_ENDPOINT_URL_DYNAMODB");
         offline.put("OMNI_DEFAULT_PROVIDER", "blueprint");
@@ -51,12 +59,31 @@ final class EngineWarmUp {
                 return;
             }
             String document = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (int i = 0; i < BATCHES && !Thread.currentThread().isInterrupted(); i++) {
+            for (int i = 0; i < BATCHES && awaitIdle(idle); i++) {
                 pipeline.run(pipeline.services().batchParser().parse(document,
                         new BatchOverrides("blueprint", CacheMode.BYPASS)));
             }
         } catch (IOException | RuntimeException e) {
-            // Nothing depends on the warm-up: the first job is only slower without it.
+            // Nothing depends on the warm-up: a job is only slower without it.
         }
+    }
+
+    /** Waits until the engine has had nothing to do for a moment; false when it stays busy or stops. */
+    private static boolean awaitIdle(BooleanSupplier idle) {
+        long deadline = System.nanoTime() + IDLE_WAIT.toNanos();
+        int quietChecks = 0;
+        while (System.nanoTime() < deadline) {
+            quietChecks = idle.getAsBoolean() ? quietChecks + 1 : 0;
+            if (quietChecks >= QUIET_CHECKS) {
+                return true;
+            }
+            try {
+                Thread.sleep(CHECK_EVERY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 }
