@@ -1,5 +1,6 @@
 package dev.omniarchitect.local.cli;
 
+import dev.omniarchitect.provider.UnknownDefaultProviderException;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -54,6 +55,10 @@ public final class OmniCommand implements Runnable {
                 // The help texts are written in lines of up to 100 characters; picocli's default 80 breaks them.
                 .setUsageHelpWidth(110)
                 .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+                    if (error instanceof UnknownDefaultProviderException configuration) {
+                        commandLine.getErr().println("omni: bad configuration: " + configuration.getMessage());
+                        return ExitStatus.BAD_INPUT;
+                    }
                     commandLine.getErr().println("omni: " + error.getMessage());
                     return ExitStatus.COULD_NOT_RUN;
                 });

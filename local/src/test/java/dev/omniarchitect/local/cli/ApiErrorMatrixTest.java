@@ -39,7 +39,7 @@ class ApiErrorMatrixTest extends ServeTestBase {
         String padding = "x".repeat(1024 * 1024);
         JsonNode problem = assertProblem(postJson("/v1/generations", "{\"items\": [{\"id\": \"a\", \"kind\": "
                 + "\"dockerfile\", \"prompt\": \"" + padding + "\"}]}"), 413, "body");
-        assertTrue(problem.path("detail").asText().contains("1048576"), problem.toString());
+        assertTrue(problem.path("detail").asText().contains(Integer.toString(dev.omniarchitect.batch.BatchLimits.MAX_DOCUMENT_BYTES)), problem.toString());
     }
 
     @Test

@@ -68,7 +68,7 @@ class InvokeCommandTest {
             answers.put(event, invoke(function, event, 0));
         }
         for (String event : new String[] {"api-get-generation.json", "api-get-bundle.json", "api-get-file.json",
-                "api-post-generations.json", "api-post-generations-sync.json", "api-get-cache-stats.json",
+                "api-post-generations.json", "api-rest-post-generations.json", "api-post-generations-sync.json", "api-get-cache-stats.json",
                 "api-get-providers.json", "api-delete-cache-entry.json", "api-post-cache-purge.json",
                 "scheduled-run.json"}) {
             answers.put(event, invoke("ApiFunction", event, 0));
@@ -85,6 +85,12 @@ class InvokeCommandTest {
         assertEquals(200, status(answers, "api-get-file.json"));
         assertTrue(answers.get("api-get-file.json").path("body").asText().contains("FROM "));
         assertEquals(202, status(answers, "api-post-generations.json"));
+        JsonNode rest = answers.get("api-rest-post-generations.json");
+        assertEquals(202, rest.path("statusCode").asInt(), rest.toString());
+        assertEquals("application/json", rest.path("multiValueHeaders").path("Content-Type").path(0).asText(),
+                "a REST API (payload 1.0) event is answered in payload 1.0: " + rest);
+        assertTrue(Json.mapper().readTree(rest.path("body").asText()).path("statusUrl").asText()
+                .startsWith("/v1/generations/"), rest.toString());
         JsonNode sync = Json.mapper().readTree(answers.get("api-post-generations-sync.json").path("body").asText());
         assertEquals(200, status(answers, "api-post-generations-sync.json"), sync.toString());
         assertEquals("SUCCEEDED", sync.path("status").asText());
