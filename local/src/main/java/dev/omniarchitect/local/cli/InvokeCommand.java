@@ -76,7 +76,8 @@ final class InvokeCommand implements Callable<Integer> {
             return ExitStatus.BAD_INPUT;
         }
         if (payload == null || payload.isMissingNode() || !payload.isObject()) {
-            err.println("omni: " + event + (payload == null || payload.isMissingNode() ? " is empty" : " is not a JSON object")
+            boolean empty = payload == null || payload.isMissingNode();
+            err.println("omni: " + event + (empty ? " is empty" : " is not a JSON object")
                     + "; an event is a JSON object, such as the files in events/");
             return ExitStatus.BAD_INPUT;
         }

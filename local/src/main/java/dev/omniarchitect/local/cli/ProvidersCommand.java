@@ -70,7 +70,7 @@ final class ProvidersCommand implements Callable<Integer> {
             for (int i = 0; i < providers.all().size(); i++) {
                 Provider provider = providers.all().get(i);
                 String answering = answers.get(i).join();
-                allAnswer &= !provider.isConfigured() || !answering.startsWith("no");
+                allAnswer &= !provider.isConfigured() || !answering.startsWith("no:");
                 String name = provider.name() + (provider.name().equals(providers.defaultProvider()) ? " (default)" : "");
                 rows.add(List.of(name, provider.isConfigured() ? "yes" : "no", answering, provider.defaultModel(),
                         provider.configurationSource()));

@@ -319,6 +319,14 @@ class RunCommandTest {
         }
     }
 
+    @Test
+    void theLargestDocumentedBatchRuns() throws IOException {
+        Path file = Files.writeString(temp.resolve("largest.json"), LargestBatch.text("cli"));
+        Result result = omni(Map.of(), "run", file.toString(), "--out", temp.resolve("out").toString());
+        assertEquals(0, result.status, result.err);
+        assertTrue(result.out.contains("100 items: 100 succeeded"), result.out);
+    }
+
     private Result omni(Map<String, String> environment, String... args) {
         Map<String, String> env = new HashMap<>(environment);
         env.put("OMNI_DATA_DIR", temp.resolve("data").toString());
