@@ -260,13 +260,15 @@ class ServeApiTest extends ServeTestBase {
         JsonNode afterFirst = openAiStats();
         assertEquals(3, afterFirst.path("entries").asLong() - before.path("entries").asLong());
         assertEquals(3, afterFirst.path("misses").asLong() - before.path("misses").asLong());
-        awaitEnd(json(postJson("/v1/generations", document)).path("jobId").asText());
+        JsonNode second = awaitEnd(json(postJson("/v1/generations", document)).path("jobId").asText());
         JsonNode afterSecond = openAiStats();
         assertEquals(3, afterSecond.path("hits").asLong() - afterFirst.path("hits").asLong());
         assertTrue(afterSecond.path("hitRatio").asDouble() > 0, afterSecond.toString());
         assertEquals(3, provider.calls(), "the second run came from the cache");
 
-        String key = cacheKeyOf(document, 0);
+        // The job record names each item's cache entry, so the entry can be deleted by it.
+        String key = second.path("items").path(0).path("cacheKey").asText();
+        assertEquals(cacheKeyOf(document, 0), key, second.path("items").path(0).toString());
         assertEquals(204, send("DELETE", "/v1/cache/" + key, null, null).statusCode());
         assertProblem(send("DELETE", "/v1/cache/" + key, null, null), 404, "cacheKey");
         HttpResponse<String> purged = postJson("/v1/cache/purge", "{\"provider\": \"openai\", "
