@@ -31,10 +31,11 @@ final class DocumentCheck {
     static BatchDocument parse(String document, BatchOverrides overrides, Map<String, String> environment) {
         // Only the names matter here: which model a provider defaults to is the engine's business.
         Map<String, String> providers = new LinkedHashMap<>();
-        for (String name : new String[] {BlueprintProvider.NAME, BedrockProvider.NAME, OpenAiProvider.NAME,
-                AnthropicProvider.NAME, OllamaProvider.NAME}) {
+        for (String name : new String[] {BedrockProvider.NAME, OpenAiProvider.NAME, AnthropicProvider.NAME,
+                OllamaProvider.NAME}) {
             providers.put(name, "default");
         }
+        providers.put(BlueprintProvider.NAME, BlueprintProvider.MODEL);
         String defaultProvider = environment.getOrDefault("OMNI_DEFAULT_PROVIDER", BlueprintProvider.NAME);
         return new BatchDocumentParser(Json.mapper(), KindRegistry.builtIn(),
                 new BatchDefaults(defaultProvider, providers, BatchLimits.DEFAULT_CACHE_TTL_SECONDS))

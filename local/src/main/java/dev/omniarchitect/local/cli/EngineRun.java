@@ -2,6 +2,7 @@ package dev.omniarchitect.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omniarchitect.batch.Violation;
 import dev.omniarchitect.job.JobRecord;
 import dev.omniarchitect.json.Json;
 import dev.omniarchitect.local.engine.EngineClient;
@@ -10,6 +11,7 @@ import dev.omniarchitect.local.engine.EngineLauncher;
 import dev.omniarchitect.local.runtime.ItemProgress;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,16 +41,19 @@ final class EngineRun {
         this.launcher = launcher;
     }
 
-    /** A refusal of the document by the engine, with its violations ({@code field}, {@code message}). */
+    /** A refusal of the document by the engine, with its violations. */
     static final class Refused extends Exception {
-        private final transient JsonNode violations;
+        private final transient List<Violation> violations;
 
         Refused(JsonNode violations) {
             super("not a valid batch document", null, false, false);
-            this.violations = violations;
+            List<Violation> list = new ArrayList<>();
+            violations.forEach(violation -> list.add(new Violation(violation.path("field").asText(),
+                    violation.path("message").asText())));
+            this.violations = List.copyOf(list);
         }
 
-        JsonNode violations() {
+        List<Violation> violations() {
             return violations;
         }
     }
@@ -139,14 +144,6 @@ final class EngineRun {
                 }
             }
         }
-    }
-
-    /** The violations as the command line prints them. */
-    static List<String> lines(JsonNode violations) {
-        List<String> lines = new java.util.ArrayList<>();
-        violations.forEach(violation -> lines.add(violation.path("field").asText() + ": "
-                + violation.path("message").asText()));
-        return lines;
     }
 
     private static void sleep(long millis) {

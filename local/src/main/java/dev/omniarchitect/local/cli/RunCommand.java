@@ -1,9 +1,11 @@
 package dev.omniarchitect.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.omniarchitect.batch.BatchDocument;
 import dev.omniarchitect.batch.BatchOverrides;
 import dev.omniarchitect.batch.CacheMode;
 import dev.omniarchitect.batch.InvalidBatchException;
+import dev.omniarchitect.batch.Violation;
 import dev.omniarchitect.job.JobRecord;
 import dev.omniarchitect.json.Json;
 import dev.omniarchitect.local.engine.EngineLauncher;
@@ -22,37 +24,47 @@ import picocli.CommandLine.Parameters;
 /** {@code omni run FILE}: runs a batch document through the local pipeline. */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
+        header = "Runs a batch document on this machine and writes the generated files.",
         description = {
             "Runs the batch document FILE through the real state machine on this machine: at most",
-            "--concurrency provider calls in flight, every answer cached in DynamoDB Local under .omni/",
-            "(so a second run is instant), one job record at the end.",
+            "--concurrency provider calls in flight, every answer cached in DynamoDB Local in the data",
+            "directory (so a second run is instant), one job record at the end. The job runs in the data",
+            "directory's local engine: the first run starts it in the background (saying so on stderr),",
+            "later runs reuse it (see omni engine --help). The document is checked before any engine starts.",
             "",
             "While it runs, a progress line on stderr shows done/total, cached, failed and elapsed time.",
             "At the end the files are written under DIR/<jobId>/<itemId>/ and a summary table is printed",
-            "(or, with --json, the job record on stdout).",
+            "(or, with --json, the job record on stdout, each item with its cacheKey). Every item's validation",
+            "findings also go to DIR/<jobId>/findings.json. A security-review item that finds problems has",
+            "succeeded: the table counts its findings by severity and lists them.",
+            "",
+            "FILE is read as UTF-8 (a byte order mark is fine); - reads standard input. What is wrong with",
+            "the file, --out, the options or OMNI_DEFAULT_PROVIDER is reported before any provider is called.",
             "",
             "With no AI key set, items use the offline blueprint provider. Provider settings come from the",
             "environment (see omni providers): OMNI_DEFAULT_PROVIDER, OPENAI_API_KEY, ANTHROPIC_API_KEY, ... Set",
-            "AWS_ENDPOINT_URL_DYNAMODB to use another DynamoDB instead of the embedded one. The functions'",
-            "JSON logs go to .omni/logs/omni.log.",
+            "AWS_ENDPOINT_URL_DYNAMODB to use another DynamoDB instead of the embedded one; the engine runs",
+            "with the settings of the command that started it. The functions' JSON logs go to",
+            "DIR/logs/omni.log. OMNI_TIMINGS=1 prints where the run's time went.",
             ""},
         footer = {"", "Exit status: 0 every item succeeded, 1 some items failed or came back invalid,",
             "2 bad document or arguments,",
             "3 the run itself could not be carried out (the message says why)."})
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "the batch document (JSON)")
-    Path file;
+    @Parameters(paramLabel = "FILE", description = "the batch document (JSON, UTF-8); - reads it from standard input")
+    String file;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
-            description = "where files are written (default: ${DEFAULT-VALUE})")
+            description = "where files are written, a directory; checked before any work (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Option(names = "--json", description = "print the job record as JSON on stdout instead of the table")
     boolean json;
 
     @Option(names = "--provider", paramLabel = "P",
-            description = "use provider P and its default model for every item, whatever the document says")
+            description = "use provider P and its default model for every item, whatever the document says: "
+                    + "blueprint, bedrock, openai, anthropic or ollama")
     String provider;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "3",
@@ -91,17 +103,25 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--concurrency must be a whole number from 1 to 40, got " + concurrency);
         }
-        Optional<String> input = InputFile.read(file, stderr);
+        Optional<String> outProblem = OutputDirectory.problem(out);
+        if (outProblem.isPresent()) {
+            stderr.println("omni: " + outProblem.get());
+            return ExitStatus.BAD_INPUT;
+        }
+        Optional<String> input = InputFile.read(file, System.in, stderr);
         if (input.isEmpty()) {
             return ExitStatus.BAD_INPUT;
         }
         String document = input.get();
         // A bad document is refused here, before any engine or store starts.
+        BatchDocument batch;
         try {
-            DocumentCheck.parse(document, overrides(), environment);
+            batch = DocumentCheck.parse(document, overrides(), environment);
         } catch (InvalidBatchException e) {
-            return refuse(stderr, e.violations().stream().map(v -> v.field() + ": " + v.message()).toList());
+            printViolations(e.violations(), stderr);
+            return ExitStatus.BAD_INPUT;
         }
+        IgnoredModels.warning(batch).ifPresent(stderr::println);
         timings.mark("check");
         EngineRun run = new EngineRun(new EngineLauncher(dataDir.resolve(environment), environment, stderr));
         run.connect();
@@ -112,7 +132,8 @@ final class RunCommand implements Callable<Integer> {
             job = run.submit(document, overrides.provider(),
                     overrides.cache() == null ? null : overrides.cache().name(), concurrency);
         } catch (EngineRun.Refused refused) {
-            return refuse(stderr, EngineRun.lines(refused.violations()));
+            printViolations(refused.violations(), stderr);
+            return ExitStatus.BAD_INPUT;
         }
         EngineRun.Ended ended;
         try (ProgressLine progress = new ProgressLine(stderr, System.console() != null)) {
@@ -137,10 +158,16 @@ final class RunCommand implements Callable<Integer> {
                 ? ExitStatus.OK : ExitStatus.SOME_FAILED;
     }
 
-    private int refuse(PrintWriter stderr, List<String> violations) {
-        stderr.println("omni: " + file + " is not a valid batch document:");
-        violations.forEach(violation -> stderr.println("  " + violation));
-        return ExitStatus.BAD_INPUT;
+    /** Faults of the command's options first, in their own words, then those of the document. */
+    private void printViolations(List<Violation> violations, PrintWriter stderr) {
+        List<Violation> options = violations.stream().filter(v -> v.field().startsWith("--")).toList();
+        List<Violation> document = violations.stream().filter(v -> !v.field().startsWith("--")).toList();
+        options.forEach(violation -> stderr.println("omni: option " + violation.field() + ": " + violation.message()));
+        if (!document.isEmpty()) {
+            stderr.println("omni: " + (InputFile.STDIN.equals(file) ? "standard input" : file)
+                    + " is not a valid batch document:");
+            document.forEach(violation -> stderr.println("  " + violation.field() + ": " + violation.message()));
+        }
     }
 
     private BatchOverrides overrides() {
