@@ -16,8 +16,7 @@ public final class ProviderRegistry {
         providers.forEach(provider -> byName.put(provider.name(), provider));
         this.providers = java.util.Collections.unmodifiableMap(byName);
         if (!byName.containsKey(defaultProvider)) {
-            throw new UnknownDefaultProviderException("OMNI_DEFAULT_PROVIDER is \"" + defaultProvider
-                    + "\"; allowed: " + String.join(", ", byName.keySet()));
+            throw UnknownDefaultProviderException.of(defaultProvider, byName.keySet());
         }
         this.defaultProvider = defaultProvider;
     }

@@ -6,4 +6,10 @@ public final class UnknownDefaultProviderException extends IllegalArgumentExcept
     public UnknownDefaultProviderException(String message) {
         super(message);
     }
+
+    /** The fault of OMNI_DEFAULT_PROVIDER naming {@code given}, with the providers allowed. */
+    public static UnknownDefaultProviderException of(String given, java.util.Collection<String> allowed) {
+        return new UnknownDefaultProviderException("OMNI_DEFAULT_PROVIDER is \"" + given + "\"; allowed: "
+                + String.join(", ", allowed));
+    }
 }

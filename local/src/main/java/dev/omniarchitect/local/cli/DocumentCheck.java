@@ -12,7 +12,9 @@ import dev.omniarchitect.provider.bedrock.BedrockProvider;
 import dev.omniarchitect.provider.blueprint.BlueprintProvider;
 import dev.omniarchitect.provider.ollama.OllamaProvider;
 import dev.omniarchitect.provider.openai.OpenAiProvider;
+import dev.omniarchitect.provider.UnknownDefaultProviderException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,21 +26,32 @@ final class DocumentCheck {
     private DocumentCheck() {
     }
 
+    /** Every provider's name, in the engine's order. */
+    private static final List<String> PROVIDERS = List.of(BlueprintProvider.NAME, BedrockProvider.NAME,
+            OpenAiProvider.NAME, AnthropicProvider.NAME, OllamaProvider.NAME);
+
     /**
      * The parsed document; throws {@code InvalidBatchException} with every violation, or
-     * {@code IllegalArgumentException} when OMNI_DEFAULT_PROVIDER names no provider.
+     * {@code UnknownDefaultProviderException} when OMNI_DEFAULT_PROVIDER names no provider.
      */
     static BatchDocument parse(String document, BatchOverrides overrides, Map<String, String> environment) {
-        // Only the names matter here: which model a provider defaults to is the engine's business.
+        String defaultProvider = defaultProvider(environment);
+        // Only the names matter here: which model a provider defaults to is the engine's business, except
+        // that blueprint's is what an item naming another model is warned about.
         Map<String, String> providers = new LinkedHashMap<>();
-        for (String name : new String[] {BedrockProvider.NAME, OpenAiProvider.NAME, AnthropicProvider.NAME,
-                OllamaProvider.NAME}) {
-            providers.put(name, "default");
-        }
+        PROVIDERS.forEach(name -> providers.put(name, "default"));
         providers.put(BlueprintProvider.NAME, BlueprintProvider.MODEL);
-        String defaultProvider = environment.getOrDefault("OMNI_DEFAULT_PROVIDER", BlueprintProvider.NAME);
         return new BatchDocumentParser(Json.mapper(), KindRegistry.builtIn(),
                 new BatchDefaults(defaultProvider, providers, BatchLimits.DEFAULT_CACHE_TTL_SECONDS))
                 .parse(document, overrides);
+    }
+
+    /** OMNI_DEFAULT_PROVIDER, or blueprint; an unknown one is bad configuration, found before any engine starts. */
+    static String defaultProvider(Map<String, String> environment) {
+        String defaultProvider = environment.getOrDefault("OMNI_DEFAULT_PROVIDER", BlueprintProvider.NAME);
+        if (!PROVIDERS.contains(defaultProvider)) {
+            throw UnknownDefaultProviderException.of(defaultProvider, PROVIDERS);
+        }
+        return defaultProvider;
     }
 }

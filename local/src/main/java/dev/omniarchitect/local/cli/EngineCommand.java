@@ -118,6 +118,10 @@ final class EngineCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             DataDirectory directory = dataDir.resolve(environment);
+            if (!java.nio.file.Files.isDirectory(directory.root())) {
+                out.println("no engine runs for " + directory);
+                return 0;
+            }
             EngineLauncher launcher = new EngineLauncher(directory, environment, spec.commandLine().getErr());
             return launcher.underLaunchLock(() -> {
                 Optional<EngineClient> engine = launcher.find();

@@ -90,6 +90,7 @@ final class InvokeCommand implements Callable<Integer> {
                     + String.join(", ", LocalFunctions.NAMES));
             return ExitStatus.BAD_INPUT;
         }
+        DocumentCheck.defaultProvider(environment);
         EngineClient engine = new EngineLauncher(dataDir.resolve(environment), environment, err).connect();
         EngineClient.Answer answer = engine.invoke(mapper.createObjectNode().put("function", function)
                 .set("event", payload));
