@@ -36,6 +36,8 @@ public final class Engine implements AutoCloseable {
     private static final Duration OWNER_WAIT = Duration.ofSeconds(90);
     /** How long a stopping engine lets its running executions finish before it closes the store under them. */
     private static final Duration DRAIN = Duration.ofSeconds(30);
+    /** How long a stopping engine waits for its warm-up to close its own pipeline. */
+    private static final Duration WARM_UP_STOP = Duration.ofSeconds(20);
 
     private final EngineSettings settings;
     private final FileChannel ownerChannel;
@@ -51,6 +53,7 @@ public final class Engine implements AutoCloseable {
     private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     private final ScheduledExecutorService idleClock;
     private final Instant startedAt = Instant.now();
+    private volatile Thread warmUp;
 
     private Engine(EngineSettings settings, FileChannel ownerChannel, FileLock ownerLock, PrintStream logs) {
         this.settings = settings;
@@ -152,7 +155,7 @@ public final class Engine implements AutoCloseable {
     private void publish() throws IOException {
         info.write(settings.dataDirectory().discoveryFile());
         if (EngineWarmUp.wanted(settings.environment())) {
-            EngineWarmUp.start(settings.environment(), () -> !closed.get() && requestsInFlight.get() == 0
+            warmUp = EngineWarmUp.start(settings.environment(), () -> requestsInFlight.get() == 0
                     && pipeline.runningExecutions() == 0);
         }
         if (idleClock != null) {
@@ -226,6 +229,16 @@ public final class Engine implements AutoCloseable {
         requestStop();
         if (idleClock != null) {
             idleClock.shutdownNow();
+        }
+        Thread warming = warmUp;
+        if (warming != null) {
+            // Its pipeline has a DynamoDB Local of its own, whose threads would outlive a foreground engine.
+            warming.interrupt();
+            try {
+                warming.join(WARM_UP_STOP.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         try {
             if (EngineInfo.read(settings.dataDirectory().discoveryFile()).filter(found -> found.pid() == info.pid()

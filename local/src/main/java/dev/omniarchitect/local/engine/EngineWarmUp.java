@@ -27,7 +27,7 @@ final class EngineWarmUp {
     /** Batches run: the first loads the classes, the next ones let the JIT compile what they run. */
     private static final int BATCHES = 3;
     /** Idle this many checks in a row: the client that started the engine has had time to send its job. */
-    private static final int QUIET_CHECKS = 5;
+    private static final int QUIET_CHECKS = 10;
     private static final Duration CHECK_EVERY = Duration.ofMillis(200);
     /** A warm-up that finds no quiet moment in this long gives up: a busy engine warms up on its jobs. */
     private static final Duration IDLE_WAIT = Duration.ofMinutes(10);
@@ -49,6 +49,9 @@ final class EngineWarmUp {
     }
 
     private static void run(Map<String, String> environment, BooleanSupplier idle) {
+        if (!awaitIdle(idle)) {
+            return;
+        }
         Map<String, String> offline = new HashMap<>(environment);
         offline.remove("AWS_ENDPOINT_URL_DYNAMODB");
         offline.put("OMNI_DEFAULT_PROVIDER", "blueprint");
@@ -59,7 +62,7 @@ final class EngineWarmUp {
                 return;
             }
             String document = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (int i = 0; i < BATCHES && awaitIdle(idle); i++) {
+            for (int i = 0; i < BATCHES && (i == 0 || awaitIdle(idle)); i++) {
                 pipeline.run(pipeline.services().batchParser().parse(document,
                         new BatchOverrides("blueprint", CacheMode.BYPASS)));
             }
