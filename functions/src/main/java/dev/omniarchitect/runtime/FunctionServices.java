@@ -19,7 +19,7 @@ import dev.omniarchitect.kind.AnswerParser;
 import dev.omniarchitect.kind.KindRegistry;
 import dev.omniarchitect.log.StructuredLog;
 import dev.omniarchitect.provider.ProviderRegistry;
-import dev.omniarchitect.review.SecurityReview;
+import dev.omniarchitect.kinds.securityreview.SecurityReview;
 import dev.omniarchitect.validation.ValidatorRegistry;
 import dev.omniarchitect.provider.RetryPolicy;
 import dev.omniarchitect.provider.anthropic.AnthropicProvider;
@@ -139,7 +139,7 @@ public final class FunctionServices {
     public ItemGenerator itemGenerator() {
         return new ItemGenerator(jobs, cache, new ProviderAttempts(providers, RetryPolicy.DEFAULT, log, clock), kinds,
                 new AnswerParser(), new CompressedJson(mapper), prices, validators,
-                new SecurityReview(validators, mapper), log, clock);
+                new SecurityReview(kinds, validators, mapper), log, clock);
     }
 
     /** The job finisher. */

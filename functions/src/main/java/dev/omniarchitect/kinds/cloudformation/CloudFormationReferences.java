@@ -1,4 +1,4 @@
-package dev.omniarchitect.validation.cloudformation;
+package dev.omniarchitect.kinds.cloudformation;
 
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.document.LocatedNode;

@@ -1,4 +1,4 @@
-package dev.omniarchitect.validation.cloudformation;
+package dev.omniarchitect.kinds.cloudformation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

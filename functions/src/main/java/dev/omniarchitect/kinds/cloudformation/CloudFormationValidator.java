@@ -1,4 +1,4 @@
-package dev.omniarchitect.validation.cloudformation;
+package dev.omniarchitect.kinds.cloudformation;
 
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.validation.FileNames;

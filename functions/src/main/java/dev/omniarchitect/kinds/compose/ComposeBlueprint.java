@@ -1,6 +1,10 @@
-package dev.omniarchitect.provider.blueprint;
+package dev.omniarchitect.kinds.compose;
 
 import dev.omniarchitect.artifact.GeneratedFile;
+import dev.omniarchitect.provider.blueprint.Blueprint;
+import dev.omniarchitect.provider.blueprint.BlueprintParams;
+import dev.omniarchitect.provider.blueprint.CommonParams;
+import dev.omniarchitect.provider.blueprint.YamlScalar;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

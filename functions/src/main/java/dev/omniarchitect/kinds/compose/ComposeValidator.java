@@ -1,4 +1,4 @@
-package dev.omniarchitect.validation.compose;
+package dev.omniarchitect.kinds.compose;
 
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.validation.FileNames;

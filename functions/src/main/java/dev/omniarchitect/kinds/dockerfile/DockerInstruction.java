@@ -1,4 +1,4 @@
-package dev.omniarchitect.validation.dockerfile;
+package dev.omniarchitect.kinds.dockerfile;
 
 /**
  * One instruction of a Dockerfile.

@@ -1,14 +1,14 @@
-package dev.omniarchitect.validation.dockerfile;
+package dev.omniarchitect.kinds.dockerfile;
 
-import static dev.omniarchitect.validation.dockerfile.DockerfileValidator.ADD_REMOTE_UNVERIFIED;
-import static dev.omniarchitect.validation.dockerfile.DockerfileValidator.BASE_IMAGE_PINNED;
-import static dev.omniarchitect.validation.dockerfile.DockerfileValidator.COPY_NOT_ADD;
-import static dev.omniarchitect.validation.dockerfile.DockerfileValidator.FROM_FIRST;
-import static dev.omniarchitect.validation.dockerfile.DockerfileValidator.HARDCODED_SECRET;
-import static dev.omniarchitect.validation.dockerfile.DockerfileValidator.HEALTHCHECK;
-import static dev.omniarchitect.validation.dockerfile.DockerfileValidator.PACKAGE_CACHE;
-import static dev.omniarchitect.validation.dockerfile.DockerfileValidator.UNKNOWN_INSTRUCTION;
-import static dev.omniarchitect.validation.dockerfile.DockerfileValidator.USER_NOT_ROOT;
+import static dev.omniarchitect.kinds.dockerfile.DockerfileValidator.ADD_REMOTE_UNVERIFIED;
+import static dev.omniarchitect.kinds.dockerfile.DockerfileValidator.BASE_IMAGE_PINNED;
+import static dev.omniarchitect.kinds.dockerfile.DockerfileValidator.COPY_NOT_ADD;
+import static dev.omniarchitect.kinds.dockerfile.DockerfileValidator.FROM_FIRST;
+import static dev.omniarchitect.kinds.dockerfile.DockerfileValidator.HARDCODED_SECRET;
+import static dev.omniarchitect.kinds.dockerfile.DockerfileValidator.HEALTHCHECK;
+import static dev.omniarchitect.kinds.dockerfile.DockerfileValidator.PACKAGE_CACHE;
+import static dev.omniarchitect.kinds.dockerfile.DockerfileValidator.UNKNOWN_INSTRUCTION;
+import static dev.omniarchitect.kinds.dockerfile.DockerfileValidator.USER_NOT_ROOT;
 
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.ImageReference;

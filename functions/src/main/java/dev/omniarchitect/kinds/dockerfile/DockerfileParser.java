@@ -1,4 +1,4 @@
-package dev.omniarchitect.validation.dockerfile;
+package dev.omniarchitect.kinds.dockerfile;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.omniarchitect.validation.dockerfile;
+package dev.omniarchitect.kinds.dockerfile;
 
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.validation.FileNames;

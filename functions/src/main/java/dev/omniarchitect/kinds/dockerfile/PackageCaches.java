@@ -1,4 +1,4 @@
-package dev.omniarchitect.validation.dockerfile;
+package dev.omniarchitect.kinds.dockerfile;
 
 import java.util.List;
 import java.util.Optional;

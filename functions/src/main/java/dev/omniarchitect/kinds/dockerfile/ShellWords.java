@@ -1,4 +1,4 @@
-package dev.omniarchitect.validation.dockerfile;
+package dev.omniarchitect.kinds.dockerfile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.omniarchitect.validation.githubactions;
+package dev.omniarchitect.kinds.githubactions;
 
 import dev.omniarchitect.validation.ImageReference;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.omniarchitect.validation.githubactions;
+package dev.omniarchitect.kinds.githubactions;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package dev.omniarchitect.provider.blueprint;
+package dev.omniarchitect.kinds.grafana;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.json.Json;
+import dev.omniarchitect.provider.blueprint.Blueprint;
+import dev.omniarchitect.provider.blueprint.BlueprintParams;
+import dev.omniarchitect.provider.blueprint.CommonParams;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;

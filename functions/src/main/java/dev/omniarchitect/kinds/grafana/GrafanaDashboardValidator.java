@@ -1,4 +1,4 @@
-package dev.omniarchitect.validation.grafana;
+package dev.omniarchitect.kinds.grafana;
 
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.validation.FileNames;

@@ -1,4 +1,4 @@
-package dev.omniarchitect.validation.kubernetes;
+package dev.omniarchitect.kinds.kubernetes;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package dev.omniarchitect.validation.kubernetes;
+package dev.omniarchitect.kinds.kubernetes;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;

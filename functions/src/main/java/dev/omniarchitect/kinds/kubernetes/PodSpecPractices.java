@@ -1,4 +1,4 @@
-package dev.omniarchitect.validation.kubernetes;
+package dev.omniarchitect.kinds.kubernetes;
 
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.ImageReference;

@@ -1,4 +1,4 @@
-package dev.omniarchitect.validation.prometheus;
+package dev.omniarchitect.kinds.prometheus;
 
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.validation.FileNames;

@@ -1,6 +1,6 @@
-package dev.omniarchitect.validation.securitypolicy;
+package dev.omniarchitect.kinds.securitypolicy;
 
-import static dev.omniarchitect.validation.securitypolicy.SecurityPolicyValidator.KYVERNO_STRUCTURE;
+import static dev.omniarchitect.kinds.securitypolicy.SecurityPolicyValidator.KYVERNO_STRUCTURE;
 
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.document.LocatedNode;

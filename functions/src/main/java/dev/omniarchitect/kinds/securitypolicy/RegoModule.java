@@ -1,8 +1,8 @@
-package dev.omniarchitect.validation.securitypolicy;
+package dev.omniarchitect.kinds.securitypolicy;
 
-import static dev.omniarchitect.validation.securitypolicy.SecurityPolicyValidator.REGO_PACKAGE;
-import static dev.omniarchitect.validation.securitypolicy.SecurityPolicyValidator.REGO_RULE;
-import static dev.omniarchitect.validation.securitypolicy.SecurityPolicyValidator.REGO_SYNTAX;
+import static dev.omniarchitect.kinds.securitypolicy.SecurityPolicyValidator.REGO_PACKAGE;
+import static dev.omniarchitect.kinds.securitypolicy.SecurityPolicyValidator.REGO_RULE;
+import static dev.omniarchitect.kinds.securitypolicy.SecurityPolicyValidator.REGO_SYNTAX;
 
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.document.Delimiters;

@@ -1,6 +1,10 @@
-package dev.omniarchitect.provider.blueprint;
+package dev.omniarchitect.kinds.securitypolicy;
 
 import dev.omniarchitect.artifact.GeneratedFile;
+import dev.omniarchitect.provider.blueprint.Blueprint;
+import dev.omniarchitect.provider.blueprint.BlueprintParams;
+import dev.omniarchitect.provider.blueprint.CommonParams;
+import dev.omniarchitect.provider.blueprint.YamlScalar;
 import java.util.List;
 import java.util.stream.Collectors;
 

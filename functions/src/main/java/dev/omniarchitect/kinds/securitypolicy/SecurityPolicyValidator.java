@@ -1,4 +1,4 @@
-package dev.omniarchitect.validation.securitypolicy;
+package dev.omniarchitect.kinds.securitypolicy;
 
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.validation.FileNames;

@@ -1,9 +1,10 @@
-package dev.omniarchitect.review;
+package dev.omniarchitect.kinds.securityreview;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omniarchitect.artifact.GeneratedFile;
+import dev.omniarchitect.kind.KindRegistry;
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.Severity;
 import dev.omniarchitect.validation.ValidationReport;
@@ -25,10 +26,12 @@ public final class SecurityReview {
     /** The file a review's result is written to. */
     public static final String FINDINGS_FILE = "findings.json";
 
+    private final KindRegistry kinds;
     private final ValidatorRegistry validators;
     private final ObjectMapper mapper;
 
-    public SecurityReview(ValidatorRegistry validators, ObjectMapper mapper) {
+    public SecurityReview(KindRegistry kinds, ValidatorRegistry validators, ObjectMapper mapper) {
+        this.kinds = kinds;
         this.validators = validators;
         this.mapper = mapper;
     }
@@ -42,7 +45,7 @@ public final class SecurityReview {
         if (fromModel.isEmpty()) {
             return Optional.empty();
         }
-        ReviewedFile reviewed = ReviewedFile.of(input);
+        ReviewedFile reviewed = ReviewedFile.of(input, kinds);
         List<Finding> ours = reviewed.kind() != null && validators.supports(reviewed.kind())
                 ? validators.validate(reviewed.kind(), List.of(reviewed.file())).findings()
                 : List.of();

@@ -1,6 +1,8 @@
-package dev.omniarchitect.provider.blueprint;
+package dev.omniarchitect.kinds.securityreview;
 
 import dev.omniarchitect.artifact.GeneratedFile;
+import dev.omniarchitect.provider.blueprint.Blueprint;
+import dev.omniarchitect.provider.blueprint.BlueprintParams;
 import java.util.List;
 
 /**

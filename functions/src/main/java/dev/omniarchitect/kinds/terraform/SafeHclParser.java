@@ -1,4 +1,4 @@
-package dev.omniarchitect.validation.terraform;
+package dev.omniarchitect.kinds.terraform;
 
 import com.bertramlabs.plugins.hcl4j.HCLParser;
 import com.bertramlabs.plugins.hcl4j.RuntimeSymbols.ComputedTuple;

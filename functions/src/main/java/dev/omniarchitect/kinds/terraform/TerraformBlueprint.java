@@ -1,6 +1,9 @@
-package dev.omniarchitect.provider.blueprint;
+package dev.omniarchitect.kinds.terraform;
 
 import dev.omniarchitect.artifact.GeneratedFile;
+import dev.omniarchitect.provider.blueprint.Blueprint;
+import dev.omniarchitect.provider.blueprint.BlueprintParams;
+import dev.omniarchitect.provider.blueprint.CommonParams;
 import java.util.List;
 import java.util.regex.Pattern;
 

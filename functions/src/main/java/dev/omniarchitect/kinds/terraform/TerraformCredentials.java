@@ -1,4 +1,4 @@
-package dev.omniarchitect.validation.terraform;
+package dev.omniarchitect.kinds.terraform;
 
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.SecretNames;

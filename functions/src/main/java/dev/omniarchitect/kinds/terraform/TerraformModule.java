@@ -1,11 +1,11 @@
-package dev.omniarchitect.validation.terraform;
+package dev.omniarchitect.kinds.terraform;
 
-import static dev.omniarchitect.validation.terraform.TerraformValidator.HARDCODED_CREDENTIAL;
-import static dev.omniarchitect.validation.terraform.TerraformValidator.REQUIRED_PROVIDERS_PINNED;
-import static dev.omniarchitect.validation.terraform.TerraformValidator.SENSITIVE_VARIABLE;
-import static dev.omniarchitect.validation.terraform.TerraformValidator.UNDECLARED_VARIABLE;
-import static dev.omniarchitect.validation.terraform.TerraformValidator.VARIABLE_DESCRIPTION;
-import static dev.omniarchitect.validation.terraform.TerraformValidator.VARIABLE_TYPE;
+import static dev.omniarchitect.kinds.terraform.TerraformValidator.HARDCODED_CREDENTIAL;
+import static dev.omniarchitect.kinds.terraform.TerraformValidator.REQUIRED_PROVIDERS_PINNED;
+import static dev.omniarchitect.kinds.terraform.TerraformValidator.SENSITIVE_VARIABLE;
+import static dev.omniarchitect.kinds.terraform.TerraformValidator.UNDECLARED_VARIABLE;
+import static dev.omniarchitect.kinds.terraform.TerraformValidator.VARIABLE_DESCRIPTION;
+import static dev.omniarchitect.kinds.terraform.TerraformValidator.VARIABLE_TYPE;
 
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.SecretNames;

@@ -1,6 +1,8 @@
 package dev.omniarchitect.provider.blueprint;
 
 import dev.omniarchitect.artifact.GeneratedFile;
+import dev.omniarchitect.kinds.BuiltInKinds;
+import dev.omniarchitect.kinds.KindDefinition;
 import dev.omniarchitect.provider.ErrorCode;
 import dev.omniarchitect.provider.Provider;
 import dev.omniarchitect.provider.ProviderAnswer;
@@ -30,17 +32,7 @@ public final class BlueprintProvider implements Provider {
 
     /** The provider with a blueprint for every built-in kind. */
     public static BlueprintProvider builtIn() {
-        return new BlueprintProvider(List.of(
-                new DockerfileBlueprint(),
-                new ComposeBlueprint(),
-                new KubernetesBlueprint(),
-                new TerraformBlueprint(),
-                new GithubActionsBlueprint(),
-                new PrometheusRulesBlueprint(),
-                new GrafanaDashboardBlueprint(),
-                new CloudFormationBlueprint(),
-                new SecurityPolicyBlueprint(),
-                new SecurityReviewBlueprint()));
+        return new BlueprintProvider(BuiltInKinds.ALL.stream().map(KindDefinition::newBlueprint).toList());
     }
 
     @Override
@@ -78,8 +70,8 @@ public final class BlueprintProvider implements Provider {
         try {
             List<GeneratedFile> files = blueprint.render(new BlueprintParams(request.params()));
             return CompletableFuture.completedFuture(new ProviderAnswer(asMarkdown(files), MODEL, Usage.NONE, "stop"));
-        } catch (ProviderException e) {
-            return CompletableFuture.failedFuture(e);
+        } catch (InvalidParamsException e) {
+            return CompletableFuture.failedFuture(new ProviderException(ErrorCode.INVALID_PARAMS, e.getMessage()));
         }
     }
 

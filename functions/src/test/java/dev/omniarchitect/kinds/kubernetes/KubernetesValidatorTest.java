@@ -1,4 +1,4 @@
-package dev.omniarchitect.validation.kubernetes;
+package dev.omniarchitect.kinds.kubernetes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

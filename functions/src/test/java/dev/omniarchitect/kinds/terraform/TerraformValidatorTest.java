@@ -1,4 +1,4 @@
-package dev.omniarchitect.validation.terraform;
+package dev.omniarchitect.kinds.terraform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
