@@ -6,11 +6,13 @@ import dev.omniarchitect.kinds.KindDefinition;
 import dev.omniarchitect.provider.ErrorCode;
 import dev.omniarchitect.provider.Provider;
 import dev.omniarchitect.provider.ProviderAnswer;
+import dev.omniarchitect.provider.ProviderDefinition;
 import dev.omniarchitect.provider.ProviderException;
 import dev.omniarchitect.provider.ProviderRequest;
 import dev.omniarchitect.provider.Usage;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,6 +25,10 @@ public final class BlueprintProvider implements Provider {
 
     public static final String NAME = "blueprint";
     public static final String MODEL = "blueprint-v1";
+
+    /** The blueprint provider: offline, it reads no settings. */
+    public static final ProviderDefinition DEFINITION = new ProviderDefinition(NAME, List.of(), Set.of(), null,
+            (env, context) -> builtIn());
 
     private final Map<String, Blueprint> blueprints;
 
