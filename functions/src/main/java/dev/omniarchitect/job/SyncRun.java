@@ -22,8 +22,8 @@ public final class SyncRun {
 
     /** Items a sync call runs at most. */
     public static final int MAX_ITEMS = 5;
-    /** Provider calls in flight at most, as the state machine's Map. */
-    public static final int IN_FLIGHT = 3;
+    /** Provider calls in flight at most, as the state machine's Map by default. */
+    public static final int IN_FLIGHT = MaxConcurrency.DEFAULT;
     /** The most the items' deadlines may add up to in one lane: API Gateway stops waiting at 29 s. */
     public static final int DEADLINE_SECONDS = 25;
 

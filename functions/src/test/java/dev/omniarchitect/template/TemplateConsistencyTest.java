@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.omniarchitect.api.GenerationsApi;
 import dev.omniarchitect.api.RouteKey;
 import dev.omniarchitect.cache.dynamodb.DynamoDbCacheStore;
+import dev.omniarchitect.job.MaxConcurrency;
 import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
 import dev.omniarchitect.json.Json;
 import dev.omniarchitect.provider.BuiltInProviders;
@@ -243,6 +244,10 @@ class TemplateConsistencyTest {
             assertTrue(parameters.has(name), "parameter " + name);
         }
         assertEquals("bedrock", parameters.path("DefaultProvider").path("Default").asText());
+        JsonNode maxConcurrency = parameters.path("MaxConcurrency");
+        assertEquals(MaxConcurrency.DEFAULT, maxConcurrency.path("Default").asInt(), "MaxConcurrency default");
+        assertEquals(MaxConcurrency.MIN, maxConcurrency.path("MinValue").asInt(), "MaxConcurrency MinValue");
+        assertEquals(MaxConcurrency.MAX, maxConcurrency.path("MaxValue").asInt(), "MaxConcurrency MaxValue");
         assertEquals("false", parameters.path("ScheduleEnabled").path("Default").asText());
         assertEquals("IAM", parameters.path("ApiAuth").path("Default").asText());
         JsonNode globals = template.path("Globals").path("Function").path("Environment").path("Variables");

@@ -56,9 +56,8 @@ final class RunCommand implements Callable<Integer> {
             description = "use provider P and its default model for every item, whatever the document says")
     String provider;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "3",
-            description = "provider calls in flight at most, 1 to 40 (default: ${DEFAULT-VALUE}, as deployed)")
-    int concurrency;
+    @CommandLine.Mixin
+    ConcurrencyOption concurrency;
 
     @CommandLine.ArgGroup(exclusive = true)
     CacheChoice cacheChoice;
@@ -84,10 +83,6 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (concurrency < 1 || concurrency > 40) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--concurrency must be a whole number from 1 to 40, got " + concurrency);
-        }
         Optional<String> input = InputFile.read(file, stderr);
         if (input.isEmpty()) {
             return ExitStatus.BAD_INPUT;
@@ -97,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
         try (PrintStream logs = state.openLog();
              ProgressLine progress = new ProgressLine(stderr, System.console() != null);
              LocalPipeline pipeline = state.pipeline(logs)
-                     .maxConcurrency(concurrency)
+                     .maxConcurrency(concurrency.value())
                      .progress(progress)
                      .build()) {
             BatchDocument batch;
