@@ -62,14 +62,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the job record as JSON on stdout instead of the table")
     boolean json;
 
-    @Option(names = "--provider", paramLabel = "P",
+    @Option(names = "--provider", paramLabel = "P", completionCandidates = ProviderNames.class,
             description = "use provider P and its default model for every item, whatever the document says: "
-                    + "blueprint, bedrock, openai, anthropic or ollama")
+                    + "one of ${COMPLETION-CANDIDATES}")
     String provider;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "3",
-            description = "provider calls in flight at most, 1 to 40 (default: ${DEFAULT-VALUE}, as deployed)")
-    int concurrency;
+    @CommandLine.Mixin
+    ConcurrencyOption concurrency;
 
     @CommandLine.ArgGroup(exclusive = true)
     CacheChoice cacheChoice;
@@ -99,10 +98,6 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         ClientTimings timings = ClientTimings.from(environment);
-        if (concurrency < 1 || concurrency > 40) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--concurrency must be a whole number from 1 to 40, got " + concurrency);
-        }
         Optional<String> outProblem = OutputDirectory.problem(out);
         if (outProblem.isPresent()) {
             stderr.println("omni: " + outProblem.get());
@@ -130,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             BatchOverrides overrides = overrides();
             job = run.submit(document, overrides.provider(),
-                    overrides.cache() == null ? null : overrides.cache().name(), concurrency);
+                    overrides.cache() == null ? null : overrides.cache().name(), concurrency.value());
         } catch (EngineRun.Refused refused) {
             printViolations(refused.violations(), stderr);
             return ExitStatus.BAD_INPUT;

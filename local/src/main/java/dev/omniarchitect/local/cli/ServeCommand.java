@@ -50,9 +50,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "the port, 1 to 65535, or 0 for any free one (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "3",
-            description = "provider calls in flight at most per job, 1 to 40 (default: ${DEFAULT-VALUE}, as deployed)")
-    int concurrency;
+    @CommandLine.Mixin
+    ConcurrencyOption concurrency;
 
     @CommandLine.Mixin
     DataDirOption dataDir;
@@ -72,10 +71,6 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--port must be a whole number from 0 to 65535, got " + port);
         }
-        if (concurrency < 1 || concurrency > 40) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--concurrency must be a whole number from 1 to 40, got " + concurrency);
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DataDirectory directory = dataDir.resolve(environment);
@@ -93,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
                 err.flush();
                 EngineLauncher.stop(running.get(), Duration.ofSeconds(60));
             }
-            return Engine.start(new EngineSettings(directory, environment, port, concurrency, null,
+            return Engine.start(new EngineSettings(directory, environment, port, concurrency.value(), null,
                     EngineInfo.FOREGROUND));
         });
         CountDownLatch stopped = new CountDownLatch(1);
