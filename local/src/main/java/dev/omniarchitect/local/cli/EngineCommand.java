@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 /** {@code omni engine status|stop}: the local engine that owns a data directory. */
 @Command(name = "engine",
         mixinStandardHelpOptions = true,
+        header = "Shows or stops the local engine that owns a data directory (omni engine status|stop).",
         description = {
             "The local engine: the one process that owns a data directory (its DynamoDB Local, its executions,",
             "its warm JIT). omni run and omni invoke are its clients: they start it in the background when",
@@ -44,6 +45,7 @@ final class EngineCommand implements Runnable {
 
     /** {@code omni engine status}. */
     @Command(name = "status", mixinStandardHelpOptions = true,
+            header = "Shows the engine of the data directory.",
             description = {"Shows the engine of the data directory: pid, URL, build, whether it runs in the",
                 "background or as omni serve, running jobs, how long it has been idle, its heap.", ""},
             footer = {"", "Exit status: 0 an engine runs, 1 none runs, 2 bad arguments."})
@@ -97,6 +99,7 @@ final class EngineCommand implements Runnable {
 
     /** {@code omni engine stop}. */
     @Command(name = "stop", mixinStandardHelpOptions = true,
+            header = "Stops the engine of the data directory.",
             description = {"Stops the engine of the data directory (background, or omni serve): it stops taking",
                 "work, lets running jobs finish (up to 30 s) and exits. Nothing to do when none runs.", ""},
             footer = {"", "Exit status: 0 stopped or none ran, 2 bad arguments, 3 it could not be stopped."})
