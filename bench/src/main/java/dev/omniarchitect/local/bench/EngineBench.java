@@ -1,6 +1,7 @@
 package dev.omniarchitect.local.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.json.Json;
 import dev.omniarchitect.local.engine.EngineEnvironment;
 import java.io.File;
@@ -47,7 +48,10 @@ record EngineBench(BenchSettings settings, PrintWriter progress) {
         Map<String, String> environment = environment(data, provider);
         try {
             Path uncached = work.resolve("uncached.json");
-            Files.writeString(uncached, SyntheticBatch.of(ITEMS, "engine", "bypass", provider.kinds()));
+            // The sample runs on its own provider (blueprint, as a user's first run does); these items on the loopback.
+            ObjectNode document = (ObjectNode) Json.mapper().readTree(SyntheticBatch.of(ITEMS, "engine", "bypass",
+                    provider.kinds()));
+            Files.writeString(uncached, document.put("provider", "openai").toString());
             String sample = settings.sample().toAbsolutePath().toString();
             Path out = work.resolve("engine-out");
             int runs = Math.max(settings.runs(), settings.quick() ? 2 : 5);
@@ -112,7 +116,6 @@ record EngineBench(BenchSettings settings, PrintWriter progress) {
         environment.put("OMNI_TIMINGS", "1");
         environment.put("OPENAI_BASE_URL", provider.baseUrl());
         environment.put("OPENAI_API_KEY", "sk-bench-loopback");
-        environment.put("OMNI_DEFAULT_PROVIDER", "openai");
         return environment;
     }
 
