@@ -178,14 +178,21 @@ record EngineBench(BenchSettings settings, PrintWriter progress) {
     /** A finished process: its wall time and output. */
     private record Outcome(double millis, String stdout, String stderr) {
 
-        /** Adds the phases of its {@code omni timings} line, in milliseconds. */
+        /**
+         * Adds the phases of its {@code omni timings} line, in milliseconds, after {@code start}: the rest of
+         * the process's wall time (the launcher, the JVM's start and exit, picocli).
+         */
         void addPhasesTo(Map<String, Samples> phases) {
             Matcher matcher = TIMINGS.matcher(stderr);
             if (matcher.find()) {
+                Map<String, Double> marked = new LinkedHashMap<>();
                 for (String pair : matcher.group(1).trim().split(" ")) {
                     String[] parts = pair.split("=");
-                    phases.computeIfAbsent(parts[0], phase -> new Samples()).add(Double.parseDouble(parts[1]));
+                    marked.put(parts[0], Double.parseDouble(parts[1]));
                 }
+                double rest = millis - marked.values().stream().mapToDouble(Double::doubleValue).sum();
+                phases.computeIfAbsent("start", phase -> new Samples()).add(rest);
+                marked.forEach((phase, ms) -> phases.computeIfAbsent(phase, p -> new Samples()).add(ms));
             }
         }
     }

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param helpMs            {@code ./omni --help}, median
  * @param runningMs         a fully cached {@code ./omni run} of the sample with the engine running, median
  * @param fromNothingMs     the same with no engine running (the run starts one), median
- * @param runningPhasesMs   where the running figure's time goes (jvm, check, connect, job, output), medians
+ * @param runningPhasesMs   where the running figure's time goes (start, check, connect, job, output), medians
  * @param fromNothingPhasesMs the same for the from-nothing figure: its connect is the engine's start
  * @param items             items of the uncached job
  * @param latencyMs         the loopback provider's latency per call for the uncached job

@@ -28,8 +28,8 @@ final class EngineReport {
         row(out, "cached run, from nothing", now.fromNothingMs(), now.fromNothingRatio(),
                 format("at most %.0fx", EngineFigure.TARGET_FROM_NOTHING_RATIO),
                 before == null ? null : format("%.2fx", before.fromNothingRatio()));
-        out.append("\nWhere the time goes (medians, ms; `OMNI_TIMINGS=1` prints the same line for any run): `jvm` from "
-                + "the process's start to the command's (the launcher script, the JVM, picocli), `check` reading and "
+        out.append("\nWhere the time goes (medians, ms; `OMNI_TIMINGS=1` prints the phases of any run): `start` the "
+                + "rest of the process's time (the launcher script, the JVM's start and exit, picocli), `check` reading and "
                 + "validating the document in the client, `connect` finding the engine (from nothing: starting it "
                 + "and waiting until it answers), `job` submitting and following the job until it ended, `output` "
                 + "writing the files and the table.\n\n");

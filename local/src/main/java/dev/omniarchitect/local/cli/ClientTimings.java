@@ -2,13 +2,13 @@ package dev.omniarchitect.local.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Where a client's time went, printed on stderr when {@code OMNI_TIMINGS} is set ({@code omni bench}
- * reads it): {@code jvm} from the process's start to the command's, then each phase the command marks.
+ * reads it): each phase the command marks, from the command's start. What the whole process took
+ * beyond them is the JVM's start and exit (the process's own start time is only known to the second).
  */
 final class ClientTimings {
 
@@ -21,11 +21,6 @@ final class ClientTimings {
 
     private ClientTimings(boolean on) {
         this.on = on;
-        if (on) {
-            // The process's start time has the kernel's clock-tick resolution (10 ms): enough for this.
-            ProcessHandle.current().info().startInstant().ifPresent(start ->
-                    phases.put("jvm", Duration.between(start, Instant.now()).toMillis()));
-        }
     }
 
     static ClientTimings from(Map<String, String> environment) {
