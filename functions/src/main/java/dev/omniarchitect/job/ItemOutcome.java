@@ -32,6 +32,18 @@ public record ItemOutcome(
         String contentRef,
         ItemError error) {
 
+    /**
+     * The longest error message an outcome carries. Outcomes pass between states, where Step Functions allows
+     * 256 KiB: a hundred of them must fit whatever a provider answered. The stored result keeps the whole message.
+     */
+    public static final int MAX_ERROR_MESSAGE_CHARS = 500;
+
+    public ItemOutcome {
+        if (error != null && error.message() != null && error.message().length() > MAX_ERROR_MESSAGE_CHARS) {
+            error = new ItemError(error.code(), error.message().substring(0, MAX_ERROR_MESSAGE_CHARS - 1) + "…");
+        }
+    }
+
     /** The outcome that summarises a stored result. */
     public static ItemOutcome of(ItemResult result, String contentRef) {
         return new ItemOutcome(result.id(), result.status(), result.cached(), result.provider(), result.model(),

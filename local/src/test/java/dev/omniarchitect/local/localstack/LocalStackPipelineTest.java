@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.handler.ApiHandler;
+import dev.omniarchitect.job.ExecutionTimeout;
 import dev.omniarchitect.job.JobIds;
 import dev.omniarchitect.job.JobSubmitter;
 import dev.omniarchitect.job.stepfunctions.StepFunctionsExecutionStarter;
@@ -106,12 +107,16 @@ class LocalStackPipelineTest {
                     "ProviderCallFunctionArn", createFunction(lambda, LocalFunctions.PROVIDER_CALL,
                             "dev.omniarchitect.handler.ProviderCallHandler::handleRequest", environment),
                     "AggregateFunctionArn", createFunction(lambda, LocalFunctions.AGGREGATE,
-                            "dev.omniarchitect.handler.AggregateHandler::handleRequest", environment));
+                            "dev.omniarchitect.handler.AggregateHandler::handleRequest", environment),
+                    "ReconcileFunctionArn", createFunction(lambda, LocalFunctions.RECONCILE,
+                            "dev.omniarchitect.handler.ReconcileHandler::handleRequest", environment));
         }
         String definition = Files.readString(Path.of("..", "statemachine", "generate.asl.json"))
                 .replace("${MaxConcurrency}", "3")
+                .replace("${ExecutionTimeoutSeconds}", Integer.toString(ExecutionTimeout.SECONDS))
                 .replace("${ProviderCallFunctionArn}", arns.get("ProviderCallFunctionArn"))
-                .replace("${AggregateFunctionArn}", arns.get("AggregateFunctionArn"));
+                .replace("${AggregateFunctionArn}", arns.get("AggregateFunctionArn"))
+                .replace("${ReconcileFunctionArn}", arns.get("ReconcileFunctionArn"));
         String stateMachineArn = stepFunctions.createStateMachine(request -> request.name("omni-generate")
                 .definition(definition).roleArn(ROLE)).join().stateMachineArn();
 
