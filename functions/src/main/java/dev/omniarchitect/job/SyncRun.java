@@ -68,11 +68,11 @@ public final class SyncRun {
         return violations;
     }
 
-    /** Stores the document as job {@code jobId}, generates every item and returns the finished record. */
-    public CompletableFuture<JobRecord> run(String jobId, BatchDocument document) {
+    /** Stores the document as that owner's job {@code jobId}, generates every item and returns the finished record. */
+    public CompletableFuture<JobRecord> run(String jobId, BatchDocument document, Owner owner) {
         Instant started = clock.instant();
         List<String> itemIds = document.items().stream().map(BatchItem::id).toList();
-        return jobs.create(jobId, document, started).thenCompose(created -> {
+        return jobs.create(jobId, document, owner, started).thenCompose(created -> {
             List<CompletableFuture<List<MapItemOutcome>>> running = new ArrayList<>();
             for (List<Integer> lane : lanes(itemIds.size())) {
                 CompletableFuture<List<MapItemOutcome>> done = CompletableFuture.completedFuture(List.of());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omniarchitect.batch.BatchOverrides;
+import dev.omniarchitect.job.Owner;
 import dev.omniarchitect.json.Json;
 import dev.omniarchitect.local.dynamodb.EmbeddedDynamoDb;
 import dev.omniarchitect.local.runtime.LocalPipeline;
@@ -140,7 +141,8 @@ class InvokeCommandTest {
                 .logOutput(new PrintStream(OutputStream.nullOutputStream()))
                 .build()) {
             pipeline.services().jobs().create(JOB, pipeline.services().batchParser().parse(
-                    Files.readString(EVENTS.resolve("batch-request.json")), BatchOverrides.NONE), Instant.now()).join();
+                    Files.readString(EVENTS.resolve("batch-request.json")), BatchOverrides.NONE), Owner.LOCAL,
+                    Instant.now()).join();
         }
     }
 
