@@ -9,6 +9,7 @@ import dev.omniarchitect.handler.ProviderCallHandler;
 import dev.omniarchitect.handler.ReconcileHandler;
 import dev.omniarchitect.job.ExecutionStarter;
 import dev.omniarchitect.job.ExecutionTimeout;
+import dev.omniarchitect.job.ItemRunner;
 import dev.omniarchitect.job.JobIds;
 import dev.omniarchitect.job.JobRecord;
 import dev.omniarchitect.job.JobSubmitter;
@@ -78,7 +79,8 @@ public final class LocalPipeline implements AutoCloseable {
                     LocalFunctions.API, new ApiHandler(services, new JobSubmitter(services.jobs(), apiStarter,
                             new JobIds(builder.clock), services.log(), builder.clock),
                             DocumentSource.unavailable("scheduled runs read S3 documents only when deployed; on this "
-                                    + "machine put the batch document inline as scheduledRun.document")),
+                                    + "machine put the batch document inline as scheduledRun.document"),
+                            builder.syncItems.apply(services)),
                     LocalFunctions.PROVIDER_CALL, new ProviderCallHandler(services),
                     LocalFunctions.AGGREGATE, new AggregateHandler(services),
                     LocalFunctions.RECONCILE, new ReconcileHandler(services)));
@@ -210,6 +212,8 @@ public final class LocalPipeline implements AutoCloseable {
         private int executionTimeoutSeconds = ExecutionTimeout.SECONDS;
         private final Map<String, Function<FunctionServices, RequestStreamHandler>> replacedFunctions =
                 new HashMap<>();
+        private Function<FunctionServices, ItemRunner> syncItems =
+                services -> ItemRunner.inProcess(services.itemGenerator());
         private double retryDelayScale = 1.0;
         private PrintStream logOutput = System.out;
         private Clock clock = Clock.systemUTC();
@@ -240,6 +244,12 @@ public final class LocalPipeline implements AutoCloseable {
         /** The state machine's TimeoutSeconds ({@link ExecutionTimeout#SECONDS}, as deployed); tests shorten it. */
         public Builder executionTimeoutSeconds(int executionTimeoutSeconds) {
             this.executionTimeoutSeconds = executionTimeoutSeconds;
+            return this;
+        }
+
+        /** How ApiFunction runs a sync call's items: in this process unless told otherwise. */
+        public Builder syncItems(Function<FunctionServices, ItemRunner> syncItems) {
+            this.syncItems = syncItems;
             return this;
         }
 
