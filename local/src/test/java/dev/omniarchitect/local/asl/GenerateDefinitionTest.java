@@ -109,7 +109,7 @@ class GenerateDefinitionTest {
         LocalExecutor executor = LocalExecutor.builder().lambdaInvoker(this::invoke).retryDelayScale(0.001).build();
 
         ExecutionResult result = executor.execute(definition, "job-1",
-                json("{\"jobId\":\"job-1\",\"items\":[\"a\",\"b\"]}"));
+                json("{\"jobId\":\"job-1\",\"items\":[\"a\",\"b\"],\"itemIds\":[\"a\",\"b\"]}"));
 
         // The Catch hands the job to the reconciliation with the error's name only (a Cause may quote data),
         // then the execution fails so that alarms count it.
@@ -136,7 +136,7 @@ class GenerateDefinitionTest {
         }).retryDelayScale(0.001).build();
 
         ExecutionResult result = executor.execute(definition, "job-1",
-                json("{\"jobId\":\"job-1\",\"items\":[\"b\"]}"));
+                json("{\"jobId\":\"job-1\",\"items\":[\"b\"],\"itemIds\":[\"b\"]}"));
 
         assertEquals(ExecutionResult.Status.SUCCEEDED, result.status(), () -> result.error() + result.cause());
         assertEquals(null, reconcilePayload.get());
