@@ -19,11 +19,19 @@ public record ReviewedFile(String kind, GeneratedFile file) {
     private static final Pattern COMPOSE = Pattern.compile("(?m)^services:\\s*$");
     private static final Pattern CLOUDFORMATION = Pattern.compile("(?m)^(AWSTemplateFormatVersion|Resources):");
     private static final Pattern PROMETHEUS = Pattern.compile("(?m)^groups:\\s*$");
+    private static final Pattern KYVERNO = Pattern.compile("(?m)^apiVersion:\\s*[\"']?kyverno\\.io/");
+    private static final Pattern REGO = Pattern.compile("(?m)^package\\s+[A-Za-z_][A-Za-z0-9_.]*\\s*$");
 
     /** The input's kind and file; a kind of null when nothing fits. */
     public static ReviewedFile of(String input) {
         if (CLOUDFORMATION.matcher(input).find()) {
             return new ReviewedFile("cloudformation", new GeneratedFile("template.yaml", input));
+        }
+        if (KYVERNO.matcher(input).find()) {
+            return new ReviewedFile("security-policy", new GeneratedFile("policy.yaml", input));
+        }
+        if (REGO.matcher(input).find()) {
+            return new ReviewedFile("security-policy", new GeneratedFile("policy.rego", input));
         }
         if (KUBERNETES.matcher(input).find()) {
             return new ReviewedFile("kubernetes", new GeneratedFile("manifest.yaml", input));

@@ -43,7 +43,8 @@ public final class SecurityPolicyValidator implements FileValidator {
 
     @Override
     public List<Rule> rules() {
-        return List.of(MISSING_FILE, YAML_SYNTAX, KYVERNO_STRUCTURE, KYVERNO_DEPRECATED, REGO_PACKAGE, REGO_RULE, REGO_SYNTAX);
+        return List.of(MISSING_FILE, YAML_SYNTAX, KYVERNO_STRUCTURE, KYVERNO_DEPRECATED, KyvernoFields.UNKNOWN_FIELD,
+                REGO_PACKAGE, REGO_RULE, REGO_SYNTAX);
     }
 
     @Override

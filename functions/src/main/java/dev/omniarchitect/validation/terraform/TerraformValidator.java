@@ -51,7 +51,7 @@ public final class TerraformValidator implements FileValidator {
     @Override
     public List<Rule> rules() {
         return List.of(MISSING_FILE, HCL_SYNTAX, REQUIRED_PROVIDERS_PINNED, HARDCODED_CREDENTIAL, UNDECLARED_VARIABLE,
-                VARIABLE_TYPE, VARIABLE_DESCRIPTION, SENSITIVE_VARIABLE);
+                VARIABLE_TYPE, VARIABLE_DESCRIPTION, SENSITIVE_VARIABLE, TerraformLocals.UNDECLARED_LOCAL);
     }
 
     @Override
@@ -77,6 +77,7 @@ public final class TerraformValidator implements FileValidator {
             }
         }
         findings.addAll(new TerraformModule(parsed).check());
+        findings.addAll(TerraformLocals.check(parsed));
         return findings;
     }
 
