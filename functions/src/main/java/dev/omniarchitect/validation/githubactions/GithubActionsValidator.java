@@ -61,7 +61,10 @@ public final class GithubActionsValidator implements FileValidator {
     @Override
     public List<Rule> rules() {
         return List.of(MISSING_FILE, YAML_SYNTAX, STRUCTURE, UNKNOWN_KEY, ACTION_PINNED, SCRIPT_INJECTION, PERMISSIONS,
-                TIMEOUT);
+                TIMEOUT, WorkflowEvents.UNKNOWN_EVENT, ActionInputs.UNKNOWN_INPUT, TimeoutMinutes.VALUE,
+                StepScripts.SHELL_SYNTAX, StepScripts.UNQUOTED_EXPANSION, WorkflowExpressions.EXPRESSION_SYNTAX,
+                WorkflowExpressions.UNKNOWN_CONTEXT, WorkflowExpressions.UNDEFINED_MATRIX_KEY,
+                WorkflowExpressions.UNDEFINED_STEP, WorkflowExpressions.UNDEFINED_NEED);
     }
 
     @Override
@@ -77,6 +80,8 @@ public final class GithubActionsValidator implements FileValidator {
             return findings;
         }
         findings.addAll(WORKFLOW_KEYS.check(path, root, UNKNOWN_KEY));
+        findings.addAll(WorkflowEvents.check(path, root.get("on")));
+        findings.addAll(WorkflowExpressions.check(path, root));
         boolean topLevelPermissions = !root.get("permissions").isMissing();
         permissionsValue(path, root.get("permissions"), findings);
         for (var entry : jobs.fields()) {
@@ -86,6 +91,12 @@ public final class GithubActionsValidator implements FileValidator {
                 continue;
             }
             findings.addAll(new JobCheck(path, entry.getKey(), job, jobs).run());
+            findings.addAll(StepScripts.check(path, root, job));
+            findings.addAll(TimeoutMinutes.check(path, job.get("timeout-minutes")));
+            job.get("steps").elements().forEach(step -> {
+                findings.addAll(ActionInputs.check(path, step));
+                findings.addAll(TimeoutMinutes.check(path, step.get("timeout-minutes")));
+            });
             if (!topLevelPermissions && job.get("permissions").isMissing()) {
                 findings.add(PERMISSIONS.at(path, job.line(), "job " + entry.getKey()
                         + " gets the default GITHUB_TOKEN permissions: neither it nor the workflow sets permissions"));
