@@ -2,6 +2,7 @@ package dev.omniarchitect.validation.dockerfile;
 
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.Rule;
+import dev.omniarchitect.validation.shell.EmbeddedScript;
 import dev.omniarchitect.validation.shell.ShellProblem;
 import dev.omniarchitect.validation.shell.ShellScript;
 import java.util.ArrayList;
@@ -29,6 +30,18 @@ final class RunScripts {
     /** The findings of the RUN instructions of a Dockerfile. */
     static List<Finding> check(String path, List<DockerInstruction> instructions) {
         List<Finding> findings = new ArrayList<>();
+        for (EmbeddedScript script : scripts(instructions)) {
+            for (ShellProblem problem : ShellScript.check(script.text())) {
+                Rule rule = problem.type() == ShellProblem.Type.SYNTAX ? SHELL_SYNTAX : UNQUOTED_EXPANSION;
+                findings.add(rule.at(path, script.firstLine() + problem.line() - 1, "RUN: " + problem.message()));
+            }
+        }
+        return findings;
+    }
+
+    /** The shell-form RUN scripts that sh runs, in order. */
+    static List<EmbeddedScript> scripts(List<DockerInstruction> instructions) {
+        List<EmbeddedScript> scripts = new ArrayList<>();
         boolean posixShell = true;
         for (DockerInstruction instruction : instructions) {
             switch (instruction.keyword()) {
@@ -37,17 +50,13 @@ final class RunScripts {
                 case "RUN" -> {
                     String script = FLAGS.matcher(instruction.arguments().strip()).replaceFirst("");
                     if (posixShell && !script.startsWith("[") && !HEREDOC.matcher(script).find()) {
-                        for (ShellProblem problem : ShellScript.check(script)) {
-                            Rule rule = problem.type() == ShellProblem.Type.SYNTAX ? SHELL_SYNTAX : UNQUOTED_EXPANSION;
-                            findings.add(rule.at(path, instruction.line() + problem.line() - 1,
-                                    "RUN: " + problem.message()));
-                        }
+                        scripts.add(new EmbeddedScript(script, instruction.line()));
                     }
                 }
                 default -> {
                 }
             }
         }
-        return findings;
+        return scripts;
     }
 }

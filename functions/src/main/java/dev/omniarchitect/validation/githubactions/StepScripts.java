@@ -3,6 +3,7 @@ package dev.omniarchitect.validation.githubactions;
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.Rule;
 import dev.omniarchitect.validation.document.LocatedNode;
+import dev.omniarchitect.validation.shell.EmbeddedScript;
 import dev.omniarchitect.validation.shell.ShellProblem;
 import dev.omniarchitect.validation.shell.ShellScript;
 import java.util.ArrayList;
@@ -32,24 +33,30 @@ final class StepScripts {
     /** The findings for the run: steps of one job. */
     static List<Finding> check(String path, LocatedNode workflow, LocatedNode job) {
         List<Finding> findings = new ArrayList<>();
+        for (EmbeddedScript script : scripts(workflow, job)) {
+            for (ShellProblem problem : ShellScript.check(script.text())) {
+                Rule rule = problem.type() == ShellProblem.Type.SYNTAX ? SHELL_SYNTAX : UNQUOTED_EXPANSION;
+                findings.add(rule.at(path, script.firstLine() + problem.line() - 1, "run: " + problem.message()));
+            }
+        }
+        return findings;
+    }
+
+    /** The run: scripts of a job's steps that bash or sh runs, expressions replaced. */
+    static List<EmbeddedScript> scripts(LocatedNode workflow, LocatedNode job) {
+        List<EmbeddedScript> scripts = new ArrayList<>();
         String jobShell = shell(job.at("defaults", "run", "shell"), shell(workflow.at("defaults", "run", "shell"), null));
         String runsOn = String.valueOf(job.get("runs-on").node()).toLowerCase(Locale.ROOT);
         for (LocatedNode step : job.get("steps").elements()) {
             LocatedNode run = step.get("run");
             String shell = shell(step.get("shell"), jobShell);
             boolean posix = shell == null ? !runsOn.contains("windows") : shell.matches("(bash|sh)\\b.*");
-            if (!run.hasText() || !posix) {
-                continue;
-            }
-            String script = placeholders(run.text());
-            // A block scalar (run: |) starts on the line after its key.
-            int firstLine = run.line() + (run.text().contains("\n") ? 1 : 0);
-            for (ShellProblem problem : ShellScript.check(script)) {
-                Rule rule = problem.type() == ShellProblem.Type.SYNTAX ? SHELL_SYNTAX : UNQUOTED_EXPANSION;
-                findings.add(rule.at(path, firstLine + problem.line() - 1, "run: " + problem.message()));
+            if (run.hasText() && posix) {
+                // A block scalar (run: |) starts on the line after its key.
+                scripts.add(new EmbeddedScript(placeholders(run.text()), run.line() + (run.text().contains("\n") ? 1 : 0)));
             }
         }
-        return findings;
+        return scripts;
     }
 
     private static String shell(LocatedNode setting, String otherwise) {
