@@ -20,6 +20,7 @@ import dev.omniarchitect.kind.KindRegistry;
 import dev.omniarchitect.log.StructuredLog;
 import dev.omniarchitect.provider.ProviderRegistry;
 import dev.omniarchitect.review.SecurityReview;
+import dev.omniarchitect.validation.ExternalCheck;
 import dev.omniarchitect.validation.ValidatorRegistry;
 import dev.omniarchitect.provider.RetryPolicy;
 import dev.omniarchitect.provider.anthropic.AnthropicProvider;
@@ -56,6 +57,12 @@ public final class FunctionServices {
     private final ValidatorRegistry validators;
 
     public FunctionServices(FunctionConfig config, AwsClients aws, PrintStream logOutput, Clock clock) {
+        this(config, aws, logOutput, clock, List.of());
+    }
+
+    /** The services, with the findings of these external checks (real tools) added to each kind's own. */
+    public FunctionServices(FunctionConfig config, AwsClients aws, PrintStream logOutput, Clock clock,
+                            List<ExternalCheck> externalChecks) {
         this.config = config;
         this.aws = aws;
         this.mapper = Json.mapper();
@@ -71,7 +78,7 @@ public final class FunctionServices {
                 new OllamaProvider(config.ollama(), http, mapper, clock)), config.defaultProvider());
         this.prices = PriceTable.builtIn(mapper);
         // Built once: loading the Kubernetes model types takes a moment that no request should pay.
-        this.validators = ValidatorRegistry.builtIn();
+        this.validators = ValidatorRegistry.builtIn(externalChecks);
         CompressedJson compressed = new CompressedJson(mapper);
         this.jobs = new DynamoDbJobStore(aws.dynamoDb(), config.jobsTable(), config.jobRetention(), mapper,
                 compressed, clock);

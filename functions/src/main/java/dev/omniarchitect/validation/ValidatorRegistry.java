@@ -26,9 +26,20 @@ public final class ValidatorRegistry {
     static final Rule NOT_CHECKED = Rule.warning("validation/not-checked",
             "The files were not checked; report the validator failure.");
 
+    /** Reported when a real tool could not run to the end (not found any more, timed out, crashed). */
+    public static final Rule TOOL_FAILED = Rule.warning("validation/tool-failed",
+            "The tool's check is missing from this report; run the tool by hand to see why it failed.");
+
     private final Map<String, FileValidator> validators;
+    private final List<ExternalCheck> externalChecks;
 
     public ValidatorRegistry(List<FileValidator> validators) {
+        this(validators, List.of());
+    }
+
+    /** The validators, and the external checks whose findings are added to theirs. */
+    public ValidatorRegistry(List<FileValidator> validators, List<ExternalCheck> externalChecks) {
+        this.externalChecks = List.copyOf(externalChecks);
         Map<String, FileValidator> byKind = new LinkedHashMap<>();
         for (FileValidator validator : validators) {
             if (byKind.put(validator.kind(), validator) != null) {
@@ -40,6 +51,11 @@ public final class ValidatorRegistry {
 
     /** The registry with a validator for every built-in kind that has files to check. */
     public static ValidatorRegistry builtIn() {
+        return builtIn(List.of());
+    }
+
+    /** The built-in validators, with the findings of these external checks (real tools) added. */
+    public static ValidatorRegistry builtIn(List<ExternalCheck> externalChecks) {
         return new ValidatorRegistry(List.of(
                 new DockerfileValidator(),
                 new ComposeValidator(),
@@ -49,7 +65,7 @@ public final class ValidatorRegistry {
                 new PrometheusRulesValidator(),
                 new GrafanaDashboardValidator(),
                 new CloudFormationValidator(),
-                new SecurityPolicyValidator()));
+                new SecurityPolicyValidator()), externalChecks);
     }
 
     /** Whether there is a validator for the kind. */
@@ -82,6 +98,19 @@ public final class ValidatorRegistry {
             findings.add(NOT_CHECKED.at(null, null, "the " + kind + " validator failed ("
                     + e.getClass().getSimpleName() + "), so the files were not checked"));
         }
-        return ValidationReport.of(findings);
+        List<String> tools = new ArrayList<>();
+        for (ExternalCheck external : externalChecks) {
+            if (external.kinds().contains(kind)) {
+                try {
+                    ExternalCheck.Result result = external.check(kind, List.copyOf(files));
+                    findings.addAll(result.findings());
+                    tools.add(result.tool());
+                } catch (RuntimeException e) {
+                    findings.add(TOOL_FAILED.at(null, null, "an external check of the " + kind + " files failed ("
+                            + e.getClass().getSimpleName() + ")"));
+                }
+            }
+        }
+        return ValidationReport.of(findings, tools);
     }
 }

@@ -45,6 +45,11 @@ public final class DockerfileValidator implements FileValidator {
     private static final FileSelection DOCKERFILES = new FileSelection("Dockerfile",
             path -> DOCKERFILE_NAME.matcher(FileNames.fileName(path)).matches(), MISSING_FILE);
 
+    /** Whether a path names a Dockerfile this validator reads. */
+    public static boolean isDockerfile(String path) {
+        return DOCKERFILES.accepts().test(path);
+    }
+
     @Override
     public String kind() {
         return "dockerfile";

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * parser the workflow kind uses for {@code run:}), as hadolint does with shellcheck. Exec-form and heredoc
  * {@code RUN}s and stages whose {@code SHELL} is not a POSIX shell are not scripts for sh.
  */
-final class RunScripts {
+public final class RunScripts {
 
     static final Rule SHELL_SYNTAX = Rule.error("dockerfile/run-shell-syntax",
             "Fix the RUN command's shell syntax (if ...; then ...; fi, quotes closed); check it with shellcheck.");
@@ -37,6 +37,11 @@ final class RunScripts {
             }
         }
         return findings;
+    }
+
+    /** The shell-form RUN scripts of a Dockerfile that sh runs, in order, for real tools to check too. */
+    public static List<EmbeddedScript> scripts(String dockerfile) {
+        return scripts(DockerfileParser.parse(dockerfile));
     }
 
     /** The shell-form RUN scripts that sh runs, in order. */

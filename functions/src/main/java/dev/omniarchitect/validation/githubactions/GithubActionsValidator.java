@@ -53,6 +53,11 @@ public final class GithubActionsValidator implements FileValidator {
     private static final AllowedKeys STEP_KEYS = AllowedKeys.of("id", "if", "name", "uses", "run",
             "working-directory", "shell", "with", "env", "continue-on-error", "timeout-minutes");
 
+    /** Whether a path names a workflow this validator reads. */
+    public static boolean isWorkflow(String path) {
+        return WORKFLOWS.accepts().test(path);
+    }
+
     @Override
     public String kind() {
         return "github-actions";

@@ -2,7 +2,10 @@ package dev.omniarchitect.validation.githubactions;
 
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.Rule;
+import dev.omniarchitect.validation.document.DocumentReader;
+import dev.omniarchitect.validation.document.LocatedDocument;
 import dev.omniarchitect.validation.document.LocatedNode;
+import dev.omniarchitect.validation.document.SyntaxException;
 import dev.omniarchitect.validation.shell.EmbeddedScript;
 import dev.omniarchitect.validation.shell.ShellProblem;
 import dev.omniarchitect.validation.shell.ShellScript;
@@ -18,7 +21,7 @@ import java.util.regex.Pattern;
  * {@code shell}, else the job's or workflow's {@code defaults.run.shell}, else bash, except on Windows
  * runners), with each {@code ${{ }}} replaced by underscores of its length, as actionlint does.
  */
-final class StepScripts {
+public final class StepScripts {
 
     static final Rule SHELL_SYNTAX = Rule.error("github-actions/run-shell-syntax",
             "Fix the run: script's shell syntax (if ...; then ...; fi, quotes closed); check it with shellcheck.");
@@ -40,6 +43,21 @@ final class StepScripts {
             }
         }
         return findings;
+    }
+
+    /** The run: scripts of a workflow that bash or sh runs, for real tools to check too; none if it is not YAML. */
+    public static List<EmbeddedScript> scripts(String workflow) {
+        List<EmbeddedScript> scripts = new ArrayList<>();
+        try {
+            for (LocatedDocument document : DocumentReader.yaml(workflow)) {
+                for (var job : document.root().get("jobs").fields()) {
+                    scripts.addAll(scripts(document.root(), job.getValue()));
+                }
+            }
+        } catch (SyntaxException e) {
+            return List.of();
+        }
+        return scripts;
     }
 
     /** The run: scripts of a job's steps that bash or sh runs, expressions replaced. */

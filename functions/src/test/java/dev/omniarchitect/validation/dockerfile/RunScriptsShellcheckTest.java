@@ -15,7 +15,7 @@ class RunScriptsShellcheckTest {
         Shellcheck.assertAgreesOnCorpus("dockerfile", "sh", corpusCase -> ValidationCorpusTest.files(corpusCase.folder())
                 .stream().filter(file -> file.path().endsWith("Dockerfile"))
                 .map(GeneratedFile::content)
-                .flatMap(content -> RunScripts.scripts(DockerfileParser.parse(content)).stream())
+                .flatMap(content -> RunScripts.scripts(content).stream())
                 .toList(), directory);
     }
 }

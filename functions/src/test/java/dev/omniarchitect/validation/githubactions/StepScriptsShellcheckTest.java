@@ -2,9 +2,6 @@ package dev.omniarchitect.validation.githubactions;
 
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.validation.ValidationCorpusTest;
-import dev.omniarchitect.validation.document.DocumentReader;
-import dev.omniarchitect.validation.document.LocatedDocument;
-import dev.omniarchitect.validation.document.SyntaxException;
 import dev.omniarchitect.validation.shell.EmbeddedScript;
 import dev.omniarchitect.validation.shell.Shellcheck;
 import java.nio.file.Path;
@@ -22,24 +19,10 @@ class StepScriptsShellcheckTest {
             List<EmbeddedScript> scripts = new ArrayList<>();
             for (GeneratedFile file : ValidationCorpusTest.files(corpusCase.folder())) {
                 if (file.path().contains("workflows/")) {
-                    scripts.addAll(scripts(file.content()));
+                    scripts.addAll(StepScripts.scripts(file.content()));
                 }
             }
             return scripts;
         }, directory);
-    }
-
-    private static List<EmbeddedScript> scripts(String workflow) {
-        List<EmbeddedScript> scripts = new ArrayList<>();
-        try {
-            for (LocatedDocument document : DocumentReader.yaml(workflow)) {
-                for (var job : document.root().get("jobs").fields()) {
-                    scripts.addAll(StepScripts.scripts(document.root(), job.getValue()));
-                }
-            }
-        } catch (SyntaxException e) {
-            // A file that is not YAML holds no scripts to compare.
-        }
-        return scripts;
     }
 }
