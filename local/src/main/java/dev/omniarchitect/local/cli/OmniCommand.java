@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
             "answer cached. Everything runs on this machine: the real state machine definition, the real",
             "Lambda handlers, DynamoDB Local.",
             ""},
-        subcommands = {RunCommand.class, ServeCommand.class, InvokeCommand.class, ProvidersCommand.class,
+        subcommands = {RunCommand.class, ServeCommand.class, InvokeCommand.class, ProvidersCommand.class, ValidateCommand.class,
             dev.omniarchitect.local.bench.BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 every item succeeded, 1 some items failed (invoke: the function failed),",
             "2 bad document or arguments, 3 the run itself could not be carried out (the message says why).",
