@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
             ""},
         subcommands = {RunCommand.class, ServeCommand.class, InvokeCommand.class, ProvidersCommand.class, ValidateCommand.class,
             dev.omniarchitect.local.bench.BenchCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 every item succeeded, 1 some items failed (invoke: the function failed),",
+        footer = {"", "Exit status: 0 every item succeeded, 1 some items failed (invoke: the function failed; validate: a file",
+            "has errors),",
             "2 bad document or arguments, 3 the run itself could not be carried out (the message says why).",
             "Run 'omni help COMMAND' or 'omni COMMAND --help' for a command's options."})
 public final class OmniCommand implements Runnable {
@@ -61,6 +62,6 @@ public final class OmniCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, serve, invoke, providers, bench, help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, serve, invoke, providers, validate, bench, help");
     }
 }
