@@ -21,6 +21,9 @@ public interface ExternalCheck {
     /** The kinds whose files it checks. */
     Set<String> kinds();
 
-    /** Its findings on a kind's files, every one naming the tool and its version in its message. */
-    Result check(String kind, List<GeneratedFile> files);
+    /**
+     * Its findings on a kind's files, every one naming the tool and its version in its message; the kind's
+     * validator says which files it reads and which scripts they hold.
+     */
+    Result check(FileValidator validator, List<GeneratedFile> files);
 }

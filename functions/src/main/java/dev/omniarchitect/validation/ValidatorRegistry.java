@@ -1,23 +1,15 @@
 package dev.omniarchitect.validation;
 
 import dev.omniarchitect.artifact.GeneratedFile;
-import dev.omniarchitect.validation.cloudformation.CloudFormationValidator;
-import dev.omniarchitect.validation.compose.ComposeValidator;
-import dev.omniarchitect.validation.dockerfile.DockerfileValidator;
-import dev.omniarchitect.validation.githubactions.GithubActionsValidator;
-import dev.omniarchitect.validation.grafana.GrafanaDashboardValidator;
-import dev.omniarchitect.validation.kubernetes.KubernetesValidator;
-import dev.omniarchitect.validation.prometheus.PrometheusRulesValidator;
-import dev.omniarchitect.validation.securitypolicy.SecurityPolicyValidator;
-import dev.omniarchitect.validation.terraform.TerraformValidator;
+import dev.omniarchitect.kinds.BuiltInKinds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The validator of each kind, chosen by kind name. Adding a kind's validation means writing one
- * {@link FileValidator} and listing it in {@link #builtIn()}. Built once at initialisation: the
+ * The validator of each kind, chosen by kind name; the built-in ones come from each kind's definition
+ * ({@link BuiltInKinds}). Built once at initialisation: the
  * validators hold parsers and type lookups that are expensive to make.
  */
 public final class ValidatorRegistry {
@@ -56,16 +48,8 @@ public final class ValidatorRegistry {
 
     /** The built-in validators, with the findings of these external checks (real tools) added. */
     public static ValidatorRegistry builtIn(List<ExternalCheck> externalChecks) {
-        return new ValidatorRegistry(List.of(
-                new DockerfileValidator(),
-                new ComposeValidator(),
-                new KubernetesValidator(),
-                new TerraformValidator(),
-                new GithubActionsValidator(),
-                new PrometheusRulesValidator(),
-                new GrafanaDashboardValidator(),
-                new CloudFormationValidator(),
-                new SecurityPolicyValidator()), externalChecks);
+        return new ValidatorRegistry(BuiltInKinds.ALL.stream()
+                .flatMap(kind -> kind.newValidator().stream()).toList(), externalChecks);
     }
 
     /** Whether there is a validator for the kind. */
@@ -102,7 +86,7 @@ public final class ValidatorRegistry {
         for (ExternalCheck external : externalChecks) {
             if (external.kinds().contains(kind)) {
                 try {
-                    ExternalCheck.Result result = external.check(kind, List.copyOf(files));
+                    ExternalCheck.Result result = external.check(validator, List.copyOf(files));
                     findings.addAll(result.findings());
                     tools.add(result.tool());
                 } catch (RuntimeException e) {

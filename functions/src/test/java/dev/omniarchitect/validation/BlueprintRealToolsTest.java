@@ -41,8 +41,9 @@ class BlueprintRealToolsTest {
         InstalledTool shellcheck = InstalledTool.find("shellcheck").orElse(null);
         Assumptions.assumeTrue(shellcheck != null, "shellcheck is not installed (Debian package shellcheck)");
         List<String> problems = new ArrayList<>();
-        for (List<EmbeddedScript> scripts : EmbeddedScripts.of(kind, render(kind, params)).values()) {
-            for (EmbeddedScript script : scripts) {
+        FileValidator validator = ValidatorRegistry.builtIn().validator(kind);
+        for (GeneratedFile file : render(kind, params)) {
+            for (EmbeddedScript script : validator.scripts(file)) {
                 Files.writeString(directory.resolve("script.sh"), script.text() + "\n");
                 InstalledTool.Run run = shellcheck.run(directory, "-s", kind.equals("dockerfile") ? "sh" : "bash",
                         "-f", "json1", "script.sh");

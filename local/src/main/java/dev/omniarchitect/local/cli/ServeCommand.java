@@ -39,9 +39,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "the port, 1 to 65535, or 0 for any free one (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "3",
-            description = "provider calls in flight at most per job, 1 to 40 (default: ${DEFAULT-VALUE}, as deployed)")
-    int concurrency;
+    @CommandLine.Mixin
+    ConcurrencyOption concurrency;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -58,10 +57,6 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--port must be a whole number from 0 to 65535, got " + port);
         }
-        if (concurrency < 1 || concurrency > 40) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--concurrency must be a whole number from 1 to 40, got " + concurrency);
-        }
         PrintWriter out = spec.commandLine().getOut();
         LocalState state = new LocalState(environment);
         CountDownLatch stop = new CountDownLatch(1);
@@ -77,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "omni-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (PrintStream logs = state.openLog();
-             LocalPipeline pipeline = state.pipeline(logs).maxConcurrency(concurrency).build();
+             LocalPipeline pipeline = state.pipeline(logs).maxConcurrency(concurrency.value()).build();
              LocalApiServer server = LocalApiServer.start(pipeline.functions(), pipeline.services().mapper(), port)) {
             out.println("Omni Architect API on " + server.uri() + " (Ctrl-C stops it)");
             for (RouteKey route : GenerationsApi.ROUTES) {

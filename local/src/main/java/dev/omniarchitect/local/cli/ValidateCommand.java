@@ -1,8 +1,9 @@
 package dev.omniarchitect.local.cli;
 
 import dev.omniarchitect.artifact.GeneratedFile;
+import dev.omniarchitect.kind.KindRegistry;
 import dev.omniarchitect.local.tools.InstalledTools;
-import dev.omniarchitect.review.FileKinds;
+import dev.omniarchitect.validation.FileKinds;
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.Severity;
 import dev.omniarchitect.validation.ValidationReport;
@@ -58,6 +59,7 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ValidatorRegistry validators = ValidatorRegistry.builtIn(InstalledTools.fromEnvironment(environment));
+        KindRegistry kinds = KindRegistry.builtIn();
         if (kind != null && !validators.supports(kind)) {
             err.println("omni validate: --kind " + kind + " has no validator; use one of " + kinds(validators));
             return ExitStatus.BAD_INPUT;
@@ -75,7 +77,7 @@ final class ValidateCommand implements Callable<Integer> {
                 return ExitStatus.BAD_INPUT;
             }
             String path = file.toString().replace('\\', '/');
-            String fileKind = kind != null ? kind : FileKinds.of(path, content).orElse(null);
+            String fileKind = kind != null ? kind : FileKinds.of(path, content, kinds, validators).orElse(null);
             if (fileKind == null || !validators.supports(fileKind)) {
                 err.println("omni validate: cannot tell the kind of " + file + "; name it with --kind, one of "
                         + kinds(validators));

@@ -2,9 +2,9 @@ package dev.omniarchitect.local.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omniarchitect.artifact.GeneratedFile;
+import dev.omniarchitect.validation.FileValidator;
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.Severity;
-import dev.omniarchitect.validation.githubactions.GithubActionsValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,9 +31,9 @@ final class ActionlintTool implements ToolAdapter {
     }
 
     @Override
-    public List<Finding> check(ToolRun run, String kind, List<GeneratedFile> files) throws ToolRun.Failure {
+    public List<Finding> check(ToolRun run, FileValidator validator, List<GeneratedFile> files) throws ToolRun.Failure {
         List<String> arguments = new ArrayList<>(List.of("-no-color", "-shellcheck=", "-format", "{{json .}}"));
-        files.stream().map(GeneratedFile::path).filter(GithubActionsValidator::isWorkflow).forEach(arguments::add);
+        files.stream().map(GeneratedFile::path).filter(validator::reads).forEach(arguments::add);
         if (arguments.size() == 4) {
             return List.of();
         }

@@ -2,6 +2,7 @@ package dev.omniarchitect.local.tools;
 
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.validation.FileNames;
+import dev.omniarchitect.validation.FileValidator;
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.Severity;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ final class CfnLintTool implements ToolAdapter {
     }
 
     @Override
-    public List<Finding> check(ToolRun run, String kind, List<GeneratedFile> files) throws ToolRun.Failure {
+    public List<Finding> check(ToolRun run, FileValidator validator, List<GeneratedFile> files) throws ToolRun.Failure {
         List<String> arguments = new ArrayList<>(List.of("--format", "parseable", "--"));
         files.stream().map(GeneratedFile::path)
                 .filter(path -> FileNames.isYaml(path) || FileNames.hasExtension(path, ".json", ".template"))

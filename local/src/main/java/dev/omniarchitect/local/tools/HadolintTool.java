@@ -2,9 +2,9 @@ package dev.omniarchitect.local.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omniarchitect.artifact.GeneratedFile;
+import dev.omniarchitect.validation.FileValidator;
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.Severity;
-import dev.omniarchitect.validation.dockerfile.DockerfileValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,10 +28,10 @@ final class HadolintTool implements ToolAdapter {
     }
 
     @Override
-    public List<Finding> check(ToolRun run, String kind, List<GeneratedFile> files) throws ToolRun.Failure {
+    public List<Finding> check(ToolRun run, FileValidator validator, List<GeneratedFile> files) throws ToolRun.Failure {
         List<Finding> findings = new ArrayList<>();
         for (GeneratedFile file : files) {
-            if (!DockerfileValidator.isDockerfile(file.path())) {
+            if (!validator.reads(file.path())) {
                 continue;
             }
             ToolRun.Output output = run.exec("--no-fail", "-f", "json", file.path());

@@ -2,6 +2,7 @@ package dev.omniarchitect.local.tools;
 
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.validation.FileNames;
+import dev.omniarchitect.validation.FileValidator;
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.Severity;
 import java.io.IOException;
@@ -45,7 +46,7 @@ final class KyvernoTool implements ToolAdapter {
     }
 
     @Override
-    public List<Finding> check(ToolRun run, String kind, List<GeneratedFile> files) throws ToolRun.Failure {
+    public List<Finding> check(ToolRun run, FileValidator validator, List<GeneratedFile> files) throws ToolRun.Failure {
         List<Finding> findings = new ArrayList<>();
         try {
             Files.writeString(run.directory().resolve("omni-probe-pod.yaml"), POD);

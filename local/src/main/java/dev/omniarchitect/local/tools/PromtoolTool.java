@@ -2,6 +2,7 @@ package dev.omniarchitect.local.tools;
 
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.validation.FileNames;
+import dev.omniarchitect.validation.FileValidator;
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.Severity;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class PromtoolTool implements ToolAdapter {
     }
 
     @Override
-    public List<Finding> check(ToolRun run, String kind, List<GeneratedFile> files) throws ToolRun.Failure {
+    public List<Finding> check(ToolRun run, FileValidator validator, List<GeneratedFile> files) throws ToolRun.Failure {
         List<Finding> findings = new ArrayList<>();
         for (GeneratedFile file : files) {
             if (!FileNames.isYaml(file.path()) || file.content().contains("kind: PrometheusRule")) {

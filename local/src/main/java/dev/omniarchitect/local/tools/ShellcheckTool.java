@@ -2,7 +2,7 @@ package dev.omniarchitect.local.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omniarchitect.artifact.GeneratedFile;
-import dev.omniarchitect.validation.EmbeddedScripts;
+import dev.omniarchitect.validation.FileValidator;
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.Severity;
 import dev.omniarchitect.validation.shell.EmbeddedScript;
@@ -34,17 +34,19 @@ final class ShellcheckTool implements ToolAdapter {
     }
 
     @Override
-    public List<Finding> check(ToolRun run, String kind, List<GeneratedFile> files) throws ToolRun.Failure {
+    public List<Finding> check(ToolRun run, FileValidator validator, List<GeneratedFile> files) throws ToolRun.Failure {
         Map<String, EmbeddedScript> scripts = new HashMap<>();
         Map<String, String> origins = new HashMap<>();
-        List<String> arguments = new ArrayList<>(List.of("-s", kind.equals("dockerfile") ? "sh" : "bash", "-f", "json1"));
+        // A Dockerfile's RUN runs under /bin/sh; a workflow's run: under bash.
+        List<String> arguments = new ArrayList<>(List.of("-s", validator.kind().equals("dockerfile") ? "sh" : "bash",
+                "-f", "json1"));
         try {
-            for (var entry : EmbeddedScripts.of(kind, files).entrySet()) {
-                for (EmbeddedScript script : entry.getValue()) {
+            for (GeneratedFile file : files) {
+                for (EmbeddedScript script : validator.scripts(file)) {
                     String name = "script-" + scripts.size() + ".sh";
                     Files.writeString(run.directory().resolve(name), script.text() + "\n");
                     scripts.put(name, script);
-                    origins.put(name, entry.getKey());
+                    origins.put(name, file.path());
                     arguments.add(name);
                 }
             }

@@ -2,6 +2,7 @@ package dev.omniarchitect.local.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omniarchitect.artifact.GeneratedFile;
+import dev.omniarchitect.validation.FileValidator;
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.Severity;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ final class TerraformTool implements ToolAdapter {
     }
 
     @Override
-    public List<Finding> check(ToolRun run, String kind, List<GeneratedFile> files) throws ToolRun.Failure {
+    public List<Finding> check(ToolRun run, FileValidator validator, List<GeneratedFile> files) throws ToolRun.Failure {
         ToolRun.Output init = run.exec("init", "-backend=false", "-input=false", "-no-color");
         if (init.exitCode() != 0) {
             throw new ToolRun.Failure(run.label() + " init failed, so the module was not validated: " + init.firstLine());

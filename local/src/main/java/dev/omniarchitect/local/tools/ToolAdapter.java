@@ -1,6 +1,7 @@
 package dev.omniarchitect.local.tools;
 
 import dev.omniarchitect.artifact.GeneratedFile;
+import dev.omniarchitect.validation.FileValidator;
 import dev.omniarchitect.validation.Finding;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,6 @@ interface ToolAdapter {
     /** The kinds whose files it checks. */
     Set<String> kinds();
 
-    /** Its findings on the files, which {@link ToolRun#directory()} holds under their paths. */
-    List<Finding> check(ToolRun run, String kind, List<GeneratedFile> files) throws ToolRun.Failure;
+    /** Its findings on the kind's files, which {@link ToolRun#directory()} holds under their paths. */
+    List<Finding> check(ToolRun run, FileValidator validator, List<GeneratedFile> files) throws ToolRun.Failure;
 }

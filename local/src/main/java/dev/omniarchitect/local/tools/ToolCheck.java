@@ -2,6 +2,7 @@ package dev.omniarchitect.local.tools;
 
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.validation.ExternalCheck;
+import dev.omniarchitect.validation.FileValidator;
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.ValidatorRegistry;
 import java.io.IOException;
@@ -47,7 +48,7 @@ final class ToolCheck implements ExternalCheck {
     }
 
     @Override
-    public Result check(String kind, List<GeneratedFile> files) {
+    public Result check(FileValidator validator, List<GeneratedFile> files) {
         Path directory = null;
         try {
             directory = Files.createTempDirectory("omni-" + adapter.name() + "-");
@@ -66,7 +67,7 @@ final class ToolCheck implements ExternalCheck {
                 Files.writeString(target, file.content());
                 copies.add(new GeneratedFile(relative, file.content()));
             }
-            List<Finding> findings = adapter.check(new ToolRun(executable, label, root, timeout), kind, copies).stream()
+            List<Finding> findings = adapter.check(new ToolRun(executable, label, root, timeout), validator, copies).stream()
                     .map(finding -> new Finding(finding.severity(), finding.rule(), finding.message(),
                             finding.path() == null ? null : originals.getOrDefault(finding.path(), finding.path()),
                             finding.line(), finding.fix()))
