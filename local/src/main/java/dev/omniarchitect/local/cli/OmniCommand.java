@@ -3,6 +3,7 @@ package dev.omniarchitect.local.cli;
 import dev.omniarchitect.provider.UnknownDefaultProviderException;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,8 +17,8 @@ import picocli.CommandLine.Command;
             "answer cached. Everything runs on this machine: the real state machine definition, the real",
             "Lambda handlers, DynamoDB Local.",
             ""},
-        subcommands = {RunCommand.class, ServeCommand.class, InvokeCommand.class, ProvidersCommand.class, ValidateCommand.class,
-            dev.omniarchitect.local.bench.BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ServeCommand.class, InvokeCommand.class, ProvidersCommand.class,
+            ValidateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 every item succeeded, 1 some items failed (invoke: the function failed;",
             "providers --check: a provider does not answer; validate: a file has errors), 2 bad document, arguments",
             "or configuration (such as an unknown OMNI_DEFAULT_PROVIDER), 3 the run itself could not be carried out",
@@ -51,7 +52,12 @@ public final class OmniCommand implements Runnable {
                 }
             }
         };
-        return new CommandLine(new OmniCommand(), factory)
+        CommandLine omni = new CommandLine(new OmniCommand(), factory);
+        // Commands of other modules on the class path, such as the bench's.
+        for (Subcommand extra : ServiceLoader.load(Subcommand.class)) {
+            omni.addSubcommand(new CommandLine(extra, factory));
+        }
+        return omni
                 .setOut(out)
                 .setErr(err)
                 // The help texts are written in lines of up to 100 characters; picocli's default 80 breaks them.
@@ -68,6 +74,7 @@ public final class OmniCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, serve, invoke, providers, validate, bench, help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 }

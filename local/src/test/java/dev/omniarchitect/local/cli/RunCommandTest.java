@@ -278,7 +278,7 @@ class RunCommandTest {
     @Test
     void theTopLevelHelpGivesEachCommandAWholeSentence() {
         Result top = omni(Map.of(), "--help");
-        for (String command : new String[] {"run", "serve", "invoke", "providers", "bench"}) {
+        for (String command : new String[] {"run", "serve", "invoke", "providers"}) {
             String line = top.out.lines().filter(candidate -> candidate.trim().startsWith(command + " "))
                     .findFirst().orElseThrow(() -> new AssertionError(command + " missing:\n" + top.out));
             assertTrue(line.trim().endsWith("."), "cut mid-sentence: " + line);
