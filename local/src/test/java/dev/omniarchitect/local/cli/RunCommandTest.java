@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omniarchitect.json.Json;
+import dev.omniarchitect.provider.BuiltInProviders;
+import dev.omniarchitect.provider.ProviderDefinition;
 import dev.omniarchitect.testing.LoopbackOpenAiServer;
 import dev.omniarchitect.testing.LoopbackOpenAiServer.Reply;
 import java.io.IOException;
@@ -273,6 +275,15 @@ class RunCommandTest {
         for (JsonNode item : items) {
             assertTrue(item.path("cacheKey").asText().matches("[0-9a-f]{64}"), item.toString());
         }
+    }
+
+    @Test
+    void runsHelpNamesEveryBuiltInProviderFromTheOneList() {
+        String help = omni(Map.of(), "run", "--help").out.replaceAll("\\s+", " ");
+
+        String names = BuiltInProviders.ALL.stream().map(ProviderDefinition::name)
+                .collect(Collectors.joining(", "));
+        assertTrue(help.contains("one of " + names), help);
     }
 
     @Test
