@@ -24,6 +24,7 @@ import dev.omniarchitect.local.dynamodb.LocalTables;
 import dev.omniarchitect.runtime.AwsClients;
 import dev.omniarchitect.runtime.FunctionConfig;
 import dev.omniarchitect.runtime.FunctionServices;
+import dev.omniarchitect.validation.ExternalCheck;
 import dev.omniarchitect.schedule.DocumentSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -69,7 +71,7 @@ public final class LocalPipeline implements AutoCloseable {
             this.aws = AwsClients.forLocalDynamoDb(embedded != null ? embedded.endpoint() : URI.create(endpoint.trim()),
                     env);
             FunctionConfig config = FunctionConfig.fromEnvironment(env);
-            this.services = new FunctionServices(config, aws, builder.logOutput, builder.clock);
+            this.services = new FunctionServices(config, aws, builder.logOutput, builder.clock, builder.externalChecks);
             LocalTables.ensure(aws.dynamoDb(), config.cacheTable(), config.jobsTable());
 
             // ApiFunction starts executions that invoke the functions, as in AWS: its starter is bound to
@@ -220,6 +222,7 @@ public final class LocalPipeline implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private ExecutionListener listener = new ExecutionListener() { };
         private ItemProgress progress = ItemProgress.NONE;
+        private List<ExternalCheck> externalChecks = List.of();
 
         private Builder() {
         }
@@ -291,6 +294,12 @@ public final class LocalPipeline implements AutoCloseable {
         /** Told as each item ends. */
         public Builder progress(ItemProgress progress) {
             this.progress = progress;
+            return this;
+        }
+
+        /** Real tools whose findings are added to each kind's own checks (none by default). */
+        public Builder externalChecks(List<ExternalCheck> externalChecks) {
+            this.externalChecks = List.copyOf(externalChecks);
             return this;
         }
 
