@@ -19,10 +19,11 @@ import picocli.CommandLine.Command;
             "OMNI_DATA_DIR, else ~/.omni) that run and invoke start in the background and then reuse.",
             ""},
         subcommands = {RunCommand.class, ServeCommand.class, InvokeCommand.class, EngineCommand.class,
-            ProvidersCommand.class, CommandLine.HelpCommand.class},
+            ProvidersCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 every item succeeded, 1 some items failed (invoke: the function failed;",
-            "providers --check: a provider does not answer), 2 bad document, arguments or configuration (such as",
-            "an unknown OMNI_DEFAULT_PROVIDER), 3 the run itself could not be carried out (the message says why).",
+            "providers --check: a provider does not answer; validate: a file has errors), 2 bad document, arguments",
+            "or configuration (such as an unknown OMNI_DEFAULT_PROVIDER), 3 the run itself could not be carried out",
+            "(the message says why).",
             "Run 'omni help COMMAND' or 'omni COMMAND --help' for a command's options."})
 public final class OmniCommand implements Runnable {
 

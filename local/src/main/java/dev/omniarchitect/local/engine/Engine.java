@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.omniarchitect.json.Json;
 import dev.omniarchitect.local.api.LocalApiServer;
 import dev.omniarchitect.local.runtime.LocalPipeline;
+import dev.omniarchitect.local.tools.InstalledTools;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -67,6 +68,7 @@ public final class Engine implements AutoCloseable {
                     .dataDirectory(directory.root())
                     .logOutput(logs)
                     .maxConcurrency(settings.concurrency())
+                    .externalChecks(InstalledTools.fromEnvironment(settings.environment()))
                     .progress((failed, cached) -> changes.changed())
                     .build();
         } catch (RuntimeException e) {
