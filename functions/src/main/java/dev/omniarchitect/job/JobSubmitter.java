@@ -3,11 +3,16 @@ package dev.omniarchitect.job;
 import dev.omniarchitect.batch.BatchDocument;
 import dev.omniarchitect.batch.BatchItem;
 import dev.omniarchitect.log.StructuredLog;
+import dev.omniarchitect.provider.HttpFailures;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
-/** Stores a validated batch as a job, then starts its execution with references only. */
+/**
+ * Stores a validated batch as a job, then starts its execution with references only. A job whose
+ * execution cannot be started is deleted again, so no job stays QUEUED without an execution.
+ */
 public final class JobSubmitter {
 
     private final JobStore jobs;
@@ -30,14 +35,35 @@ public final class JobSubmitter {
         return submit(jobId, document).thenApply(started -> jobId);
     }
 
-    /** Stores the batch as the job of that id (a fresh one from {@link JobIds}) and starts its execution. */
+    /**
+     * Stores the batch as the job of that id (a fresh one from {@link JobIds}) and starts its execution.
+     * Fails with {@link ExecutionRefusedException} when the execution was refused for now, and with the
+     * starter's error otherwise; either way the job's records are gone.
+     */
     public CompletableFuture<Void> submit(String jobId, BatchDocument document) {
         ExecutionInput input = new ExecutionInput(jobId, document.items().stream().map(BatchItem::id).toList());
         return jobs.create(jobId, document, clock.instant())
-                .thenCompose(created -> executions.start(input))
+                .thenCompose(created -> executions.start(input)
+                        .exceptionallyCompose(error -> forget(jobId, HttpFailures.unwrap(error))))
                 .thenApply(started -> {
                     log.info("job.submitted", Map.of("jobId", jobId, "items", input.items().size()));
                     return null;
                 });
+    }
+
+    private CompletableFuture<Void> forget(String jobId, Throwable refusal) {
+        String reason = refusal instanceof ExecutionRefusedException refused ? refused.reason().name()
+                : refusal.getClass().getSimpleName();
+        return jobs.delete(jobId).handle((deleted, error) -> {
+            if (error == null) {
+                log.info("job.not_started", Map.of("jobId", jobId, "reason", reason));
+            } else {
+                // The header may survive; the next local engine start resumes it, deployed it stays QUEUED
+                // until its TTL. Rare: the same store just took the job's records.
+                log.error("job.not_started", Map.of("jobId", jobId, "reason", reason, "deleted", false,
+                        "deleteError", HttpFailures.unwrap(error).getClass().getSimpleName()));
+            }
+            throw new CompletionException(refusal);
+        });
     }
 }

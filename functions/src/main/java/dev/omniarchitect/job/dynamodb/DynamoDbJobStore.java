@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +186,34 @@ public final class DynamoDbJobStore implements JobStore {
                     }
                     throw error instanceof CompletionException completion ? completion : new CompletionException(error);
                 });
+    }
+
+    @Override
+    public CompletableFuture<Void> delete(String jobId) {
+        List<WriteRequest> rest = Collections.synchronizedList(new ArrayList<>());
+        return dynamo.deleteItem(request -> request.tableName(table).key(key(jobId, HEADER)))
+                .thenCompose(headerGone -> dynamo.queryPaginator(request -> request.tableName(table)
+                                .consistentRead(true)
+                                .keyConditionExpression("#pk = :job")
+                                .projectionExpression("#pk, #sk")
+                                .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#sk", SORT_KEY))
+                                .expressionAttributeValues(Map.of(":job", AttributeValue.fromS(jobId))))
+                        .items()
+                        .subscribe(item -> rest.add(BatchWriter.delete(item))))
+                .thenCompose(listed -> writer.writeAll(List.copyOf(rest)));
+    }
+
+    @Override
+    public CompletableFuture<List<Job>> unfinished() {
+        List<Job> found = Collections.synchronizedList(new ArrayList<>());
+        return dynamo.scanPaginator(request -> request.tableName(table).consistentRead(true)
+                        .filterExpression("#sk = :header AND #status = :queued")
+                        .expressionAttributeNames(Map.of("#sk", SORT_KEY, "#status", "status"))
+                        .expressionAttributeValues(Map.of(":header", AttributeValue.fromS(HEADER),
+                                ":queued", AttributeValue.fromS(JobStatus.QUEUED.name()))))
+                .items()
+                .subscribe(item -> found.add(job(item.get(PARTITION_KEY).s(), item)))
+                .thenApply(done -> found.stream().sorted(Comparator.comparing(Job::createdAt)).toList());
     }
 
     @Override

@@ -48,6 +48,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final LocalExecutions executions;
     private final JobSubmitter submitter;
     private final LocalFunctions functions;
+    private final EngineRecovery recovery;
 
     private LocalPipeline(Builder builder) {
         Map<String, String> env = builder.environment;
@@ -89,12 +90,15 @@ public final class LocalPipeline implements AutoCloseable {
                     "MaxConcurrency", Integer.toString(builder.maxConcurrency),
                     "ProviderCallFunctionArn", LocalFunctions.arnOf(LocalFunctions.PROVIDER_CALL),
                     "AggregateFunctionArn", LocalFunctions.arnOf(LocalFunctions.AGGREGATE)));
+            EngineInvoker invoker = new EngineInvoker(functions, services.jobs(), services.mapper());
             LocalExecutor executor = LocalExecutor.builder()
-                    .lambdaInvoker(functions)
+                    .lambdaInvoker(invoker)
                     .retryDelayScale(builder.retryDelayScale)
                     .listener(builder.listener)
                     .build();
-            this.executions = new LocalExecutions(executor, definition, services.mapper());
+            this.executions = new LocalExecutions(executor, definition, services.mapper(), invoker,
+                    builder.maxExecutions != null ? builder.maxExecutions : ExecutionLimit.from(env));
+            this.recovery = new EngineRecovery(services.jobs(), executions, services.log());
             executionsReady.complete(executions);
             this.submitter = new JobSubmitter(services.jobs(), executions, new JobIds(builder.clock), services.log(),
                     builder.clock);
@@ -129,6 +133,11 @@ public final class LocalPipeline implements AutoCloseable {
     /** The functions of template.yaml by logical id, invoked as Lambda would invoke them. */
     public LocalFunctions functions() {
         return functions;
+    }
+
+    /** Resumes unfinished jobs when the engine starts, drains in-flight work when it stops. */
+    public EngineRecovery recovery() {
+        return recovery;
     }
 
     /** Waits for every execution started so far (by {@link #submit} or by ApiFunction) to end. */
@@ -172,6 +181,7 @@ public final class LocalPipeline implements AutoCloseable {
         private Map<String, String> environment = System.getenv();
         private Path dataDirectory;
         private int maxConcurrency = 3;
+        private Integer maxExecutions;
         private double retryDelayScale = 1.0;
         private PrintStream logOutput = System.out;
         private Clock clock = Clock.systemUTC();
@@ -196,6 +206,12 @@ public final class LocalPipeline implements AutoCloseable {
         /** The Map state's MaxConcurrency (the template parameter), 3 by default. */
         public Builder maxConcurrency(int maxConcurrency) {
             this.maxConcurrency = maxConcurrency;
+            return this;
+        }
+
+        /** Executions at once; by default {@link ExecutionLimit#VARIABLE} of the environment, else its default. */
+        public Builder maxExecutions(int maxExecutions) {
+            this.maxExecutions = maxExecutions;
             return this;
         }
 
