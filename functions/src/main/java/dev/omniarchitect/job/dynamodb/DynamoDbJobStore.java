@@ -47,6 +47,7 @@ public final class DynamoDbJobStore implements JobStore {
     public static final String SORT_KEY = "sk";
     public static final String TTL_ATTRIBUTE = "expiresAt";
 
+    private static final Duration SCAN_PAGE_TIMEOUT = Duration.ofSeconds(30);
     private static final String HEADER = "job";
     private static final String ITEM_PREFIX = "item#";
     private static final String RESULT_PREFIX = "result#";
@@ -206,7 +207,10 @@ public final class DynamoDbJobStore implements JobStore {
     @Override
     public CompletableFuture<List<Job>> unfinished() {
         List<Job> found = Collections.synchronizedList(new ArrayList<>());
+        // A scan of the whole table at start, on a machine that may be busy starting: more time than a read.
         return dynamo.scanPaginator(request -> request.tableName(table).consistentRead(true)
+                        .overrideConfiguration(call -> call.apiCallAttemptTimeout(SCAN_PAGE_TIMEOUT)
+                                .apiCallTimeout(SCAN_PAGE_TIMEOUT.multipliedBy(3)))
                         .filterExpression("#sk = :header AND #status = :queued")
                         .expressionAttributeNames(Map.of("#sk", SORT_KEY, "#status", "status"))
                         .expressionAttributeValues(Map.of(":header", AttributeValue.fromS(HEADER),
