@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.json.Json;
+import dev.omniarchitect.local.runtime.LocalPipeline;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,6 +63,16 @@ final class EngineApi {
     static String jobIdOf(HttpResponse<String> accepted) throws IOException {
         assertEquals(202, accepted.statusCode(), accepted.body());
         return Json.mapper().readTree(accepted.body()).path("jobId").asText();
+    }
+
+    /** The ids of every job with any record in the pipeline's jobs table (client tokens apart). */
+    static Set<String> storedJobIds(LocalPipeline pipeline) {
+        Set<String> ids = new java.util.TreeSet<>();
+        pipeline.services().aws().dynamoDb().scanPaginator(request -> request
+                        .tableName(pipeline.services().config().jobsTable()))
+                .items().subscribe(item -> ids.add(item.get("jobId").s())).join();
+        ids.removeIf(id -> id.startsWith("token#"));
+        return ids;
     }
 
     /** Polls the job until it has ended. */

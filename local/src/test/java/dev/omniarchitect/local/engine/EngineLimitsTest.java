@@ -29,7 +29,6 @@ import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The engine's limits over real HTTP: a burst of submissions against a small execution limit (refusals
@@ -106,7 +105,7 @@ class EngineLimitsTest {
         for (String jobId : accepted) {
             assertEquals("SUCCEEDED", EngineApi.awaitEnd(api, jobId, Duration.ofSeconds(120)).path("status").asText());
         }
-        assertEquals(accepted, storedJobIds(), "the jobs table holds the accepted jobs and nothing of the refused");
+        assertEquals(accepted, EngineApi.storedJobIds(pipeline), "the jobs table holds the accepted jobs and nothing of the refused");
 
         // A refused submission's client token is free: sent again when there is room, it starts a job that runs.
         for (int i : refused.subList(0, Math.min(3, refused.size()))) {
@@ -188,15 +187,5 @@ class EngineLimitsTest {
         JsonNode problem = Json.mapper().readTree(answer.body());
         assertEquals(status, problem.path("status").asInt());
         assertEquals(field, problem.path("errors").path(0).path("field").asText(), problem.toString());
-    }
-
-    /** The ids of every job with any record in the jobs table. */
-    private static Set<String> storedJobIds() {
-        Set<String> ids = new HashSet<>();
-        pipeline.services().aws().dynamoDb().scanPaginator(request -> request
-                        .tableName(pipeline.services().config().jobsTable()))
-                .items().subscribe(item -> ids.add(item.get("jobId").s())).join();
-        ids.removeIf(id -> id.startsWith("token#"));
-        return ids;
     }
 }

@@ -28,7 +28,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,14 +114,14 @@ class StartExecutionRefusalTest {
         reply = new Reply(400, "AccessDeniedException");
         HttpResponse<String> denied = EngineApi.post(api.uri(), document);
         assertEquals(500, denied.statusCode(), denied.body());
-        assertEquals(Set.of(), storedJobIds(), "a start that failed otherwise leaves nothing either");
+        assertEquals(Set.of(), EngineApi.storedJobIds(pipeline), "a start that failed otherwise leaves nothing either");
 
         reply = new Reply(200, null);
         HttpResponse<String> replay = EngineApi.post(api.uri(), document);
         String jobId = EngineApi.jobIdOf(replay);
         assertTrue(replay.headers().firstValue("Idempotent-Replayed").isEmpty(), "a fresh job: " + replay.headers());
         assertEquals(List.of(jobId), started, "its execution was started, named after it");
-        assertEquals(Set.of(jobId), storedJobIds());
+        assertEquals(Set.of(jobId), EngineApi.storedJobIds(pipeline));
         HttpResponse<String> again = EngineApi.post(api.uri(), document);
         assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
         assertEquals(jobId, EngineApi.jobIdOf(again));
@@ -137,15 +136,7 @@ class StartExecutionRefusalTest {
                 answer.headers().map().toString());
         assertTrue(!answer.body().contains("Exception") && !answer.body().contains("refused by the test"),
                 "neither a class name nor the service's wording: " + answer.body());
-        assertEquals(Set.of(), storedJobIds(), refusal + " leaves no job record");
+        assertEquals(Set.of(), EngineApi.storedJobIds(pipeline), refusal + " leaves no job record");
     }
 
-    private static Set<String> storedJobIds() {
-        Set<String> ids = new TreeSet<>();
-        pipeline.services().aws().dynamoDb().scanPaginator(request -> request
-                        .tableName(pipeline.services().config().jobsTable()))
-                .items().subscribe(item -> ids.add(item.get("jobId").s())).join();
-        ids.removeIf(id -> id.startsWith("token#"));
-        return ids;
-    }
 }
