@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * An HTTP API (payload format 2.0) response.
+ * An API response, whatever carries it back (API Gateway payload format 2.0 or 1.0, the local server).
  *
  * @param statusCode     the HTTP status
  * @param headers        response headers

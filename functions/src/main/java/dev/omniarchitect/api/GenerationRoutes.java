@@ -21,6 +21,7 @@ import dev.omniarchitect.job.Launch;
 import dev.omniarchitect.job.SyncRun;
 import dev.omniarchitect.json.ContentHash;
 import dev.omniarchitect.provider.HttpFailures;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,14 +73,20 @@ final class GenerationRoutes {
         if (document.mode() == RunMode.SYNC) {
             List<Violation> tooMuch = SyncRun.check(document);
             if (!tooMuch.isEmpty()) {
-                return done(responses.problem(Problem.of("sync-not-possible", "Batch too large or slow for mode sync",
-                        400, "mode sync runs up to " + SyncRun.MAX_ITEMS + " items that end within "
-                                + SyncRun.DEADLINE_SECONDS + " s; use the default asynchronous mode for this batch",
-                        tooMuch)));
+                return done(responses.problem(Problem.of("sync-not-possible", "Batch too large for mode sync",
+                        400, "mode sync runs up to " + SyncRun.MAX_ITEMS + " items inside the call; use the default "
+                                + "asynchronous mode for this batch", tooMuch)));
             }
+            Optional<Integer> wait = PreferWait.seconds(request);
+            Duration budget = Duration.ofSeconds(wait.map(seconds -> Math.min(seconds, SyncRun.BUDGET_SECONDS))
+                    .orElse(SyncRun.BUDGET_SECONDS));
             return launcher.launch(document.clientToken(), bodyHash,
-                            jobId -> sync.run(jobId, document).thenApply(Optional::of), reader::read)
-                    .thenApply(this::syncResponse);
+                            jobId -> sync.run(jobId, document, budget).thenApply(Optional::of), reader::read)
+                    .thenApply(launch -> {
+                        ApiResponse response = syncResponse(launch);
+                        return wait.isPresent()
+                                ? response.withHeader("Preference-Applied", "wait=" + budget.toSeconds()) : response;
+                    });
         }
         return launcher.launch(document.clientToken(), bodyHash,
                         jobId -> submitter.submit(jobId, document).thenApply(started -> Optional.<JobRecord>empty()),
@@ -130,8 +137,15 @@ final class GenerationRoutes {
             ApiResponse response = ApiResponse.json(200, records.render(record.get()));
             return replayed ? response.withHeader("Idempotent-Replayed", "true") : response;
         }
+        if (record.isPresent()) {
+            // The budget ran out: the items done so far, and where the job that runs the rest is polled.
+            String statusUrl = "/v1/generations/" + launch.jobId();
+            ApiResponse response = ApiResponse.json(202, records.render(record.get(), statusUrl))
+                    .withHeader("Location", statusUrl);
+            return replayed ? response.withHeader("Idempotent-Replayed", "true") : response;
+        }
         // A repeat that arrives while the first call still runs the items: poll like an async job.
-        return accepted(launch.jobId(), record.map(JobRecord::status).orElse(JobStatus.QUEUED), replayed);
+        return accepted(launch.jobId(), JobStatus.QUEUED, replayed);
     }
 
     private ApiResponse accepted(String jobId, JobStatus status, boolean replayed) {

@@ -24,8 +24,16 @@ final class JobRecordJson {
 
     /** The record's JSON text, inline if it fits, else with links. */
     String render(JobRecord record) {
+        return render(record, null);
+    }
+
+    /** As {@link #render(JobRecord)}, with the {@code statusUrl} to poll when the job has not ended. */
+    String render(JobRecord record, String statusUrl) {
         ObjectMapper mapper = responses.mapper();
         ObjectNode tree = mapper.valueToTree(record);
+        if (statusUrl != null) {
+            tree.put("statusUrl", statusUrl);
+        }
         tree.put("fileContent", "inline");
         String inline = responses.write(tree);
         if (ResponseLimit.fitsAsText(inline)) {

@@ -3,6 +3,7 @@ package dev.omniarchitect.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omniarchitect.batch.BatchLimits;
 import dev.omniarchitect.batch.Violation;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import java.util.Optional;
 final class JsonRequestBody {
 
     /** Bodies above this are refused before they are read. */
-    static final int MAX_BYTES = 1024 * 1024;
+    static final int MAX_BYTES = BatchLimits.MAX_DOCUMENT_BYTES;
 
     private JsonRequestBody() {
     }
@@ -31,7 +32,8 @@ final class JsonRequestBody {
         if (bytes > MAX_BYTES) {
             return Optional.of(Problem.of("payload-too-large", "Payload too large", 413,
                     "the body must be at most " + MAX_BYTES + " bytes", "body",
-                    "is " + bytes + " bytes; the most allowed is " + MAX_BYTES + " (1 MiB)"));
+                    "is " + bytes + " bytes; the most allowed is " + MAX_BYTES + " ("
+                            + BatchLimits.MAX_DOCUMENT_SIZE_TEXT + ")"));
         }
         return Optional.empty();
     }

@@ -16,7 +16,7 @@ public record Violation(String field, String message) {
         JsonLocation location = e.getLocation();
         String where = location == null || location.getLineNr() < 1
                 ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return new Violation("$", "malformed JSON" + where + ": " + e.getOriginalMessage());
+        return new Violation("$", "malformed JSON" + where + ": " + JsonSyntax.describe(e));
     }
 
     @Override

@@ -25,8 +25,9 @@ import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
- * ApiFunction: HTTP API (payload format 2.0) events routed to {@link GenerationsApi}, and scheduled-run
- * events ({@code {"scheduledRun": ...}}) from EventBridge Scheduler turned into jobs.
+ * ApiFunction: HTTP API (payload format 2.0) and REST API (payload format 1.0) events routed to
+ * {@link GenerationsApi} and answered each in its own format, and scheduled-run events
+ * ({@code {"scheduledRun": ...}}) from EventBridge Scheduler turned into jobs.
  */
 public final class ApiHandler implements RequestStreamHandler {
 
@@ -67,6 +68,9 @@ public final class ApiHandler implements RequestStreamHandler {
         if (HttpApiEvents.isHttpEvent(event)) {
             ApiResponse response = api.handle(HttpApiEvents.request(event)).join();
             services.mapper().writeValue(output, HttpApiEvents.response(response, services.mapper()));
+        } else if (RestApiEvents.isRestEvent(event)) {
+            ApiResponse response = api.handle(RestApiEvents.request(event)).join();
+            services.mapper().writeValue(output, RestApiEvents.response(response, services.mapper()));
         } else if (ScheduledRun.isScheduledRun(event)) {
             ScheduledRunner.ScheduledJob job = startScheduledRun(event);
             services.mapper().writeValue(output, services.mapper().createObjectNode()
@@ -75,8 +79,8 @@ public final class ApiHandler implements RequestStreamHandler {
                     .put("statusUrl", "/v1/generations/" + job.jobId())
                     .put("repeated", job.repeated()));
         } else {
-            throw new InvalidEventException("ApiFunction takes HTTP API payload format 2.0 events and scheduled-run "
-                    + "events {\"scheduledRun\": {\"name\", \"scheduledTime\", \"document\" or \"documentS3Uri\"}}");
+            throw new InvalidEventException("ApiFunction takes API Gateway events (HTTP API payload format 2.0, REST "
+                    + "API payload format 1.0) and scheduled-run events {\"scheduledRun\": {\"name\", \"scheduledTime\", \"document\" or \"documentS3Uri\"}}");
         }
     }
 

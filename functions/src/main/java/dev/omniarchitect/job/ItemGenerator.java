@@ -80,9 +80,17 @@ public final class ItemGenerator {
 
     /** Generates the item and stores its result; the outcome is small enough for a state's output. */
     public CompletableFuture<ItemOutcome> generate(String jobId, String itemId) {
+        return generate(jobId, itemId, null);
+    }
+
+    /**
+     * As {@link #generate(String, String)}, with the item's deadline brought forward to {@code notAfter}
+     * when that comes first (a sync call's budget); null for none.
+     */
+    public CompletableFuture<ItemOutcome> generate(String jobId, String itemId, Instant notAfter) {
         long start = clock.millis();
         return requests.load(jobId, itemId)
-                .thenCompose(item -> resultOf(jobId, item, start)
+                .thenCompose(item -> resultOf(jobId, item, start, notAfter)
                         // The result is stored while the cache is written and the lookup counted.
                         .thenCompose(generated -> jobs.saveResult(jobId, generated.result())
                                 .thenCombine(generated.cacheWrites(), (stored, written) -> generated.result()))
@@ -99,7 +107,7 @@ public final class ItemGenerator {
                 .exceptionally(error -> storageFailure(jobId, itemId, start, error));
     }
 
-    private CompletableFuture<Generated> resultOf(String jobId, BatchItem item, long start) {
+    private CompletableFuture<Generated> resultOf(String jobId, BatchItem item, long start, Instant notAfter) {
         Kind kind = kinds.get(item.kind());
         ItemSettings settings = item.settings();
         CompletableFuture<Optional<CacheEntry>> lookup = settings.cache() == CacheMode.USE
@@ -114,14 +122,20 @@ public final class ItemGenerator {
             CompletableFuture<Void> counted = settings.cache() == CacheMode.USE
                     ? cache.countLookup(settings.provider(), hit.isPresent()) : Generated.NO_WRITES;
             CompletableFuture<Generated> generated = hit.isPresent()
-                    ? CompletableFuture.completedFuture(Generated.of(fromCache(item, hit.get(), start)))
-                    : runProviders(jobId, item, kind, start);
+                    ? CompletableFuture.completedFuture(Generated.of(fromCache(item, kind, hit.get(), start)))
+                    : runProviders(jobId, item, kind, start, notAfter);
             return generated.thenApply(result -> result.alongside(counted));
         });
     }
 
-    private CompletableFuture<Generated> runProviders(String jobId, BatchItem item, Kind kind, long start) {
-        Deadline deadline = Deadline.in(Duration.ofSeconds(item.settings().timeoutSeconds()), clock);
+    private CompletableFuture<Generated> runProviders(String jobId, BatchItem item, Kind kind, long start,
+                                                      Instant notAfter) {
+        Duration budget = Duration.ofSeconds(item.settings().timeoutSeconds());
+        if (notAfter != null && Duration.between(clock.instant(), notAfter).compareTo(budget) < 0) {
+            Duration left = Duration.between(clock.instant(), notAfter);
+            budget = left.isNegative() ? Duration.ZERO : left;
+        }
+        Deadline deadline = Deadline.in(budget, clock);
         return attempts.run(jobId, item, kind, deadline)
                 .thenCompose(outcome -> outcome.answer() == null
                         ? CompletableFuture.completedFuture(Generated.of(failed(item, outcome, start,
@@ -129,12 +143,12 @@ public final class ItemGenerator {
                         : answered(jobId, item, kind, outcome, deadline, start));
     }
 
-    private ItemResult fromCache(BatchItem item, CacheEntry entry, long start) {
+    private ItemResult fromCache(BatchItem item, Kind kind, CacheEntry entry, long start) {
         Double saved = prices.find(entry.provider(), entry.model()).map(price -> price.costOf(entry.usage()))
                 .orElse(null);
         return new ItemResult(item.id(), item.kind(), statusOf(item, entry.validation()), true, entry.provider(),
                 entry.model(), List.of(), clock.millis() - start, entry.usage(), 0.0, saved, entry.files(), null,
-                entry.validation(), entry.repaired());
+                entry.validation(), entry.repaired(), CacheKey.of(item, kind));
     }
 
     /** The answer's files, checked: parsed, validated (or, for a review, merged with our findings), bounded. */
@@ -220,9 +234,10 @@ public final class ItemGenerator {
         Instant now = clock.instant();
         List<GeneratedFile> files = kept.checked().files();
         ValidationReport report = kept.checked().report();
-        CompletableFuture<Void> write = item.settings().cache() == CacheMode.BYPASS
+        String cacheKey = item.settings().cache() == CacheMode.BYPASS ? null : CacheKey.of(served, kind);
+        CompletableFuture<Void> write = cacheKey == null
                 ? Generated.NO_WRITES
-                : cache.put(new CacheEntry(CacheKey.of(served, kind), provider, kept.model(), kind.name(), files,
+                : cache.put(new CacheEntry(cacheKey, provider, kept.model(), kind.name(), files,
                         kept.usage(), now, now.plusSeconds(item.settings().cacheTtlSeconds()), report, kept.repaired()))
                 .exceptionally(error -> {
                     log.warn("cache.write_failed", Map.of("jobId", jobId, "itemId", item.id(),
@@ -233,7 +248,7 @@ public final class ItemGenerator {
         Double cost = prices.find(provider, kept.model()).map(p -> p.costOf(kept.usage())).orElse(null);
         return new Generated(new ItemResult(item.id(), item.kind(), statusOf(item, report), false, provider,
                 kept.model(), kept.attempts(), clock.millis() - start, kept.usage(), cost, null, files, null, report,
-                kept.repaired()), write);
+                kept.repaired(), cacheKey), write);
     }
 
     /** INVALID when the files have errors; a review's findings are its product, not a defect of it. */

@@ -23,6 +23,8 @@ import java.util.List;
  * @param error       why it failed; null on success
  * @param validation  what the kind's validator found in the files; null when the item failed before
  * @param repaired    whether the files are the answer to a repair round (the first answer had errors)
+ * @param cacheKey    the cache entry that holds this answer (the one {@code DELETE /v1/cache/{cacheKey}}
+ *                    removes); null when nothing was cached (a failure, {@code "cache": "bypass"})
  */
 public record ItemResult(
         String id,
@@ -39,11 +41,20 @@ public record ItemResult(
         List<GeneratedFile> files,
         ItemError error,
         ValidationReport validation,
-        boolean repaired) {
+        boolean repaired,
+        String cacheKey) {
 
     public ItemResult {
         attempts = List.copyOf(attempts);
         files = List.copyOf(files);
+    }
+
+    /** A result whose answer is in no cache entry. */
+    public ItemResult(String id, String kind, ItemStatus status, boolean cached, String provider, String model,
+                      List<Attempt> attempts, long durationMs, Usage usage, Double costUsd, Double costSavedUsd,
+                      List<GeneratedFile> files, ItemError error, ValidationReport validation, boolean repaired) {
+        this(id, kind, status, cached, provider, model, attempts, durationMs, usage, costUsd, costSavedUsd, files,
+                error, validation, repaired, null);
     }
 
     /** A result with no validation (an item that failed before its files could be checked). */
@@ -51,6 +62,6 @@ public record ItemResult(
                       List<Attempt> attempts, long durationMs, Usage usage, Double costUsd, Double costSavedUsd,
                       List<GeneratedFile> files, ItemError error) {
         this(id, kind, status, cached, provider, model, attempts, durationMs, usage, costUsd, costSavedUsd, files,
-                error, null, false);
+                error, null, false, null);
     }
 }

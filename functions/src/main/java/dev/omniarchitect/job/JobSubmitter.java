@@ -5,6 +5,7 @@ import dev.omniarchitect.batch.BatchItem;
 import dev.omniarchitect.log.StructuredLog;
 import dev.omniarchitect.provider.HttpFailures;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -33,6 +34,18 @@ public final class JobSubmitter {
     public CompletableFuture<String> submit(BatchDocument document) {
         String jobId = ids.next();
         return submit(jobId, document).thenApply(started -> jobId);
+    }
+
+    /**
+     * Starts an execution for the items of a stored job that are still to run ({@code toRun}), whose
+     * aggregation covers every item of the job ({@code itemIds}): a sync call handing over what its budget
+     * left undone.
+     */
+    public CompletableFuture<Void> handOver(String jobId, List<String> toRun, List<String> itemIds) {
+        return executions.start(new ExecutionInput(jobId, toRun, itemIds)).thenApply(started -> {
+            log.info("job.handed_over", Map.of("jobId", jobId, "items", toRun.size(), "total", itemIds.size()));
+            return null;
+        });
     }
 
     /**

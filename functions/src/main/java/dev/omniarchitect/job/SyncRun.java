@@ -3,20 +3,27 @@ package dev.omniarchitect.job;
 import dev.omniarchitect.batch.BatchDocument;
 import dev.omniarchitect.batch.BatchItem;
 import dev.omniarchitect.batch.Violation;
+import dev.omniarchitect.log.StructuredLog;
+import dev.omniarchitect.provider.HttpFailures;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a small batch inside the API call ({@code "mode": "sync"}): the job is stored like any other,
  * its items go through the same {@link ItemGenerator} as ProviderCallFunction's, at most
  * {@link #IN_FLIGHT} at a time, and the same {@link JobAggregator} ends it.
  *
- * <p>Items run in fixed lanes (item i in lane i mod 3, one after another within a lane) rather than
- * taking the next free slot, so the longest the call can take is known before it starts: the largest
- * sum of item deadlines over the lanes, which must fit under API Gateway's 29 s.
+ * <p>The call has a budget ({@link #BUDGET_SECONDS}, or less when the client asks so): an item's deadline
+ * is the smaller of its own and the time left in the budget, so every item started ends within it. Items
+ * start in document order while enough of the budget is left; those that cannot start in time are handed
+ * over to an execution of the state machine, like an asynchronous job's, and the answer says which items
+ * are done and where to poll for the rest.
  */
 public final class SyncRun {
 
@@ -24,85 +31,107 @@ public final class SyncRun {
     public static final int MAX_ITEMS = 5;
     /** Provider calls in flight at most, as the state machine's Map. */
     public static final int IN_FLIGHT = 3;
-    /** The most the items' deadlines may add up to in one lane: API Gateway stops waiting at 29 s. */
-    public static final int DEADLINE_SECONDS = 25;
+    /** The call's budget for its items: API Gateway stops waiting at 29 s, the rest is for storing and answering. */
+    public static final int BUDGET_SECONDS = 25;
+    /** An item starts inside the call only with this much of the budget left (or its own deadline, if shorter). */
+    static final Duration MIN_START = Duration.ofSeconds(5);
 
     private final JobStore jobs;
     private final ItemGenerator generator;
     private final JobAggregator aggregator;
+    private final JobSubmitter submitter;
+    private final StructuredLog log;
     private final Clock clock;
 
-    public SyncRun(JobStore jobs, ItemGenerator generator, JobAggregator aggregator, Clock clock) {
+    public SyncRun(JobStore jobs, ItemGenerator generator, JobAggregator aggregator, JobSubmitter submitter,
+                   StructuredLog log, Clock clock) {
         this.jobs = jobs;
         this.generator = generator;
         this.aggregator = aggregator;
+        this.submitter = submitter;
+        this.log = log;
         this.clock = clock;
     }
 
     /** What keeps this document from running inside the call; empty when it can. */
     public static List<Violation> check(BatchDocument document) {
-        List<BatchItem> items = document.items();
-        if (items.size() > MAX_ITEMS) {
+        int items = document.items().size();
+        if (items > MAX_ITEMS) {
             return List.of(new Violation("items", "mode sync runs at most " + MAX_ITEMS
-                    + " items inside the call, got " + items.size()
+                    + " items inside the call, got " + items
                     + "; leave out \"mode\" (or set \"async\") to run them as a job and poll its statusUrl"));
         }
-        List<Violation> violations = new ArrayList<>();
-        List<List<Integer>> lanes = lanes(items.size());
-        for (List<Integer> lane : lanes) {
-            int seconds = lane.stream().mapToInt(i -> items.get(i).settings().timeoutSeconds()).sum();
-            if (seconds <= DEADLINE_SECONDS) {
-                continue;
-            }
-            String together = lane.size() == 1 ? ""
-                    : " (items " + lane.stream().map(i -> "items[" + i + "]").toList()
-                            + " run one after another, their deadlines add up to " + seconds + " s)";
-            for (int i : lane) {
-                violations.add(new Violation("items[" + i + "].options.timeoutSeconds", "is "
-                        + items.get(i).settings().timeoutSeconds() + " s" + together + ": in mode sync every item"
-                        + " must end within " + DEADLINE_SECONDS + " s of the call, as API Gateway stops waiting at"
-                        + " 29 s; lower options.timeoutSeconds, or leave out \"mode\" to use the default"
-                        + " asynchronous mode"));
-            }
-        }
-        return violations;
+        return List.of();
     }
 
-    /** Stores the document as job {@code jobId}, generates every item and returns the finished record. */
-    public CompletableFuture<JobRecord> run(String jobId, BatchDocument document) {
+    /**
+     * Stores the document as job {@code jobId} and generates its items within {@code budget}: the finished
+     * record, or, when some items had to be handed over, the record so far (QUEUED or RUNNING).
+     */
+    public CompletableFuture<JobRecord> run(String jobId, BatchDocument document, Duration budget) {
         Instant started = clock.instant();
-        List<String> itemIds = document.items().stream().map(BatchItem::id).toList();
+        Instant end = started.plus(budget);
+        List<BatchItem> items = document.items();
+        List<String> itemIds = items.stream().map(BatchItem::id).toList();
+        MapItemOutcome[] outcomes = new MapItemOutcome[items.size()];
+        AtomicInteger next = new AtomicInteger();
         return jobs.create(jobId, document, started).thenCompose(created -> {
-            List<CompletableFuture<List<MapItemOutcome>>> running = new ArrayList<>();
-            for (List<Integer> lane : lanes(itemIds.size())) {
-                CompletableFuture<List<MapItemOutcome>> done = CompletableFuture.completedFuture(List.of());
-                for (int i : lane) {
-                    String itemId = itemIds.get(i);
-                    done = done.thenCompose(before -> generator.generate(jobId, itemId).thenApply(outcome -> {
-                        List<MapItemOutcome> after = new ArrayList<>(before);
-                        after.add(MapItemOutcome.of(outcome));
-                        return after;
-                    }));
-                }
-                running.add(done);
+            List<CompletableFuture<Void>> lanes = new ArrayList<>();
+            for (int lane = 0; lane < Math.min(IN_FLIGHT, items.size()); lane++) {
+                lanes.add(lane(jobId, items, outcomes, next, end));
             }
-            return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
-                    .thenCompose(all -> aggregator.aggregate(jobId, itemIds,
-                            running.stream().flatMap(lane -> lane.join().stream()).toList(), started))
-                    .thenCompose(job -> jobs.loadResults(jobId).thenApply(results -> JobReader.assemble(job, results)));
+            return CompletableFuture.allOf(lanes.toArray(CompletableFuture[]::new));
+        }).thenCompose(all -> {
+            List<MapItemOutcome> done = new ArrayList<>();
+            List<String> rest = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                if (outcomes[i] != null) {
+                    done.add(outcomes[i]);
+                } else {
+                    rest.add(itemIds.get(i));
+                }
+            }
+            if (rest.isEmpty()) {
+                return finish(jobId, itemIds, done, started);
+            }
+            return submitter.handOver(jobId, rest, itemIds)
+                    .thenCompose(handedOver -> jobs.loadJob(jobId).thenCombine(jobs.loadResults(jobId),
+                            (job, results) -> JobReader.assemble(job.orElseThrow(), results)))
+                    .exceptionallyCompose(error -> {
+                        // Every job ends: items nobody will run end as failures with the rest aggregated.
+                        log.error("job.hand_over_failed", Map.of("jobId", jobId,
+                                "reason", HttpFailures.unwrap(error).getClass().getSimpleName()));
+                        return finish(jobId, itemIds, done, started);
+                    });
         });
     }
 
-    /** The item indexes of each lane. */
-    private static List<List<Integer>> lanes(int items) {
-        List<List<Integer>> lanes = new ArrayList<>();
-        for (int lane = 0; lane < Math.min(IN_FLIGHT, items); lane++) {
-            List<Integer> indexes = new ArrayList<>();
-            for (int i = lane; i < items; i += IN_FLIGHT) {
-                indexes.add(i);
+    /** One lane: takes the next item while the budget leaves it time to start, one after another. */
+    private CompletableFuture<Void> lane(String jobId, List<BatchItem> items, MapItemOutcome[] outcomes,
+                                         AtomicInteger next, Instant end) {
+        int i;
+        synchronized (next) {
+            i = next.get();
+            if (i >= items.size() || !startable(items.get(i), end)) {
+                return CompletableFuture.completedFuture(null);
             }
-            lanes.add(indexes);
+            next.incrementAndGet();
         }
-        return lanes;
+        return generator.generate(jobId, items.get(i).id(), end).thenCompose(outcome -> {
+            outcomes[i] = MapItemOutcome.of(outcome);
+            return lane(jobId, items, outcomes, next, end);
+        });
+    }
+
+    private boolean startable(BatchItem item, Instant end) {
+        Duration left = Duration.between(clock.instant(), end);
+        Duration own = Duration.ofSeconds(item.settings().timeoutSeconds());
+        return left.compareTo(own.compareTo(MIN_START) < 0 ? own : MIN_START) >= 0;
+    }
+
+    private CompletableFuture<JobRecord> finish(String jobId, List<String> itemIds, List<MapItemOutcome> done,
+                                                Instant started) {
+        return aggregator.aggregate(jobId, itemIds, done, started)
+                .thenCompose(job -> jobs.loadResults(jobId).thenApply(results -> JobReader.assemble(job, results)));
     }
 }

@@ -5,6 +5,7 @@ import dev.omniarchitect.http.ResponseTooLargeException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -37,13 +38,14 @@ public final class HttpFailures {
     }
 
     /**
-     * The failure for an error response: its code, whether to retry, the wait the provider asked for,
-     * and the provider's own message (already redacted by the caller) as detail.
+     * The failure for an error response: its code, whether to retry, the wait the provider asked for, and
+     * the provider's error codes or types (never its message text: see {@link ProviderErrorText}).
      */
-    public static ProviderException forResponse(String provider, HttpResponse response, String detail, Clock clock) {
+    public static ProviderException forResponse(String provider, HttpResponse response, List<String> providerCodes,
+                                                Clock clock) {
         int status = response.status();
-        return new ProviderException(forStatus(status),
-                provider + " answered HTTP " + status + (detail == null || detail.isBlank() ? "" : ": " + detail),
+        ErrorCode code = forStatus(status);
+        return new ProviderException(code, ProviderErrorText.of(provider, status, providerCodes, code),
                 isRetryable(status), RetryAfterHeaders.of(response, clock).orElse(null), null);
     }
 

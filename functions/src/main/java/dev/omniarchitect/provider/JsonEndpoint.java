@@ -10,13 +10,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
  * A provider's JSON-over-HTTPS API: posts a body, and turns everything but a 2xx JSON answer into a
- * {@link ProviderException} with the provider's own error message, redacted.
+ * {@link ProviderException} naming the provider's error code or type, never its message text.
  */
 public final class JsonEndpoint {
 
@@ -25,20 +26,20 @@ public final class JsonEndpoint {
     private final AsyncHttp http;
     private final ObjectMapper mapper;
     private final Clock clock;
-    private final Function<JsonNode, JsonNode> errorMessage;
+    private final Function<JsonNode, List<JsonNode>> errorCodes;
 
     /**
-     * @param errorMessage  where the provider puts its message in an error body, e.g.
-     *                      {@code body -> body.path("error").path("message")}
+     * @param errorCodes  where the provider puts its error code or type in an error body, e.g.
+     *                    {@code body -> List.of(body.path("error").path("type"))}
      */
     public JsonEndpoint(String provider, URI uri, AsyncHttp http, ObjectMapper mapper, Clock clock,
-                        Function<JsonNode, JsonNode> errorMessage) {
+                        Function<JsonNode, List<JsonNode>> errorCodes) {
         this.provider = provider;
         this.uri = uri;
         this.http = http;
         this.mapper = mapper;
         this.clock = clock;
-        this.errorMessage = errorMessage;
+        this.errorCodes = errorCodes;
     }
 
     /** Posts the body; completes with the answer's JSON or fails with a ProviderException. */
@@ -56,7 +57,7 @@ public final class JsonEndpoint {
                         throw HttpFailures.forThrowable(provider, error);
                     }
                     if (response.status() < 200 || response.status() > 299) {
-                        throw HttpFailures.forResponse(provider, response, detail(response), clock);
+                        throw HttpFailures.forResponse(provider, response, codes(response), clock);
                     }
                     try {
                         return mapper.readTree(response.body());
@@ -71,12 +72,14 @@ public final class JsonEndpoint {
         return new ProviderException(ErrorCode.PROVIDER_BAD_RESPONSE, provider + " sent a bad response: " + reason);
     }
 
-    private String detail(HttpResponse response) {
+    private List<String> codes(HttpResponse response) {
         try {
-            JsonNode message = errorMessage.apply(mapper.readTree(response.body()));
-            return message != null && message.isTextual() ? SecretRedaction.redact(message.asText()) : "";
-        } catch (IOException e) {
-            return "";
+            return errorCodes.apply(mapper.readTree(response.body())).stream()
+                    .filter(node -> node != null && node.isTextual())
+                    .map(JsonNode::asText)
+                    .toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
         }
     }
 }

@@ -16,8 +16,8 @@ public final class ProviderRegistry {
         providers.forEach(provider -> byName.put(provider.name(), provider));
         this.providers = java.util.Collections.unmodifiableMap(byName);
         if (!byName.containsKey(defaultProvider)) {
-            throw new IllegalArgumentException("OMNI_DEFAULT_PROVIDER is \"" + defaultProvider
-                    + "\"; known providers: " + String.join(", ", byName.keySet()));
+            throw new UnknownDefaultProviderException("OMNI_DEFAULT_PROVIDER is \"" + defaultProvider
+                    + "\"; allowed: " + String.join(", ", byName.keySet()));
         }
         this.defaultProvider = defaultProvider;
     }

@@ -31,8 +31,8 @@ public final class ApiServices {
                 new JobIds(services.clock()), services.clock());
         BatchDocumentParser parser = services.batchParser();
         JobReader reader = services.jobReader();
-        SyncRun sync = new SyncRun(services.jobs(), services.itemGenerator(), services.jobAggregator(),
-                services.clock());
+        SyncRun sync = new SyncRun(services.jobs(), services.itemGenerator(), services.jobAggregator(), submitter,
+                services.log(), services.clock());
         this.api = new GenerationsApi(parser, launcher, submitter, sync, reader, services.jobs(), services.cache(),
                 services.providers(), services.kinds(), services.mapper(), services.log(), services.clock());
         this.scheduledRuns = new ScheduledRunner(documents, parser, launcher, submitter, reader, services.mapper(),

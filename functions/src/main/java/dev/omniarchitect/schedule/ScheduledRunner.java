@@ -84,7 +84,8 @@ public final class ScheduledRunner {
             return mapper.readTree(text);
         } catch (JsonProcessingException e) {
             throw new CompletionException(new InvalidBatchException(List.of(new Violation(
-                    ScheduledRun.FIELD + ".documentS3Uri", "the stored document is not JSON: " + e.getOriginalMessage()))));
+                    ScheduledRun.FIELD + ".documentS3Uri", "the stored document is not JSON: "
+                            + Violation.malformedJson(e).message()))));
         }
     }
 

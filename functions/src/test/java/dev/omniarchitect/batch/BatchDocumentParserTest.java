@@ -1,6 +1,7 @@
 package dev.omniarchitect.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,7 +116,15 @@ class BatchDocumentParserTest {
         String message = violations("{\n  \"items\": [\n    {\"id\": \"a\",, }\n  ]\n}").get("$");
         assertTrue(message.startsWith("malformed JSON at line 3, column 16"), message);
         assertTrue(violations("{\"items\": [] } trailing").get("$").startsWith("malformed JSON"));
-        assertTrue(violations("{\"items\": [], \"items\": []}").get("$").contains("Duplicate field"));
+        assertTrue(violations("{\"items\": [], \"items\": []}").get("$").contains("a field appears twice"));
+        String deep = "[".repeat(1001) + "]".repeat(1001);
+        String tooDeep = violations("{\"items\": " + deep + "}").get("$");
+        assertTrue(tooDeep.contains("more than 1000 levels deep"), tooDeep);
+        for (String bad : new String[] {message, tooDeep, violations("{\"items\": [tru]}").get("$"),
+                violations("{\"items\": [").get("$")}) {
+            assertFalse(bad.contains("StreamReadConstraints") || bad.contains("Unexpected") || bad.contains("code "),
+                    "in our words, not the parser's: " + bad);
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.omniarchitect.provider.ProviderRequest;
 import dev.omniarchitect.provider.Usage;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -30,7 +31,7 @@ public final class AnthropicProvider implements Provider {
         this.settings = settings;
         this.mapper = mapper;
         this.endpoint = new JsonEndpoint(NAME, URI.create(settings.baseUrl() + "/v1/messages"), http, mapper, clock,
-                body -> body.path("error").path("message"));
+                body -> List.of(body.path("error").path("type")));
         this.headers = settings.apiKey() == null
                 ? Map.of("anthropic-version", API_VERSION)
                 : Map.of("anthropic-version", API_VERSION, "x-api-key", settings.apiKey());

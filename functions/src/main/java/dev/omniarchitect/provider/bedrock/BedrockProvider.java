@@ -7,8 +7,9 @@ import dev.omniarchitect.provider.Provider;
 import dev.omniarchitect.provider.ProviderAnswer;
 import dev.omniarchitect.provider.ProviderException;
 import dev.omniarchitect.provider.ProviderRequest;
-import dev.omniarchitect.provider.SecretRedaction;
+import dev.omniarchitect.provider.ProviderErrorText;
 import dev.omniarchitect.provider.Usage;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -115,19 +116,21 @@ public final class BedrockProvider implements Provider {
         }
         if (error instanceof AwsServiceException service) {
             int status = service.statusCode();
-            String code = service.awsErrorDetails() == null ? "" : service.awsErrorDetails().errorCode();
-            String message = SecretRedaction.redact(service.awsErrorDetails() == null ? service.getMessage()
+            String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+            // The message is read to recognise an unknown model, never kept: it may quote the request.
+            String message = String.valueOf(service.awsErrorDetails() == null ? service.getMessage()
                     : service.awsErrorDetails().errorMessage());
             ErrorCode mapped = status == 400 && message.toLowerCase(java.util.Locale.ROOT).contains("model identifier")
                     ? ErrorCode.MODEL_NOT_FOUND
                     : status == 424 ? ErrorCode.PROVIDER_UNAVAILABLE : HttpFailures.forStatus(status);
-            return new ProviderException(mapped, "bedrock answered HTTP " + status + " " + code + ": " + message,
+            return new ProviderException(mapped, ProviderErrorText.of(NAME, status,
+                    code == null ? List.of() : List.of(code), mapped),
                     HttpFailures.isRetryable(status) || status == 424, null, error);
         }
         if (error instanceof SdkClientException client && String.valueOf(client.getMessage()).contains("credentials")) {
-            return new ProviderException(ErrorCode.PROVIDER_AUTH,
-                    "bedrock: no AWS credentials found (" + SecretRedaction.redact(client.getMessage()) + ")", false,
-                    null, error);
+            return new ProviderException(ErrorCode.PROVIDER_AUTH, "bedrock: no AWS credentials found; set them in "
+                    + "the environment (AWS_ACCESS_KEY_ID, AWS_PROFILE) or give the function a role", false, null,
+                    error);
         }
         return HttpFailures.forThrowable(NAME, error);
     }

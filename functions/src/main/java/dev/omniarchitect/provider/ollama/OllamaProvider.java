@@ -12,6 +12,7 @@ import dev.omniarchitect.provider.ProviderRequest;
 import dev.omniarchitect.provider.Usage;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,7 +29,7 @@ public final class OllamaProvider implements Provider {
         this.settings = settings;
         this.mapper = mapper;
         this.endpoint = new JsonEndpoint(NAME, URI.create(settings.host() + "/api/chat"), http, mapper, clock,
-                body -> body.path("error"));
+                body -> List.of());
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.omniarchitect.provider.Usage;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -30,7 +31,7 @@ public final class OpenAiProvider implements Provider {
         this.settings = settings;
         this.mapper = mapper;
         this.endpoint = new JsonEndpoint(NAME, URI.create(settings.baseUrl() + "/chat/completions"), http, mapper,
-                clock, body -> body.path("error").path("message"));
+                clock, body -> List.of(body.path("error").path("type"), body.path("error").path("code")));
         Map<String, String> fixed = new HashMap<>();
         if (settings.apiKey() != null) {
             fixed.put("Authorization", "Bearer " + settings.apiKey());

@@ -1,6 +1,7 @@
 package dev.omniarchitect.schedule.s3;
 
 import dev.omniarchitect.api.GenerationsApi;
+import dev.omniarchitect.batch.BatchLimits;
 import dev.omniarchitect.schedule.DocumentSource;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ public final class S3DocumentSource implements DocumentSource {
                     if (object.asByteArrayUnsafe().length > GenerationsApi.MAX_BODY_BYTES) {
                         throw new CompletionException(new IllegalStateException(location
                                 + " holds more than " + GenerationsApi.MAX_BODY_BYTES + " bytes; a batch document may"
-                                + " be at most 1 MiB"));
+                                + " be at most " + BatchLimits.MAX_DOCUMENT_SIZE_TEXT));
                     }
                     return new String(object.asByteArrayUnsafe(), StandardCharsets.UTF_8);
                 });

@@ -112,7 +112,9 @@ class AnthropicProviderTest {
         ProviderException failure = ProviderCalls.failure(provider("k"), ProviderCalls.dockerfile("m"));
         assertEquals(code, failure.code(), "HTTP " + status);
         assertEquals(retryable, failure.retryable(), "HTTP " + status);
-        assertTrue(failure.getMessage().contains("the " + type + " message"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("HTTP " + status + " (" + type + ")"), failure.getMessage());
+        assertFalse(failure.getMessage().contains("the " + type + " message"),
+                "the provider's text is never kept: " + failure.getMessage());
     }
 
     private void assertBad(String body, String reason) {

@@ -1,6 +1,7 @@
 package dev.omniarchitect.provider.bedrock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -119,6 +120,7 @@ class BedrockProviderTest {
         ProviderException failure = ProviderCalls.failure(provider, ProviderCalls.dockerfile(MODEL));
         assertEquals(code, failure.code(), type + ": " + failure.getMessage());
         assertEquals(retryable, failure.retryable(), type);
-        assertTrue(failure.getMessage().contains(message), failure.getMessage());
+        assertTrue(failure.getMessage().contains("HTTP " + status + " (" + type + ")"), failure.getMessage());
+        assertFalse(failure.getMessage().contains(message), "the provider's text is never kept: " + failure.getMessage());
     }
 }

@@ -70,11 +70,13 @@ class OllamaProviderTest {
     }
 
     @Test
-    void anUnknownModelIsMODEL_NOT_FOUNDWithOllamasMessage() {
+    void anUnknownModelIsMODEL_NOT_FOUNDInOurWords() {
         server.replies(request -> Reply.json(404, "{\"error\": \"model 'llama9' not found, try pulling it first\"}"));
         ProviderException failure = ProviderCalls.failure(provider, ProviderCalls.dockerfile("llama9"));
         assertEquals(ErrorCode.MODEL_NOT_FOUND, failure.code());
-        assertTrue(failure.getMessage().contains("try pulling it first"), failure.getMessage());
+        assertFalse(failure.getMessage().contains("llama9"), "the provider's text is never kept: " + failure.getMessage());
+        assertTrue(failure.getMessage().contains("HTTP 404") && failure.getMessage().contains("model id"),
+                failure.getMessage());
     }
 
     @Test

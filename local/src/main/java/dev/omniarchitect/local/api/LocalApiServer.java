@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.omniarchitect.api.Problem;
+import dev.omniarchitect.batch.BatchLimits;
 import dev.omniarchitect.local.asl.LambdaFailure;
 import dev.omniarchitect.local.asl.LambdaInvoker;
 import dev.omniarchitect.local.runtime.LocalFunctions;
@@ -16,6 +18,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The API on a loopback port, as API Gateway serves it: each request becomes the HTTP API payload
  * format 2.0 event, ApiFunction is invoked with it as Lambda would invoke it, and its answer becomes
- * the response. API Gateway's own answers are kept too: 413 for a body over 10 MB, 500 when the
- * function fails (a Lambda response over 6 MB included).
+ * the response. API Gateway's own refusals are kept too, as problem documents like every other error of
+ * the API: 413 for a body over 10 MB, 500 when the function fails (a Lambda response over 6 MB included).
  */
 public final class LocalApiServer implements AutoCloseable {
 
@@ -63,7 +67,7 @@ public final class LocalApiServer implements AutoCloseable {
     /** Serves ApiFunction of those functions on 127.0.0.1 at that port (0: any free port), without a token. */
     public static LocalApiServer start(LambdaInvoker functions, ObjectMapper mapper, int port) {
         return start(functions, mapper, InetAddress.getLoopbackAddress(), port,
-                RequestGuard.forBind(InetAddress.getLoopbackAddress(), java.util.Optional.empty()));
+                RequestGuard.forBind(InetAddress.getLoopbackAddress(), Optional.empty()));
     }
 
     /** Serves ApiFunction of those functions on that address and port (0: any free port), behind that guard. */
@@ -100,26 +104,27 @@ public final class LocalApiServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            java.util.Optional<RequestGuard.Refusal> refused = guard.check(exchange.getRequestMethod(),
+            Optional<RequestGuard.Refusal> refused = guard.check(exchange.getRequestMethod(),
                     exchange.getRequestHeaders(), server.getAddress().getPort());
             if (refused.isPresent()) {
                 refused.get().headers().forEach(exchange.getResponseHeaders()::set);
-                send(exchange, refused.get().problem().status(), "application/problem+json",
-                        mapper.writeValueAsBytes(refused.get().problem()));
+                sendProblem(exchange, refused.get().problem());
                 return;
             }
             byte[] body = readAtMost(exchange.getRequestBody(), MAX_REQUEST_BYTES);
             if (body == null) {
-                send(exchange, 413, "application/json", "{\"message\":\"Request Entity Too Large\"}"
-                        .getBytes(StandardCharsets.UTF_8));
+                sendProblem(exchange, Problem.of("payload-too-large", "Payload too large", 413,
+                        "the body must be at most " + MAX_REQUEST_BYTES + " bytes (10 MiB), the most API Gateway "
+                                + "passes on", "body", "is over " + MAX_REQUEST_BYTES + " bytes; a batch document may "
+                                + "be at most " + BatchLimits.MAX_DOCUMENT_SIZE_TEXT));
                 return;
             }
             JsonNode response;
             try {
                 response = functions.invoke(LocalFunctions.API, HttpApiEvent.of(exchange, body, mapper));
             } catch (LambdaFailure failure) {
-                send(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}"
-                        .getBytes(StandardCharsets.UTF_8));
+                sendProblem(exchange, Problem.of("internal-error", "Internal error", 500,
+                        "the request could not be completed; try again", List.of()));
                 return;
             }
             response.path("headers").fields().forEachRemaining(header ->
@@ -129,6 +134,10 @@ public final class LocalApiServer implements AutoCloseable {
                     ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
             send(exchange, response.path("statusCode").asInt(200), null, bytes);
         }
+    }
+
+    private void sendProblem(HttpExchange exchange, Problem problem) throws IOException {
+        send(exchange, problem.status(), "application/problem+json", mapper.writeValueAsBytes(problem));
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code omni bench}: measures the figures of BENCHMARKS.md and writes it, with its chart. */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
+        header = "Measures the figures of BENCHMARKS.md on this machine and writes the report and its chart.",
         description = {
             "Measures, on this machine, every figure of BENCHMARKS.md and writes it: fan-out efficiency",
             "(batches with the cache bypassed against a loopback provider with a fixed latency per call),",
@@ -27,11 +28,15 @@ import picocli.CommandLine.Option;
             "",
             "A full run takes about five minutes on two cores; --short takes about a minute and is for",
             "checking the command, not for quoting (N = 3 and 10, 2 runs, no warm-up, one JVM per",
-            "cold-start figure).",
+            "cold-start figure): it writes under " + BenchCommand.SHORT_DIRECTORY + "/ unless --out, --chart or",
+            "--results say otherwise, never over the tracked BENCHMARKS.md and chart.",
             ""},
         footer = {"", "Exit status: 0 every target met, 1 some target missed (the report says which), 2 bad",
             "arguments, 3 the bench itself could not be carried out (the message says why)."})
 public final class BenchCommand implements Callable<Integer> {
+
+    /** Where a --short run writes its report, chart and results unless told otherwise. */
+    static final String SHORT_DIRECTORY = "target/bench-short";
 
     @Option(names = "--sizes", paramLabel = "N,N...", split = ",", defaultValue = "3,10,30,100",
             description = "batch sizes of the fan-out and cache-hit figures (default: ${DEFAULT-VALUE})")
@@ -133,6 +138,11 @@ public final class BenchCommand implements Callable<Integer> {
             warmups = given.hasMatchedOption("--warmups") ? warmups : 0;
             jvms = given.hasMatchedOption("--jvms") ? jvms : 1;
             footprintItems = given.hasMatchedOption("--footprint-items") ? footprintItems : 10;
+            // A check run's figures are not for quoting: the tracked report and chart stay as they are.
+            Path directory = Path.of(SHORT_DIRECTORY);
+            report = given.hasMatchedOption("--out") ? report : directory.resolve("BENCHMARKS.md");
+            chart = given.hasMatchedOption("--chart") ? chart : directory.resolve("fanout.png");
+            results = given.hasMatchedOption("--results") ? results : directory.resolve("results.json");
         }
         require(!sizes.isEmpty() && sizes.stream().allMatch(size -> size >= 1 && size <= 100),
                 "--sizes must be batch sizes from 1 to 100, got " + sizes);

@@ -3,6 +3,7 @@ package dev.omniarchitect.local.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omniarchitect.batch.Violation;
 import dev.omniarchitect.json.Json;
 import dev.omniarchitect.local.asl.LambdaFailure;
 import dev.omniarchitect.local.runtime.LocalFunctions;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Parameters;
 /** {@code omni invoke FUNCTION --event FILE}: one function of template.yaml, invoked in-process like {@code sam local invoke}. */
 @Command(name = "invoke",
         mixinStandardHelpOptions = true,
+        header = "Invokes one function of template.yaml with an event file, as 'sam local invoke' does.",
         description = {
             "Invokes the function FUNCTION (its logical id in template.yaml: ApiFunction, ProviderCallFunction,",
             "AggregateFunction) with the event in FILE, in this process, the way 'sam local invoke' runs it in a",
@@ -30,6 +32,9 @@ import picocli.CommandLine.Parameters;
             ".omni/logs/omni.log. When ApiFunction starts executions (a POST or a scheduled run), they run on",
             "the local executor before the command ends, as Step Functions would run them.",
             "",
+            "ApiFunction takes API Gateway events of both payload formats: HTTP API 2.0 (events/api-*.json) and",
+            "REST API 1.0 (events/api-rest-*.json, or what 'sam local generate-event apigateway aws-proxy' makes),",
+            "each answered in its own format, and scheduled runs (events/scheduled-run.json).",
             "The events in events/ fit each function: events/api-*.json and events/scheduled-run.json for",
             "ApiFunction, events/provider-call.json for ProviderCallFunction, events/aggregate.json for",
             "AggregateFunction.",
@@ -41,7 +46,8 @@ final class InvokeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FUNCTION", description = "the function's logical id in template.yaml")
     String function;
 
-    @Option(names = {"--event", "-e"}, paramLabel = "FILE", required = true, description = "the event (JSON)")
+    @Option(names = {"--event", "-e"}, paramLabel = "FILE", required = true,
+            description = "the event: a JSON object (UTF-8); - reads it from standard input")
     Path event;
 
     @CommandLine.Spec
@@ -57,7 +63,7 @@ final class InvokeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<String> text = InputFile.read(event, err);
+        Optional<String> text = InputFile.read(event.toString(), System.in, err);
         if (text.isEmpty()) {
             return ExitStatus.BAD_INPUT;
         }
@@ -66,7 +72,13 @@ final class InvokeCommand implements Callable<Integer> {
         try {
             payload = mapper.readTree(text.get());
         } catch (JsonProcessingException e) {
-            err.println("omni: " + event + " is not JSON: " + e.getOriginalMessage());
+            err.println("omni: " + event + " is not JSON: " + Violation.malformedJson(e).message());
+            return ExitStatus.BAD_INPUT;
+        }
+        if (payload == null || payload.isMissingNode() || !payload.isObject()) {
+            boolean empty = payload == null || payload.isMissingNode();
+            err.println("omni: " + event + (empty ? " is empty" : " is not a JSON object")
+                    + "; an event is a JSON object, such as the files in events/");
             return ExitStatus.BAD_INPUT;
         }
         if (!LocalFunctions.NAMES.contains(function)) {

@@ -3,15 +3,21 @@ package dev.omniarchitect.local.cli;
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.job.ItemResult;
 import dev.omniarchitect.job.JobRecord;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omniarchitect.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Writes a job's files as {@code DIR/<jobId>/<itemId>/<path>}, never outside the item's folder. */
 final class JobFilesWriter {
+
+    /** The job's validation findings, every item's, in one file. */
+    static final String FINDINGS_FILE = "findings.json";
 
     private final Path root;
 
@@ -36,6 +42,27 @@ final class JobFilesWriter {
                 written.add(target);
             }
         }
+        findings(record, jobDirectory).ifPresent(written::add);
         return written;
+    }
+
+    /**
+     * Every item's validation findings, by item id, in {@code findings.json} beside the item folders (item
+     * ids cannot end in .json, so it never meets one); nothing when no item has any.
+     */
+    private static Optional<Path> findings(JobRecord record, Path jobDirectory) throws IOException {
+        ObjectNode byItem = Json.mapper().createObjectNode();
+        for (ItemResult item : record.items()) {
+            if (item.validation() != null && !item.validation().findings().isEmpty()) {
+                byItem.set(item.id(), Json.mapper().valueToTree(item.validation().findings()));
+            }
+        }
+        if (byItem.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = jobDirectory.resolve(FINDINGS_FILE);
+        Files.writeString(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(byItem) + "\n",
+                StandardCharsets.UTF_8);
+        return Optional.of(file);
     }
 }

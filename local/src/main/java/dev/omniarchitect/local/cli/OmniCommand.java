@@ -1,5 +1,6 @@
 package dev.omniarchitect.local.cli;
 
+import dev.omniarchitect.provider.UnknownDefaultProviderException;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Command;
             ""},
         subcommands = {RunCommand.class, ServeCommand.class, InvokeCommand.class, ProvidersCommand.class,
             dev.omniarchitect.local.bench.BenchCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 every item succeeded, 1 some items failed (invoke: the function failed),",
-            "2 bad document or arguments, 3 the run itself could not be carried out (the message says why).",
+        footer = {"", "Exit status: 0 every item succeeded, 1 some items failed (invoke: the function failed;",
+            "providers --check: a provider does not answer), 2 bad document, arguments or configuration (such as",
+            "an unknown OMNI_DEFAULT_PROVIDER), 3 the run itself could not be carried out (the message says why).",
             "Run 'omni help COMMAND' or 'omni COMMAND --help' for a command's options."})
 public final class OmniCommand implements Runnable {
 
@@ -54,6 +56,10 @@ public final class OmniCommand implements Runnable {
                 // The help texts are written in lines of up to 100 characters; picocli's default 80 breaks them.
                 .setUsageHelpWidth(110)
                 .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+                    if (error instanceof UnknownDefaultProviderException configuration) {
+                        commandLine.getErr().println("omni: bad configuration: " + configuration.getMessage());
+                        return ExitStatus.BAD_INPUT;
+                    }
                     commandLine.getErr().println("omni: " + error.getMessage());
                     return ExitStatus.COULD_NOT_RUN;
                 });

@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
 /** {@code omni run FILE}: runs a batch document through the local pipeline. */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
+        header = "Runs a batch document on this machine and writes the generated files.",
         description = {
             "Runs the batch document FILE through the real state machine on this machine: at most",
             "--concurrency provider calls in flight, every answer cached in DynamoDB Local under .omni/",
@@ -30,7 +31,12 @@ import picocli.CommandLine.Parameters;
             "",
             "While it runs, a progress line on stderr shows done/total, cached, failed and elapsed time.",
             "At the end the files are written under DIR/<jobId>/<itemId>/ and a summary table is printed",
-            "(or, with --json, the job record on stdout).",
+            "(or, with --json, the job record on stdout, each item with its cacheKey). Every item's validation",
+            "findings also go to DIR/<jobId>/findings.json. A security-review item that finds problems has",
+            "succeeded: the table counts its findings by severity and lists them.",
+            "",
+            "FILE is read as UTF-8 (a byte order mark is fine); - reads standard input. What is wrong with",
+            "the file, --out, the options or OMNI_DEFAULT_PROVIDER is reported before any provider is called.",
             "",
             "With no AI key set, items use the offline blueprint provider. Provider settings come from the",
             "environment (see omni providers): OMNI_DEFAULT_PROVIDER, OPENAI_API_KEY, ANTHROPIC_API_KEY, ... Set",
@@ -42,18 +48,19 @@ import picocli.CommandLine.Parameters;
             "3 the run itself could not be carried out (the message says why)."})
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "the batch document (JSON)")
-    Path file;
+    @Parameters(paramLabel = "FILE", description = "the batch document (JSON, UTF-8); - reads it from standard input")
+    String file;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
-            description = "where files are written (default: ${DEFAULT-VALUE})")
+            description = "where files are written, a directory; checked before any work (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Option(names = "--json", description = "print the job record as JSON on stdout instead of the table")
     boolean json;
 
     @Option(names = "--provider", paramLabel = "P",
-            description = "use provider P and its default model for every item, whatever the document says")
+            description = "use provider P and its default model for every item, whatever the document says: "
+                    + "blueprint, bedrock, openai, anthropic or ollama")
     String provider;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "3",
@@ -88,7 +95,12 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--concurrency must be a whole number from 1 to 40, got " + concurrency);
         }
-        Optional<String> input = InputFile.read(file, stderr);
+        Optional<String> outProblem = OutputDirectory.problem(out);
+        if (outProblem.isPresent()) {
+            stderr.println("omni: " + outProblem.get());
+            return ExitStatus.BAD_INPUT;
+        }
+        Optional<String> input = InputFile.read(file, System.in, stderr);
         if (input.isEmpty()) {
             return ExitStatus.BAD_INPUT;
         }
@@ -104,12 +116,10 @@ final class RunCommand implements Callable<Integer> {
             try {
                 batch = pipeline.services().batchParser().parse(document, overrides());
             } catch (InvalidBatchException e) {
-                stderr.println("omni: " + file + " is not a valid batch document:");
-                for (Violation violation : e.violations()) {
-                    stderr.println("  " + violation.field() + ": " + violation.message());
-                }
+                printViolations(e.violations(), stderr);
                 return ExitStatus.BAD_INPUT;
             }
+            IgnoredModels.warning(batch).ifPresent(stderr::println);
             progress.start(batch.items().size());
             LocalPipeline.JobRun run = pipeline.run(batch);
             progress.finish();
@@ -125,6 +135,18 @@ final class RunCommand implements Callable<Integer> {
             }
             return record.summary() != null && record.summary().succeeded() == record.summary().total()
                     ? ExitStatus.OK : ExitStatus.SOME_FAILED;
+        }
+    }
+
+    /** Faults of the command's options first, in their own words, then those of the document. */
+    private void printViolations(List<Violation> violations, PrintWriter stderr) {
+        List<Violation> options = violations.stream().filter(v -> v.field().startsWith("--")).toList();
+        List<Violation> document = violations.stream().filter(v -> !v.field().startsWith("--")).toList();
+        options.forEach(violation -> stderr.println("omni: option " + violation.field() + ": " + violation.message()));
+        if (!document.isEmpty()) {
+            stderr.println("omni: " + (InputFile.STDIN.equals(file) ? "standard input" : file)
+                    + " is not a valid batch document:");
+            document.forEach(violation -> stderr.println("  " + violation.field() + ": " + violation.message()));
         }
     }
 

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
 /** {@code omni serve}: the HTTP API on localhost, each request handed to the real ApiFunction handler. */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
+        header = "Serves the HTTP API on a loopback port, as API Gateway serves it when deployed.",
         description = {
             "Serves the HTTP API on http://127.0.0.1:PORT as API Gateway serves it when deployed: each request",
             "becomes the same HTTP API (payload format 2.0) event and goes to the real ApiFunction handler;",

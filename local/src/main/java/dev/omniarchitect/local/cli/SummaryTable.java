@@ -1,5 +1,6 @@
 package dev.omniarchitect.local.cli;
 
+import dev.omniarchitect.batch.BatchLimits;
 import dev.omniarchitect.job.ItemResult;
 import dev.omniarchitect.job.ItemStatus;
 import dev.omniarchitect.job.JobRecord;
@@ -9,7 +10,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The end-of-run table: one row per item, then the job's wall time and speedup. */
 final class SummaryTable {
@@ -37,9 +40,13 @@ final class SummaryTable {
             if (item.error() != null) {
                 out.println("  " + item.id() + ": " + item.error().code() + ": " + item.error().message());
             }
-            if (item.validation() != null && item.status() == ItemStatus.INVALID) {
-                item.validation().findings().stream().filter(finding -> finding.severity() == Severity.ERROR)
-                        .forEach(finding -> out.println("  " + item.id() + ": " + finding.path()
+            boolean review = BatchLimits.REVIEW_KIND.equals(item.kind());
+            if (item.validation() != null && (item.status() == ItemStatus.INVALID || review)) {
+                // An invalid item's errors; a review's findings, every severity: they are what it produced.
+                item.validation().findings().stream()
+                        .filter(finding -> review || finding.severity() == Severity.ERROR)
+                        .forEach(finding -> out.println("  " + item.id() + ": " + (review ? finding.severity()
+                                .name().toLowerCase(Locale.ROOT) + " " : "") + finding.path()
                                 + (finding.line() == null ? "" : ":" + finding.line()) + " " + finding.rule() + ": "
                                 + finding.message()));
             }
@@ -49,6 +56,7 @@ final class SummaryTable {
             out.println();
             out.printf("%d items: %d succeeded, %d invalid, %d failed, %d from cache%n", summary.total(),
                     summary.succeeded(), summary.invalid(), summary.failed(), summary.cacheHits());
+            reviewFindings(record).ifPresent(out::println);
             out.printf("wall %d ms, items added up %d ms, speedup %.2fx%n", summary.wallMs(), summary.sumItemMs(),
                     summary.speedup());
             out.printf("tokens %d in, %d out; estimated cost $%.6f, saved by the cache $%.6f%s%n",
@@ -60,8 +68,26 @@ final class SummaryTable {
             out.println("Items from provider \"blueprint\" are offline starting files rendered from params, not AI output.");
         }
         out.println();
-        out.println(files.size() + " files written:");
-        files.forEach(file -> out.println("  " + file));
+        if (files.isEmpty()) {
+            out.println("No files written.");
+        } else {
+            out.println(files.size() + " files written:");
+            files.forEach(file -> out.println("  " + file));
+        }
+    }
+
+    /** What the security reviews found: they succeed whatever they find, so their findings are counted apart. */
+    private static Optional<String> reviewFindings(JobRecord record) {
+        List<ItemResult> reviews = record.items().stream()
+                .filter(item -> BatchLimits.REVIEW_KIND.equals(item.kind()) && item.validation() != null)
+                .toList();
+        if (reviews.isEmpty()) {
+            return Optional.empty();
+        }
+        long errors = reviews.stream().mapToLong(item -> item.validation().errorCount()).sum();
+        long all = reviews.stream().mapToLong(item -> item.validation().findings().size()).sum();
+        return Optional.of(reviews.size() + " security review(s) found " + errors + " error(s) and "
+                + (all - errors) + " warning(s) in their input (a review that finds problems has succeeded)");
     }
 
     /** "ok", or the error and warning counts of the item's validation; "-" when it was never checked. */
@@ -72,6 +98,9 @@ final class SummaryTable {
         long errors = item.validation().errorCount();
         long warnings = item.validation().findings().size() - errors;
         String text = errors == 0 && warnings == 0 ? "ok" : errors + "E " + warnings + "W";
+        if (BatchLimits.REVIEW_KIND.equals(item.kind())) {
+            return errors == 0 && warnings == 0 ? "no findings" : "found " + text;
+        }
         return item.repaired() ? text + " (repaired)" : text;
     }
 }

@@ -74,7 +74,7 @@ class GenerateDefinitionTest {
         LocalExecutor executor = LocalExecutor.builder().lambdaInvoker(this::invoke).retryDelayScale(0.001).build();
 
         ExecutionResult result = executor.execute(definition, "job-1",
-                json("{\"jobId\":\"job-1\",\"items\":[\"a\",\"b\",\"c\",\"d\"]}"));
+                json("{\"jobId\":\"job-1\",\"items\":[\"a\",\"b\",\"c\",\"d\"],\"itemIds\":[\"a\",\"b\",\"c\",\"d\"]}"));
 
         assertEquals(ExecutionResult.Status.SUCCEEDED, result.status(), () -> result.error() + result.cause());
         assertEquals(json("{\"jobId\":\"job-1\",\"status\":\"PARTIAL\"}"), result.output());

@@ -1,6 +1,7 @@
 package dev.omniarchitect.local.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,11 +36,27 @@ class ApiErrorMatrixTest extends ServeTestBase {
     }
 
     @Test
-    void aBodyOverOneMebibyteIs413() throws Exception {
-        String padding = "x".repeat(1024 * 1024);
+    void aBodyOverTheDocumentLimitIs413InOurWords() throws Exception {
+        String padding = "x".repeat(dev.omniarchitect.batch.BatchLimits.MAX_DOCUMENT_BYTES);
         JsonNode problem = assertProblem(postJson("/v1/generations", "{\"items\": [{\"id\": \"a\", \"kind\": "
                 + "\"dockerfile\", \"prompt\": \"" + padding + "\"}]}"), 413, "body");
-        assertTrue(problem.path("detail").asText().contains("1048576"), problem.toString());
+        assertTrue(problem.path("detail").asText().contains(
+                Integer.toString(dev.omniarchitect.batch.BatchLimits.MAX_DOCUMENT_BYTES)), problem.toString());
+    }
+
+    @Test
+    void aBodyOverApiGatewaysTenMegabytesIsAProblemDocumentToo() throws Exception {
+        JsonNode problem = assertProblem(postJson("/v1/generations", "x".repeat(10 * 1024 * 1024 + 1)), 413, "body");
+        assertFalse(problem.toString().contains("Request Entity Too Large"), problem.toString());
+    }
+
+    @Test
+    void jsonNestedTooDeeplyIsRefusedInOurWords() throws Exception {
+        JsonNode problem = assertProblem(postJson("/v1/generations", "{\"items\": " + "[".repeat(1001)
+                + "]".repeat(1001) + "}"), 400, "$");
+        String message = problem.path("errors").path(0).path("message").asText();
+        assertTrue(message.contains("more than 1000 levels deep"), message);
+        assertFalse(message.contains("StreamReadConstraints") || message.contains("getMaxNestingDepth"), message);
     }
 
     @Test

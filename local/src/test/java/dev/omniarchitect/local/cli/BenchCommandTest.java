@@ -35,12 +35,17 @@ class BenchCommandTest {
 
     private static Outcome shortRun;
 
+    /** Where --short writes unless told otherwise (the tests run in local/, so never over the tracked files). */
+    private static final Path SHORT = Path.of("target", "bench-short");
+
     @BeforeAll
-    static void runTheShortBench() {
+    static void runTheShortBench() throws IOException {
+        Files.createDirectories(SHORT);
+        for (String file : List.of("BENCHMARKS.md", "fanout.png", "results.json")) {
+            Files.deleteIfExists(SHORT.resolve(file));
+        }
+        Files.deleteIfExists(Path.of("BENCHMARKS.md"));
         shortRun = omni("bench", "--short",
-                "--out", temp.resolve("BENCHMARKS.md").toString(),
-                "--chart", temp.resolve("docs/bench/fanout.png").toString(),
-                "--results", temp.resolve("docs/bench/results.json").toString(),
                 "--baseline", temp.resolve("docs/bench/none.json").toString(),
                 "--sample", Path.of("..", "events", "batch-request.json").toString(),
                 "--template", Path.of("..", "template.yaml").toString(),
@@ -48,9 +53,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void aShortRunWritesUnderTargetNeverOverTheTrackedReport() {
+        assertTrue(Files.isRegularFile(SHORT.resolve("BENCHMARKS.md")) && Files.isRegularFile(SHORT.resolve("fanout.png")),
+                shortRun.out);
+        assertFalse(Files.exists(Path.of("BENCHMARKS.md")), "--short wrote the report where a full run writes it");
+        assertTrue(shortRun.out.contains("wrote " + SHORT.resolve("BENCHMARKS.md")), shortRun.out);
+    }
+
+    @Test
     void theShortRunEndsWithEveryTargetReported() {
         assertTrue(shortRun.status == 0 || shortRun.status == 1, "status " + shortRun.status + ": " + shortRun.err);
-        BenchResults results = BenchResults.read(temp.resolve("docs/bench/results.json"));
+        BenchResults results = BenchResults.read(SHORT.resolve("results.json"));
         List<BenchResults.Target> targets = results.targets();
         assertFalse(targets.isEmpty());
         for (BenchResults.Target target : targets) {
@@ -61,7 +74,7 @@ class BenchCommandTest {
 
     @Test
     void theFiguresAreThoseOfTheShortRunAndPhysicallyPossible() {
-        BenchResults results = BenchResults.read(temp.resolve("docs/bench/results.json"));
+        BenchResults results = BenchResults.read(SHORT.resolve("results.json"));
         assertTrue(results.quick());
         assertEquals(List.of(3, 10), results.fanOut().stream().map(FanOutFigure::items).toList());
         for (FanOutFigure figure : results.fanOut()) {
@@ -108,7 +121,7 @@ class BenchCommandTest {
 
     @Test
     void theReportHasEverySectionEveryFigureAndTheChart() throws IOException {
-        String report = Files.readString(temp.resolve("BENCHMARKS.md"));
+        String report = Files.readString(SHORT.resolve("BENCHMARKS.md"));
         for (String section : List.of("## Targets", "## Fan-out efficiency", "## Cache hits", "## Cold start",
                 "## Footprint", "## The engine under a burst", "## Cost on paper", "## Method")) {
             assertTrue(report.contains("\n" + section + "\n"), "missing " + section);
@@ -129,8 +142,8 @@ class BenchCommandTest {
                 assertTrue(line.endsWith("|"), "a table row that does not end: " + line);
             }
         }
-        assertTrue(report.contains("![Batch wall time against batch size](docs/bench/fanout.png)"));
-        BufferedImage chart = ImageIO.read(temp.resolve("docs/bench/fanout.png").toFile());
+        assertTrue(report.contains("![Batch wall time against batch size](fanout.png)"));
+        BufferedImage chart = ImageIO.read(SHORT.resolve("fanout.png").toFile());
         assertNotNull(chart, "the chart is a PNG");
         assertEquals(900, chart.getWidth());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.batch.BatchOverrides;
 import dev.omniarchitect.json.Json;
 import dev.omniarchitect.local.dynamodb.EmbeddedDynamoDb;
@@ -68,7 +69,7 @@ class InvokeCommandTest {
             answers.put(event, invoke(function, event, 0));
         }
         for (String event : new String[] {"api-get-generation.json", "api-get-bundle.json", "api-get-file.json",
-                "api-post-generations.json", "api-post-generations-sync.json", "api-get-cache-stats.json",
+                "api-post-generations.json", "api-rest-post-generations.json", "api-post-generations-sync.json", "api-get-cache-stats.json",
                 "api-get-providers.json", "api-delete-cache-entry.json", "api-post-cache-purge.json",
                 "scheduled-run.json"}) {
             answers.put(event, invoke("ApiFunction", event, 0));
@@ -85,6 +86,12 @@ class InvokeCommandTest {
         assertEquals(200, status(answers, "api-get-file.json"));
         assertTrue(answers.get("api-get-file.json").path("body").asText().contains("FROM "));
         assertEquals(202, status(answers, "api-post-generations.json"));
+        JsonNode rest = answers.get("api-rest-post-generations.json");
+        assertEquals(202, rest.path("statusCode").asInt(), rest.toString());
+        assertEquals("application/json", rest.path("multiValueHeaders").path("Content-Type").path(0).asText(),
+                "a REST API (payload 1.0) event is answered in payload 1.0: " + rest);
+        assertTrue(Json.mapper().readTree(rest.path("body").asText()).path("statusUrl").asText()
+                .startsWith("/v1/generations/"), rest.toString());
         JsonNode sync = Json.mapper().readTree(answers.get("api-post-generations-sync.json").path("body").asText());
         assertEquals(200, status(answers, "api-post-generations-sync.json"), sync.toString());
         assertEquals("SUCCEEDED", sync.path("status").asText());
@@ -109,6 +116,61 @@ class InvokeCommandTest {
     }
 
     @Test
+    void theEventSamGeneratesForARestApiIsAnsweredInPayloadFormatOne() throws IOException {
+        // What `sam local generate-event apigateway aws-proxy` writes (trimmed of identity fields).
+        Path event = Files.writeString(temp.resolve("aws-proxy.json"), """
+                {"body": "eyJ0ZXN0IjoiYm9keSJ9", "resource": "/{proxy+}", "path": "/path/to/resource",
+                 "httpMethod": "POST", "isBase64Encoded": true,
+                 "queryStringParameters": {"foo": "bar"}, "multiValueQueryStringParameters": {"foo": ["bar"]},
+                 "pathParameters": {"proxy": "/path/to/resource"}, "stageVariables": {"baz": "qux"},
+                 "headers": {"Accept": "text/html", "Content-Type": "application/json", "Host": "1234567890.execute-api.us-east-1.amazonaws.com"},
+                 "multiValueHeaders": {"Accept": ["text/html"], "Content-Type": ["application/json"]},
+                 "requestContext": {"accountId": "123456789012", "resourceId": "123456", "stage": "prod",
+                   "requestId": "c6af9ac6-7b61-11e6-9a41-93e8deadbeef", "requestTime": "09/Apr/2015:12:34:56 +0000",
+                   "requestTimeEpoch": 1428582896000, "path": "/prod/path/to/resource", "resourcePath": "/{proxy+}",
+                   "httpMethod": "POST", "apiId": "1234567890", "protocol": "HTTP/1.1"}}""");
+
+        JsonNode answer = invoke("ApiFunction", event, 0);
+
+        assertEquals(404, answer.path("statusCode").asInt(), answer.toString());
+        assertEquals("application/problem+json", answer.path("headers").path("Content-Type").asText());
+        assertEquals("application/problem+json", answer.path("multiValueHeaders").path("Content-Type").path(0).asText());
+        assertTrue(answer.path("body").asText().contains("no route matches /path/to/resource"), answer.toString());
+    }
+
+    @Test
+    void theLargestDocumentGoesThroughBothPayloadFormatsAndAScheduledRun() throws IOException {
+        String document = LargestBatch.text("invoke");
+        ObjectNode http = (ObjectNode) Json.mapper().readTree(EVENTS.resolve("api-post-generations.json").toFile());
+        http.put("body", document);
+        ObjectNode rest = (ObjectNode) Json.mapper().readTree(EVENTS.resolve("api-rest-post-generations.json").toFile());
+        rest.put("body", document);
+        ObjectNode scheduled = (ObjectNode) Json.mapper().readTree(EVENTS.resolve("scheduled-run.json").toFile());
+        ((ObjectNode) scheduled.path("scheduledRun")).set("document", Json.mapper().readTree(document));
+
+        for (ObjectNode event : new ObjectNode[] {http, rest}) {
+            Path file = Files.writeString(temp.resolve("largest-" + event.hashCode() + ".json"), event.toString());
+            JsonNode answer = invoke("ApiFunction", file, 0);
+            assertEquals(202, answer.path("statusCode").asInt(), answer.path("body").asText());
+        }
+        Path file = Files.writeString(temp.resolve("largest-scheduled.json"), scheduled.toString());
+        JsonNode run = invoke("ApiFunction", file, 0);
+        assertEquals("QUEUED", run.path("status").asText(), run.toString());
+    }
+
+    @Test
+    void aBadDefaultProviderIsBadConfigurationNamingTheVariable() {
+        Map<String, String> env = new java.util.HashMap<>(environment());
+        env.put("OMNI_DEFAULT_PROVIDER", "bogus");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = OmniCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), env)
+                .execute("invoke", "ApiFunction", "--event", EVENTS.resolve("api-get-providers.json").toString());
+        assertEquals(2, status, err.toString());
+        assertTrue(err.toString().contains("OMNI_DEFAULT_PROVIDER is \"bogus\""), err.toString());
+    }
+
+    @Test
     void theBatchDocumentIsAcceptedByOmniRun() {
         Result result = omni("run", EVENTS.resolve("batch-request.json").toString(), "--out",
                 temp.resolve("out").toString());
@@ -124,6 +186,11 @@ class InvokeCommandTest {
         assertEquals(2, omni("invoke", "ApiFunction").status, "--event is required");
         Path notJson = Files.writeString(temp.resolve("bad.json"), "{nope");
         assertEquals(2, omni("invoke", "ApiFunction", "--event", notJson.toString()).status);
+
+        Path empty = Files.writeString(temp.resolve("empty.json"), "");
+        Result emptyEvent = omni("invoke", "ApiFunction", "--event", empty.toString());
+        assertEquals(2, emptyEvent.status, "--help promises 2 for a bad event file: " + emptyEvent.err);
+        assertTrue(emptyEvent.err.contains(empty + " is empty"), emptyEvent.err);
 
         Path strange = Files.writeString(temp.resolve("strange.json"), "{\"hello\": \"world\"}");
         Result failed = omni("invoke", "ApiFunction", "--event", strange.toString());
@@ -145,7 +212,11 @@ class InvokeCommandTest {
     }
 
     private JsonNode invoke(String function, String event, int expectedStatus) throws IOException {
-        Result result = omni("invoke", function, "--event", EVENTS.resolve(event).toString());
+        return invoke(function, EVENTS.resolve(event), expectedStatus);
+    }
+
+    private JsonNode invoke(String function, Path event, int expectedStatus) throws IOException {
+        Result result = omni("invoke", function, "--event", event.toString());
         assertEquals(expectedStatus, result.status, event + ": " + result.out + result.err);
         assertFalse(result.err.contains("FAILED"), event + ": " + result.err);
         return Json.mapper().readTree(result.out);

@@ -32,6 +32,16 @@ class LargeJobApiTest extends ServeTestBase {
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"");
 
     @Test
+    void theLargestDocumentedBatchIsAcceptedAndRuns() throws Exception {
+        HttpResponse<String> accepted = postJson("/v1/generations", LargestBatch.text("api"));
+
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        JsonNode record = awaitEnd(json(accepted).path("jobId").asText());
+        assertEquals("SUCCEEDED", record.path("status").asText(), record.path("summary").toString());
+        assertEquals(100, record.path("summary").path("succeeded").asInt());
+    }
+
+    @Test
     void aLargeJobsRecordLinksItsFilesAndItsBundleComesInParts() throws Exception {
         Map<String, String> contentByPrompt = new ConcurrentHashMap<>();
         provider.replies(request -> {

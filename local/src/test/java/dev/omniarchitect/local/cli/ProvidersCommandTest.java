@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.omniarchitect.testing.LoopbackOpenAiServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
@@ -34,6 +35,31 @@ class ProvidersCommandTest {
         assertTrue(row(out, "blueprint (default)").contains("yes"), out);
         assertTrue(row(out, "bedrock").contains("not configured: set AWS_REGION"), out);
         assertTrue(row(out, "openai").contains("not configured"), out);
+    }
+
+    @Test
+    void checkAsksEachConfiguredProviderWhetherItAnswers() throws Exception {
+        try (LoopbackOpenAiServer openAi = LoopbackOpenAiServer.start();
+             java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            int refusing = closed.getLocalPort();
+            closed.close();
+            Map<String, String> environment = Map.of("OPENAI_BASE_URL", openAi.baseUrl(),
+                    "ANTHROPIC_API_KEY", "sk-ant-never-show-me", "ANTHROPIC_BASE_URL", "http://127.0.0.1:" + refusing,
+                    "OLLAMA_HOST", "http://127.0.0.1:" + refusing);
+            StringWriter out = new StringWriter();
+            int status = OmniCommand.commandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                    environment).execute("providers", "--check");
+            String table = out.toString();
+
+            assertEquals(1, status, "anthropic and ollama do not answer: " + table);
+            assertTrue(row(table, "openai").contains(" yes  ") && openAi.calls() == 1, table);
+            assertTrue(row(table, "anthropic").contains("no: PROVIDER_UNAVAILABLE"), table);
+            assertTrue(row(table, "ollama").contains("no: PROVIDER_UNAVAILABLE"), table);
+            assertTrue(row(table, "bedrock").contains("no: not configured"), table);
+            assertTrue(row(table, "blueprint").contains("yes (offline)"), table);
+            assertFalse(table.contains("sk-ant-never-show-me"), table);
+        }
+        assertTrue(providers(Map.of()).contains("not checked (--check)"), "without --check nothing is called");
     }
 
     private static String providers(Map<String, String> environment) {

@@ -173,6 +173,160 @@ class RunCommandTest {
         }
     }
 
+    @Test
+    void whatIsWrongWithTheInputIsSaidBeforeAnyWork() throws IOException {
+        Map<String, String> openAi = Map.of("OMNI_DEFAULT_PROVIDER", "openai", "OPENAI_BASE_URL", server.baseUrl());
+        Path good = Files.writeString(temp.resolve("good.json"),
+                "{\"items\": [{\"id\": \"a\", \"kind\": \"dockerfile\", \"prompt\": \"p\"}]}");
+
+        Result directory = omni(openAi, "run", temp.toString());
+        assertEquals(2, directory.status, directory.err);
+        assertTrue(directory.err.contains(temp + " is a directory"), directory.err);
+
+        Path file = Files.writeString(temp.resolve("not-a-directory"), "x");
+        Result outIsAFile = omni(openAi, "run", good.toString(), "--out", file.toString());
+        assertEquals(2, outIsAFile.status, outIsAFile.err);
+        assertTrue(outIsAFile.err.contains("--out " + file + ": is a file, not a directory"), outIsAFile.err);
+        Result outUnderAFile = omni(openAi, "run", good.toString(), "--out", file.resolve("deeper").toString());
+        assertEquals(2, outUnderAFile.status, outUnderAFile.err);
+
+        byte[] latin1 = "{\"items\": [{\"id\": \"a\", \"kind\": \"dockerfile\", \"prompt\": \"caf\u00e9\"}]}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path notUtf8 = Files.write(temp.resolve("latin1.json"), latin1);
+        Result invalid = omni(openAi, "run", notUtf8.toString());
+        assertEquals(2, invalid.status, invalid.err);
+        assertTrue(invalid.err.contains("is not UTF-8: byte 59 (0xE9, line 1)"), invalid.err);
+
+        Result mistral = omni(openAi, "run", good.toString(), "--provider", "mistral");
+        assertEquals(2, mistral.status, mistral.err);
+        assertTrue(mistral.err.contains("omni: option --provider: unknown provider \"mistral\"; known providers: "
+                + "anthropic, bedrock, blueprint, ollama, openai"), mistral.err);
+        assertFalse(mistral.err.contains("not a valid batch document"), "the document is fine: " + mistral.err);
+
+        Result bogus = omni(Map.of("OMNI_DEFAULT_PROVIDER", "bogus"), "run", good.toString());
+        assertEquals(2, bogus.status, bogus.err);
+        assertTrue(bogus.err.contains("bad configuration: OMNI_DEFAULT_PROVIDER is \"bogus\""), bogus.err);
+
+        assertEquals(0, server.calls(), "no provider may be called for any of these");
+        assertFalse(Files.exists(temp.resolve("out")), "nothing is written for any of these");
+    }
+
+    @Test
+    void aByteOrderMarkIsAcceptedAndDashReadsStandardInput() throws IOException {
+        String document = "{\"items\": [{\"id\": \"a\", \"kind\": \"dockerfile\", \"prompt\": \"p\"}]}";
+        Path bom = Files.writeString(temp.resolve("bom.json"), "\uFEFF" + document);
+        Result withBom = omni(Map.of(), "run", bom.toString(), "--out", temp.resolve("out").toString());
+        assertEquals(0, withBom.status, withBom.err);
+
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(document.replace("\"a\"", "\"from-stdin\"")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Result piped = omni(Map.of(), "run", "-", "--json", "--out", temp.resolve("out").toString());
+            assertEquals(0, piped.status, piped.err);
+            assertEquals("from-stdin", Json.mapper().readTree(piped.out).path("items").path(0).path("id").asText());
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
+    void aModelBlueprintIgnoresIsWarnedAboutOnceAndNoFilesIsSaidPlainly() throws IOException {
+        Path file = Files.writeString(temp.resolve("model.json"), """
+                {"model": "gpt-4o", "items": [
+                  {"id": "a", "kind": "dockerfile", "prompt": "p"},
+                  {"id": "b", "kind": "dockerfile", "prompt": "q"}]}""");
+        Result result = omni(Map.of(), "run", file.toString(), "--out", temp.resolve("out").toString());
+        assertEquals(0, result.status, result.err);
+        assertEquals(1, result.err.split("ignores \"model\"", -1).length - 1, "warned once: " + result.err);
+        assertTrue(result.err.contains("2 item(s) name one: a, b"), result.err);
+
+        server.replies(request -> Reply.error(503, "down"));
+        Path failing = Files.writeString(temp.resolve("failing.json"), """
+                {"provider": "openai", "options": {"maxAttempts": 1}, "items": [
+                  {"id": "a", "kind": "dockerfile", "prompt": "p"}]}""");
+        Result none = omni(Map.of("OPENAI_BASE_URL", server.baseUrl()), "run", failing.toString(),
+                "--out", temp.resolve("out").toString());
+        assertEquals(1, none.status, none.err);
+        assertTrue(none.out.contains("No files written."), none.out);
+        assertFalse(none.out.contains("0 files written"), none.out);
+    }
+
+    @Test
+    void aSecurityReviewThatFindsProblemsSucceedsAndShowsItsFindingsAndEveryItemItsCacheKey() throws IOException {
+        Path file = Files.writeString(temp.resolve("review.json"), """
+                {"items": [{"id": "legacy", "kind": "security-review", "prompt": "review it",
+                  "input": "FROM node:latest\\nADD . /app\\nCMD node server.js\\n"},
+                  {"id": "api", "kind": "dockerfile", "prompt": "p"}]}""");
+        Result table = omni(Map.of(), "run", file.toString(), "--out", temp.resolve("out").toString());
+        assertEquals(0, table.status, "a review that found problems has succeeded: " + table.out + table.err);
+        String row = table.out.lines().filter(line -> line.startsWith("legacy")).findFirst().orElseThrow();
+        assertTrue(row.contains("SUCCEEDED") && row.matches(".*found [1-9][0-9]*E [0-9]+W.*"), row);
+        assertTrue(table.out.contains("legacy: error Dockerfile:1 dockerfile/"), table.out);
+        assertTrue(table.out.contains("1 security review(s) found"), table.out);
+        Path findings = onlyChild(temp.resolve("out")).resolve("findings.json");
+        assertTrue(Json.mapper().readTree(findings.toFile()).path("legacy").size() > 0, Files.readString(findings));
+
+        Result json = omni(Map.of(), "run", file.toString(), "--json", "--out", temp.resolve("out2").toString());
+        JsonNode items = Json.mapper().readTree(json.out).path("items");
+        assertTrue(items.path(0).path("validation").path("findings").size() > 0, json.out);
+        for (JsonNode item : items) {
+            assertTrue(item.path("cacheKey").asText().matches("[0-9a-f]{64}"), item.toString());
+        }
+    }
+
+    @Test
+    void theTopLevelHelpGivesEachCommandAWholeSentence() {
+        Result top = omni(Map.of(), "--help");
+        for (String command : new String[] {"run", "serve", "invoke", "providers", "bench"}) {
+            String line = top.out.lines().filter(candidate -> candidate.trim().startsWith(command + " "))
+                    .findFirst().orElseThrow(() -> new AssertionError(command + " missing:\n" + top.out));
+            assertTrue(line.trim().endsWith("."), "cut mid-sentence: " + line);
+        }
+    }
+
+    @Test
+    void aProviderErrorThatQuotesThePromptLeavesNoTraceOfIt() throws IOException {
+        String secret = "hunter2hunter2";
+        String prompt = "deploy the billing service; the database password is " + secret;
+        // A provider that refuses the request and quotes it back, as some do.
+        server.replies(request -> new Reply(400, Json.mapper().createObjectNode().set("error",
+                Json.mapper().createObjectNode()
+                        .put("message", "Invalid request, your prompt was: " + LoopbackOpenAiServer.userMessage(request))
+                        .put("type", "invalid_request_error")
+                        .put("code", "bad " + secret)).toString(), Map.of("Content-Type", "application/json")));
+        Path file = Files.writeString(temp.resolve("secret.json"), "{\"provider\": \"openai\", \"items\": ["
+                + "{\"id\": \"billing\", \"kind\": \"kubernetes\", \"prompt\": \"" + prompt + "\"}]}");
+        Map<String, String> env = Map.of("OPENAI_BASE_URL", server.baseUrl());
+
+        Result table = omni(env, "run", file.toString(), "--out", temp.resolve("out").toString());
+        Result json = omni(env, "run", file.toString(), "--json", "--out", temp.resolve("out").toString());
+
+        assertEquals(1, table.status, table.err);
+        assertTrue(server.calls() >= 2, "the provider was asked");
+        assertTrue(table.out.contains("billing: PROVIDER_BAD_REQUEST: openai answered HTTP 400 "
+                + "(invalid_request_error)"), table.out);
+        JsonNode stored = Json.mapper().readTree(json.out);
+        assertEquals("PROVIDER_BAD_REQUEST", stored.path("items").path(0).path("error").path("code").asText());
+        String log = Files.readString(temp.resolve("data").resolve("logs").resolve("omni.log"));
+        assertTrue(log.contains("provider.attempt_failed"), log);
+        Map<String, String> seen = Map.of("the log file", log, "the table (stdout)", table.out,
+                "stderr", table.err + json.err, "the stored job record (--json)", json.out);
+        for (Map.Entry<String, String> place : seen.entrySet()) {
+            assertFalse(place.getValue().contains(secret), "the secret is in " + place.getKey() + ":\n" + place.getValue());
+            assertFalse(place.getValue().contains("billing service"), "the prompt is in " + place.getKey());
+            assertFalse(place.getValue().contains("your prompt was"), "the provider's text is in " + place.getKey());
+        }
+    }
+
+    @Test
+    void theLargestDocumentedBatchRuns() throws IOException {
+        Path file = Files.writeString(temp.resolve("largest.json"), LargestBatch.text("cli"));
+        Result result = omni(Map.of(), "run", file.toString(), "--out", temp.resolve("out").toString());
+        assertEquals(0, result.status, result.err);
+        assertTrue(result.out.contains("100 items: 100 succeeded"), result.out);
+    }
+
     private Result omni(Map<String, String> environment, String... args) {
         Map<String, String> env = new HashMap<>(environment);
         env.put("OMNI_DATA_DIR", temp.resolve("data").toString());

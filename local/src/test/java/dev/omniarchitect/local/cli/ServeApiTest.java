@@ -194,9 +194,51 @@ class ServeApiTest extends ServeTestBase {
         assertTrue(problem.path("detail").asText().contains("asynchronous mode"), problem.toString());
         assertEquals(0, provider.calls(), "nothing runs for a refused batch");
 
-        JsonNode slow = assertProblem(postJson("/v1/generations", "{\"mode\": \"sync\", \"items\": ["
-                + "{\"id\": \"a\", \"kind\": \"prometheus-rules\", \"prompt\": \"p\"}]}"), 400, "items[0].options.timeoutSeconds");
-        assertTrue(slow.path("errors").path(0).path("message").asText().contains("120 s"), slow.toString());
+    }
+
+    @Test
+    void syncModeWorksWithTheDefaultDeadlines() throws Exception {
+        String run = UUID.randomUUID().toString();
+        HttpResponse<String> response = postJson("/v1/generations", "{\"mode\": \"sync\", \"items\": ["
+                + "{\"id\": \"web\", \"kind\": \"dockerfile\", \"provider\": \"blueprint\", \"prompt\": \"web " + run
+                + "\", \"params\": {\"runtime\": \"java\"}},"
+                + "{\"id\": \"k8s\", \"kind\": \"kubernetes\", \"provider\": \"blueprint\", \"prompt\": \"k8s " + run
+                + "\"}]}");
+
+        assertEquals(200, response.statusCode(), "each item's 120 s deadline is cut to the call's budget: "
+                + response.body());
+        assertEquals("SUCCEEDED", json(response).path("status").asText(), response.body());
+        assertEquals(2, json(response).path("items").size());
+    }
+
+    @Test
+    void whenTheSyncBudgetRunsOutTheAnswerIs202WithTheFinishedItemsAndTheRestRunsAsAJob() throws Exception {
+        provider.latency(Duration.ofSeconds(2));
+        String run = UUID.randomUUID().toString();
+        HttpResponse<String> response = send("POST", "/v1/generations", "application/json", "{\"mode\": \"sync\", "
+                + "\"items\": [" + IntStream.range(0, 5).mapToObj(i -> "{\"id\": \"i" + i
+                        + "\", \"kind\": \"prometheus-rules\", \"prompt\": \"" + run + i + "\"}")
+                .collect(Collectors.joining(",")) + "]}", "Prefer", "wait=6");
+
+        assertEquals(202, response.statusCode(), "items 4 and 5 cannot start with 5 s left: " + response.body());
+        assertEquals("wait=6", response.headers().firstValue("Preference-Applied").orElse(""));
+        JsonNode partial = json(response);
+        String jobId = partial.path("jobId").asText();
+        assertEquals("/v1/generations/" + jobId, partial.path("statusUrl").asText(), partial.toString());
+        assertEquals("/v1/generations/" + jobId, response.headers().firstValue("Location").orElse(""));
+        int done = partial.path("items").size();
+        assertTrue(done >= 1 && done < 5, "the items finished inside the call: " + partial);
+        assertEquals(done, partial.path("progress").path("done").asInt());
+        assertEquals(5, partial.path("progress").path("total").asInt());
+        for (JsonNode item : partial.path("items")) {
+            assertEquals("SUCCEEDED", item.path("status").asText(), "finished within the budget: " + item);
+        }
+
+        JsonNode ended = awaitEnd(jobId);
+        assertEquals("SUCCEEDED", ended.path("status").asText(), ended.toString());
+        assertEquals(5, ended.path("summary").path("total").asInt(), "the summary covers every item");
+        assertEquals(5, ended.path("summary").path("succeeded").asInt());
+        assertEquals(5, provider.calls(), "the items finished in the call are not generated again");
     }
 
     @Test
@@ -218,13 +260,15 @@ class ServeApiTest extends ServeTestBase {
         JsonNode afterFirst = openAiStats();
         assertEquals(3, afterFirst.path("entries").asLong() - before.path("entries").asLong());
         assertEquals(3, afterFirst.path("misses").asLong() - before.path("misses").asLong());
-        awaitEnd(json(postJson("/v1/generations", document)).path("jobId").asText());
+        JsonNode second = awaitEnd(json(postJson("/v1/generations", document)).path("jobId").asText());
         JsonNode afterSecond = openAiStats();
         assertEquals(3, afterSecond.path("hits").asLong() - afterFirst.path("hits").asLong());
         assertTrue(afterSecond.path("hitRatio").asDouble() > 0, afterSecond.toString());
         assertEquals(3, provider.calls(), "the second run came from the cache");
 
-        String key = cacheKeyOf(document, 0);
+        // The job record names each item's cache entry, so the entry can be deleted by it.
+        String key = second.path("items").path(0).path("cacheKey").asText();
+        assertEquals(cacheKeyOf(document, 0), key, second.path("items").path(0).toString());
         assertEquals(204, send("DELETE", "/v1/cache/" + key, null, null).statusCode());
         assertProblem(send("DELETE", "/v1/cache/" + key, null, null), 404, "cacheKey");
         HttpResponse<String> purged = postJson("/v1/cache/purge", "{\"provider\": \"openai\", "
