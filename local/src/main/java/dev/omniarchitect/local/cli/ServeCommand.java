@@ -118,14 +118,14 @@ final class ServeCommand implements Callable<Integer> {
             List<String> resumed = pipeline.recovery().resumeAll();
             try (LocalApiServer server = LocalApiServer.start(pipeline.functions(), pipeline.services().mapper(),
                     address, port, guard)) {
+                if (!resumed.isEmpty()) {
+                    out.println("Resumed " + resumed.size() + " unfinished job(s): " + String.join(", ", resumed));
+                }
                 out.println("Omni Architect API on " + server.uri() + " (Ctrl-C stops it)");
                 for (RouteKey route : GenerationsApi.ROUTES) {
                     out.println("  " + route.method() + " " + server.uri() + route.path());
                 }
                 out.println("State in " + state.dataDirectory() + ", logs in " + state.logFile());
-                if (!resumed.isEmpty()) {
-                    out.println("Resumed " + resumed.size() + " unfinished job(s): " + String.join(", ", resumed));
-                }
                 out.flush();
                 try {
                     stop.await();
