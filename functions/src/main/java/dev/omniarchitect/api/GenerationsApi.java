@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
@@ -30,16 +31,18 @@ public final class GenerationsApi {
     /** Request bodies above this are refused with 413 before they are read. */
     public static final int MAX_BODY_BYTES = JsonRequestBody.MAX_BYTES;
 
-    /** Every route, as template.yaml declares them to API Gateway. */
-    public static final List<RouteKey> ROUTES = List.of(
-            RouteKey.parse("POST /v1/generations"),
-            RouteKey.parse("GET /v1/generations/{jobId}"),
-            RouteKey.parse("GET /v1/generations/{jobId}/bundle"),
-            RouteKey.parse("GET /v1/generations/{jobId}/files/{itemId}/{path+}"),
-            RouteKey.parse("GET /v1/cache/stats"),
-            RouteKey.parse("DELETE /v1/cache/{cacheKey}"),
-            RouteKey.parse("POST /v1/cache/purge"),
-            RouteKey.parse("GET /v1/providers"));
+    public static final RouteKey SUBMIT = RouteKey.parse("POST /v1/generations");
+    public static final RouteKey JOB = RouteKey.parse("GET /v1/generations/{jobId}");
+    public static final RouteKey BUNDLE = RouteKey.parse("GET /v1/generations/{jobId}/bundle");
+    public static final RouteKey FILE = RouteKey.parse("GET /v1/generations/{jobId}/files/{itemId}/{path+}");
+    public static final RouteKey CACHE_STATS = RouteKey.parse("GET /v1/cache/stats");
+    public static final RouteKey CACHE_ENTRY = RouteKey.parse("DELETE /v1/cache/{cacheKey}");
+    public static final RouteKey CACHE_PURGE = RouteKey.parse("POST /v1/cache/purge");
+    public static final RouteKey PROVIDERS = RouteKey.parse("GET /v1/providers");
+
+    /** Every route, as template.yaml declares them to API Gateway, in the order they are matched. */
+    public static final List<RouteKey> ROUTES =
+            List.of(SUBMIT, JOB, BUNDLE, FILE, CACHE_STATS, CACHE_ENTRY, CACHE_PURGE, PROVIDERS);
 
     /** One route's handling. */
     @FunctionalInterface
@@ -60,11 +63,17 @@ public final class GenerationsApi {
         this.clock = clock;
         GenerationRoutes generations = new GenerationRoutes(parser, launcher, submitter, sync, reader, jobs, responses);
         CacheRoutes caching = new CacheRoutes(cache, providers, kinds, responses, clock);
-        List<Route> handlers = List.of(generations::submit, generations::read, generations::bundle,
-                generations::file, caching::stats, caching::delete, caching::purge,
-                new ProviderRoutes(providers, responses)::list);
-        for (int i = 0; i < ROUTES.size(); i++) {
-            routes.put(ROUTES.get(i), handlers.get(i));
+        ProviderRoutes listing = new ProviderRoutes(providers, responses);
+        routes.put(SUBMIT, generations::submit);
+        routes.put(JOB, generations::read);
+        routes.put(BUNDLE, generations::bundle);
+        routes.put(FILE, generations::file);
+        routes.put(CACHE_STATS, caching::stats);
+        routes.put(CACHE_ENTRY, caching::delete);
+        routes.put(CACHE_PURGE, caching::purge);
+        routes.put(PROVIDERS, listing::list);
+        if (!routes.keySet().equals(Set.copyOf(ROUTES))) {
+            throw new IllegalStateException("every route needs exactly one handler: " + routes.keySet());
         }
     }
 

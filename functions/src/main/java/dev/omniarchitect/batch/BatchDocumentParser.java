@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omniarchitect.kind.Kind;
 import dev.omniarchitect.kind.KindRegistry;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -158,19 +159,19 @@ public final class BatchDocumentParser {
         return new BatchItem(id, kind, prompt, params, settings, input);
     }
 
-    private static String input(JsonNode node, String path, String kind, List<Violation> violations) {
+    private String input(JsonNode node, String path, String kind, List<Violation> violations) {
         JsonNode value = node.get("input");
-        boolean review = BatchLimits.REVIEW_KIND.equals(kind);
+        boolean takesInput = kind != null && kinds.find(kind).map(Kind::takesInput).orElse(false);
         if (value == null || value.isNull()) {
-            if (review) {
-                violations.add(new Violation(path + ".input", "required for kind " + BatchLimits.REVIEW_KIND
+            if (takesInput) {
+                violations.add(new Violation(path + ".input", "required for kind " + kind
                         + ": the text of the Dockerfile, manifest, Terraform file or workflow to review"));
             }
             return null;
         }
-        if (!review) {
-            violations.add(new Violation(path + ".input", "only items of kind " + BatchLimits.REVIEW_KIND
-                    + " take an input file"));
+        if (!takesInput) {
+            violations.add(new Violation(path + ".input", "only items of kind "
+                    + String.join(", ", kinds.namesTakingInput()) + " take an input file"));
             return null;
         }
         if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > BatchLimits.MAX_INPUT_CHARS) {

@@ -19,8 +19,6 @@ public final class BatchLimits {
     public static final int MAX_PARAMS_JSON_CHARS = 16_384;
     /** A security-review item's input file: 64 KB. */
     public static final int MAX_INPUT_CHARS = 65_536;
-    /** The kind whose items review an existing file given as {@code input}. */
-    public static final String REVIEW_KIND = "security-review";
     public static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}");
     public static final double MIN_TEMPERATURE = 0.0;
     public static final double MAX_TEMPERATURE = 2.0;

@@ -19,11 +19,10 @@ import dev.omniarchitect.provider.HttpFailures;
 import dev.omniarchitect.provider.ProviderAnswer;
 import dev.omniarchitect.provider.ProviderException;
 import dev.omniarchitect.provider.Usage;
-import dev.omniarchitect.batch.BatchLimits;
 import dev.omniarchitect.kind.RepairPrompt;
 import dev.omniarchitect.kind.UserPrompt;
 import dev.omniarchitect.provider.blueprint.BlueprintProvider;
-import dev.omniarchitect.review.SecurityReview;
+import dev.omniarchitect.kinds.securityreview.SecurityReview;
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.Severity;
 import dev.omniarchitect.validation.ValidationReport;
@@ -146,7 +145,7 @@ public final class ItemGenerator {
     private ItemResult fromCache(BatchItem item, Kind kind, CacheEntry entry, long start) {
         Double saved = prices.find(entry.provider(), entry.model()).map(price -> price.costOf(entry.usage()))
                 .orElse(null);
-        return new ItemResult(item.id(), item.kind(), statusOf(item, entry.validation()), true, entry.provider(),
+        return new ItemResult(item.id(), item.kind(), statusOf(kind, entry.validation()), true, entry.provider(),
                 entry.model(), List.of(), clock.millis() - start, entry.usage(), 0.0, saved, entry.files(), null,
                 entry.validation(), entry.repaired(), CacheKey.of(item, kind));
     }
@@ -159,7 +158,7 @@ public final class ItemGenerator {
                     + " sent a bad response: no fenced code block with a " + kind.name() + " file"));
         }
         ValidationReport report;
-        if (BatchLimits.REVIEW_KIND.equals(kind.name())) {
+        if (kind.takesInput()) {
             Optional<ValidationReport> merged = review.merge(item.input(), files);
             if (merged.isEmpty()) {
                 return Checked.unusable(new ProviderException(ErrorCode.PROVIDER_BAD_RESPONSE, provider
@@ -195,7 +194,7 @@ public final class ItemGenerator {
     /** One repair round: only for AI answers with errors, when asked for, with time left. */
     private boolean needsRepair(BatchItem item, Kind kind, String provider, Checked first, Deadline deadline) {
         return !first.report().ok() && item.settings().repair() && !BlueprintProvider.NAME.equals(provider)
-                && !BatchLimits.REVIEW_KIND.equals(kind.name()) && !deadline.remaining().isZero();
+                && !kind.takesInput() && !deadline.remaining().isZero();
     }
 
     private CompletableFuture<Kept> repair(String jobId, BatchItem item, Kind kind, ProviderAttempts.Outcome outcome,
@@ -246,14 +245,14 @@ public final class ItemGenerator {
                 });
         // Priced by the model that answered (which the provider names), never by a guess.
         Double cost = prices.find(provider, kept.model()).map(p -> p.costOf(kept.usage())).orElse(null);
-        return new Generated(new ItemResult(item.id(), item.kind(), statusOf(item, report), false, provider,
+        return new Generated(new ItemResult(item.id(), item.kind(), statusOf(kind, report), false, provider,
                 kept.model(), kept.attempts(), clock.millis() - start, kept.usage(), cost, null, files, null, report,
                 kept.repaired(), cacheKey), write);
     }
 
     /** INVALID when the files have errors; a review's findings are its product, not a defect of it. */
-    private static ItemStatus statusOf(BatchItem item, ValidationReport report) {
-        return report == null || report.ok() || BatchLimits.REVIEW_KIND.equals(item.kind())
+    private static ItemStatus statusOf(Kind kind, ValidationReport report) {
+        return report == null || report.ok() || kind.takesInput()
                 ? ItemStatus.SUCCEEDED : ItemStatus.INVALID;
     }
 

@@ -29,8 +29,8 @@ public final class SyncRun {
 
     /** Items a sync call runs at most. */
     public static final int MAX_ITEMS = 5;
-    /** Provider calls in flight at most, as the state machine's Map. */
-    public static final int IN_FLIGHT = 3;
+    /** Provider calls in flight at most, as the state machine's Map by default. */
+    public static final int IN_FLIGHT = MaxConcurrency.DEFAULT;
     /** The call's budget for its items: API Gateway stops waiting at 29 s, the rest is for storing and answering. */
     public static final int BUDGET_SECONDS = 25;
     /** An item starts inside the call only with this much of the budget left (or its own deadline, if shorter). */

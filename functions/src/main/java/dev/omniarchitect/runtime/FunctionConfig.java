@@ -1,11 +1,8 @@
 package dev.omniarchitect.runtime;
 
 import dev.omniarchitect.batch.BatchLimits;
-import dev.omniarchitect.provider.anthropic.AnthropicSettings;
-import dev.omniarchitect.provider.bedrock.BedrockSettings;
+import dev.omniarchitect.provider.BuiltInProviders;
 import dev.omniarchitect.provider.blueprint.BlueprintProvider;
-import dev.omniarchitect.provider.ollama.OllamaSettings;
-import dev.omniarchitect.provider.openai.OpenAiSettings;
 import java.time.Duration;
 import java.util.Map;
 
@@ -18,10 +15,7 @@ import java.util.Map;
  * @param jobRetention      JOB_TTL_DAYS (default 30): how long job records are kept
  * @param cacheTtlSeconds   CACHE_TTL_SECONDS (default 604800): cache TTL when a document sets none
  * @param stateMachineArn   STATE_MACHINE_ARN, for the function that starts executions
- * @param openAi            the OpenAI-compatible endpoint
- * @param anthropic         Anthropic's Messages API
- * @param ollama            Ollama's own API
- * @param bedrock           Amazon Bedrock
+ * @param providerSettings  the variables the built-in providers read ({@link BuiltInProviders}), and no other
  */
 public record FunctionConfig(
         String defaultProvider,
@@ -30,10 +24,11 @@ public record FunctionConfig(
         Duration jobRetention,
         long cacheTtlSeconds,
         String stateMachineArn,
-        OpenAiSettings openAi,
-        AnthropicSettings anthropic,
-        OllamaSettings ollama,
-        BedrockSettings bedrock) {
+        Map<String, String> providerSettings) {
+
+    public FunctionConfig {
+        providerSettings = Map.copyOf(providerSettings);
+    }
 
     /** The settings in that environment (on AWS, with the provider secret's keys merged in). */
     public static FunctionConfig fromEnvironment(Map<String, String> env) {
@@ -44,10 +39,7 @@ public record FunctionConfig(
                 Duration.ofDays(positive(env, "JOB_TTL_DAYS", 30)),
                 positive(env, "CACHE_TTL_SECONDS", BatchLimits.DEFAULT_CACHE_TTL_SECONDS),
                 env.get("STATE_MACHINE_ARN"),
-                OpenAiSettings.fromEnvironment(env),
-                AnthropicSettings.fromEnvironment(env),
-                OllamaSettings.fromEnvironment(env),
-                BedrockSettings.fromEnvironment(env));
+                BuiltInProviders.settingsIn(env));
     }
 
     private static long positive(Map<String, String> env, String name, long fallback) {

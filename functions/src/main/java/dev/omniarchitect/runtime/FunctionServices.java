@@ -18,21 +18,17 @@ import dev.omniarchitect.json.Json;
 import dev.omniarchitect.kind.AnswerParser;
 import dev.omniarchitect.kind.KindRegistry;
 import dev.omniarchitect.log.StructuredLog;
+import dev.omniarchitect.provider.BuiltInProviders;
+import dev.omniarchitect.provider.ProviderContext;
 import dev.omniarchitect.provider.ProviderRegistry;
-import dev.omniarchitect.review.SecurityReview;
+import dev.omniarchitect.kinds.securityreview.SecurityReview;
 import dev.omniarchitect.validation.ValidatorRegistry;
 import dev.omniarchitect.provider.RetryPolicy;
-import dev.omniarchitect.provider.anthropic.AnthropicProvider;
-import dev.omniarchitect.provider.bedrock.BedrockProvider;
-import dev.omniarchitect.provider.ollama.OllamaProvider;
-import dev.omniarchitect.provider.blueprint.BlueprintProvider;
-import dev.omniarchitect.provider.openai.OpenAiProvider;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 
 /**
  * Everything a function instance needs, built once at initialisation (so SnapStart snapshots it)
@@ -63,12 +59,8 @@ public final class FunctionServices {
         this.log = new StructuredLog(logOutput, mapper, clock);
         this.kinds = KindRegistry.builtIn();
         AsyncHttp http = new AsyncHttp(aws.httpClient(), MAX_PROVIDER_RESPONSE_BYTES, CompletionThreads.create());
-        this.providers = new ProviderRegistry(List.of(
-                BlueprintProvider.builtIn(),
-                new BedrockProvider(config.bedrock(), aws.bedrock()),
-                new OpenAiProvider(config.openAi(), http, mapper, clock),
-                new AnthropicProvider(config.anthropic(), http, mapper, clock),
-                new OllamaProvider(config.ollama(), http, mapper, clock)), config.defaultProvider());
+        this.providers = BuiltInProviders.registry(config.providerSettings(),
+                new SharedClients(http, mapper, clock, aws), config.defaultProvider());
         this.prices = PriceTable.builtIn(mapper);
         // Built once: loading the Kubernetes model types takes a moment that no request should pay.
         this.validators = ValidatorRegistry.builtIn();
@@ -139,7 +131,7 @@ public final class FunctionServices {
     public ItemGenerator itemGenerator() {
         return new ItemGenerator(jobs, cache, new ProviderAttempts(providers, RetryPolicy.DEFAULT, log, clock), kinds,
                 new AnswerParser(), new CompressedJson(mapper), prices, validators,
-                new SecurityReview(validators, mapper), log, clock);
+                new SecurityReview(kinds, validators, mapper), log, clock);
     }
 
     /** The job finisher. */
@@ -150,5 +142,18 @@ public final class FunctionServices {
     /** The job reader. */
     public JobReader jobReader() {
         return new JobReader(jobs);
+    }
+
+    /** What the instance's providers share: its one HTTP client, and the SDK clients built on it. */
+    private record SharedClients(AsyncHttp http, ObjectMapper mapper, Clock clock, AwsClients aws)
+            implements ProviderContext {
+
+        @Override
+        public <T> T sdkClient(Class<T> type) {
+            if (type == BedrockRuntimeAsyncClient.class) {
+                return type.cast(aws.bedrock());
+            }
+            throw new IllegalArgumentException("no shared SDK client of type " + type.getSimpleName());
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.omniarchitect.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omniarchitect.provider.BuiltInProviders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerAsyncClient;
 public final class ProviderSecret {
 
     /** The names a secret may set; anything else in it is ignored, so it cannot redirect tables or endpoints. */
-    public static final Set<String> KEYS = Set.of("OPENAI_API_KEY", "OPENAI_ORG_ID", "ANTHROPIC_API_KEY");
+    public static final Set<String> KEYS = BuiltInProviders.secretKeys();
 
     private ProviderSecret() {
     }

@@ -1,23 +1,15 @@
 package dev.omniarchitect.validation;
 
 import dev.omniarchitect.artifact.GeneratedFile;
-import dev.omniarchitect.validation.cloudformation.CloudFormationValidator;
-import dev.omniarchitect.validation.compose.ComposeValidator;
-import dev.omniarchitect.validation.dockerfile.DockerfileValidator;
-import dev.omniarchitect.validation.githubactions.GithubActionsValidator;
-import dev.omniarchitect.validation.grafana.GrafanaDashboardValidator;
-import dev.omniarchitect.validation.kubernetes.KubernetesValidator;
-import dev.omniarchitect.validation.prometheus.PrometheusRulesValidator;
-import dev.omniarchitect.validation.securitypolicy.SecurityPolicyValidator;
-import dev.omniarchitect.validation.terraform.TerraformValidator;
+import dev.omniarchitect.kinds.BuiltInKinds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The validator of each kind, chosen by kind name. Adding a kind's validation means writing one
- * {@link FileValidator} and listing it in {@link #builtIn()}. Built once at initialisation: the
+ * The validator of each kind, chosen by kind name; the built-in ones come from each kind's definition
+ * ({@link BuiltInKinds}). Built once at initialisation: the
  * validators hold parsers and type lookups that are expensive to make.
  */
 public final class ValidatorRegistry {
@@ -40,16 +32,8 @@ public final class ValidatorRegistry {
 
     /** The registry with a validator for every built-in kind that has files to check. */
     public static ValidatorRegistry builtIn() {
-        return new ValidatorRegistry(List.of(
-                new DockerfileValidator(),
-                new ComposeValidator(),
-                new KubernetesValidator(),
-                new TerraformValidator(),
-                new GithubActionsValidator(),
-                new PrometheusRulesValidator(),
-                new GrafanaDashboardValidator(),
-                new CloudFormationValidator(),
-                new SecurityPolicyValidator()));
+        return new ValidatorRegistry(BuiltInKinds.ALL.stream()
+                .flatMap(kind -> kind.newValidator().stream()).toList());
     }
 
     /** Whether there is a validator for the kind. */

@@ -40,6 +40,6 @@ class RouteKeyTest {
         String url = JobRecordJson.fileUrl("20261126-175432-3f9a1c2b", "web", "conf/my app+v2.yaml");
         assertEquals("/v1/generations/20261126-175432-3f9a1c2b/files/web/conf/my%20app%2Bv2.yaml", url);
         assertEquals(Map.of("jobId", "20261126-175432-3f9a1c2b", "itemId", "web", "path", "conf/my app+v2.yaml"),
-                GenerationsApi.ROUTES.get(3).match(segments(url)).orElseThrow());
+                GenerationsApi.FILE.match(segments(url)).orElseThrow());
     }
 }

@@ -12,21 +12,17 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.omniarchitect.api.GenerationsApi;
 import dev.omniarchitect.api.RouteKey;
 import dev.omniarchitect.cache.dynamodb.DynamoDbCacheStore;
+import dev.omniarchitect.job.MaxConcurrency;
 import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
 import dev.omniarchitect.json.Json;
-import dev.omniarchitect.provider.Provider;
-import dev.omniarchitect.runtime.AwsClients;
-import dev.omniarchitect.runtime.FunctionConfig;
-import dev.omniarchitect.runtime.FunctionServices;
+import dev.omniarchitect.provider.BuiltInProviders;
+import dev.omniarchitect.provider.ProviderDefinition;
 import dev.omniarchitect.schedule.ScheduledRun;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.lang.reflect.Method;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -248,17 +244,12 @@ class TemplateConsistencyTest {
             assertTrue(parameters.has(name), "parameter " + name);
         }
         assertEquals("bedrock", parameters.path("DefaultProvider").path("Default").asText());
+        JsonNode maxConcurrency = parameters.path("MaxConcurrency");
+        assertEquals(MaxConcurrency.DEFAULT, maxConcurrency.path("Default").asInt(), "MaxConcurrency default");
+        assertEquals(MaxConcurrency.MIN, maxConcurrency.path("MinValue").asInt(), "MaxConcurrency MinValue");
+        assertEquals(MaxConcurrency.MAX, maxConcurrency.path("MaxValue").asInt(), "MaxConcurrency MaxValue");
         assertEquals("false", parameters.path("ScheduleEnabled").path("Default").asText());
         assertEquals("IAM", parameters.path("ApiAuth").path("Default").asText());
-        Set<String> allowed = new HashSet<>();
-        parameters.path("DefaultProvider").path("AllowedValues").forEach(value -> allowed.add(value.asText()));
-        try (AwsClients aws = AwsClients.forLocalDynamoDb(URI.create("http://127.0.0.1:1"))) {
-            FunctionServices services = new FunctionServices(FunctionConfig.fromEnvironment(Map.of()), aws,
-                    new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC());
-            for (Provider provider : services.providers().all()) {
-                assertTrue(allowed.contains(provider.name()), "DefaultProvider must allow " + provider.name());
-            }
-        }
         JsonNode globals = template.path("Globals").path("Function").path("Environment").path("Variables");
         assertEquals(ref("DefaultProvider"), globals.path("OMNI_DEFAULT_PROVIDER"));
         assertEquals(ref("ProviderSecretArn"), globals.path("PROVIDER_SECRET_ARN"));
@@ -266,6 +257,26 @@ class TemplateConsistencyTest {
         assertEquals(ref("JobTtlDays"), globals.path("JOB_TTL_DAYS"));
         for (String output : List.of("ApiUrl", "StateMachineArn", "CacheTableName", "JobsTableName")) {
             assertTrue(template.path("Outputs").has(output), "output " + output);
+        }
+    }
+
+    /** The template lists every built-in provider, and no other, and lets DefaultModel reach each one's model. */
+    @Test
+    void theTemplateListsEveryBuiltInProvider() {
+        Set<String> allowed = new HashSet<>();
+        template.path("Parameters").path("DefaultProvider").path("AllowedValues")
+                .forEach(value -> allowed.add(value.asText()));
+        assertEquals(BuiltInProviders.ALL.stream().map(ProviderDefinition::name).collect(Collectors.toSet()), allowed);
+        JsonNode globals = template.path("Globals").path("Function").path("Environment").path("Variables");
+        for (ProviderDefinition provider : BuiltInProviders.ALL) {
+            if (provider.modelVariable() == null) {
+                continue;
+            }
+            JsonNode choice = globals.path(provider.modelVariable()).path("Fn::If");
+            assertEquals(ref("DefaultModel"), choice.path(1), provider.modelVariable() + " must take DefaultModel");
+            JsonNode condition = template.path("Conditions").path(choice.path(0).asText()).path("Fn::And");
+            assertTrue(condition.toString().contains("{\"Ref\":\"DefaultProvider\"},\"" + provider.name() + "\""),
+                    choice.path(0).asText() + " must test DefaultProvider " + provider.name() + ": " + condition);
         }
     }
 

@@ -1,7 +1,10 @@
 package dev.omniarchitect.provider.anthropic;
 
+import dev.omniarchitect.provider.ProviderDefinition;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How to reach Anthropic's Messages API.
@@ -14,6 +17,12 @@ public record AnthropicSettings(String apiKey, URI baseUrl, String defaultModel)
 
     public static final String DEFAULT_MODEL = "claude-sonnet-4-5";
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.anthropic.com");
+
+    /** The anthropic provider: its variables, and the key the provider secret may set. */
+    public static final ProviderDefinition DEFINITION = new ProviderDefinition(AnthropicProvider.NAME,
+            List.of("ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "ANTHROPIC_MODEL"), Set.of("ANTHROPIC_API_KEY"),
+            "ANTHROPIC_MODEL", (env, context) -> new AnthropicProvider(fromEnvironment(env), context.http(),
+                    context.mapper(), context.clock()));
 
     /** Read from the environment (or the provider secret merged into it). */
     public static AnthropicSettings fromEnvironment(Map<String, String> env) {

@@ -1,6 +1,10 @@
 package dev.omniarchitect.provider.bedrock;
 
+import dev.omniarchitect.provider.ProviderDefinition;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 
 /**
  * Bedrock's settings: the region (and so whether Bedrock can be reached at all) and the default model.
@@ -13,6 +17,12 @@ public record BedrockSettings(String region, String endpoint, String defaultMode
 
     /** A cross-region inference profile, so on-demand throughput works in every profile region. */
     public static final String DEFAULT_MODEL = "global.anthropic.claude-sonnet-4-5-20250929-v1:0";
+
+    /** The bedrock provider: its variables; IAM credentials come from the default chain, never the secret. */
+    public static final ProviderDefinition DEFINITION = new ProviderDefinition(BedrockProvider.NAME,
+            List.of("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL_BEDROCK_RUNTIME", "BEDROCK_MODEL"),
+            Set.of(), "BEDROCK_MODEL", (env, context) -> new BedrockProvider(fromEnvironment(env),
+                    context.sdkClient(BedrockRuntimeAsyncClient.class)));
 
     /** Read from the environment. */
     public static BedrockSettings fromEnvironment(Map<String, String> env) {

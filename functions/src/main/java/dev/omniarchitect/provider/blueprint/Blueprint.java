@@ -9,6 +9,6 @@ public interface Blueprint {
     /** The kind this blueprint renders. */
     String kind();
 
-    /** The files, always the same for the same params; fails with INVALID_PARAMS naming the bad param. */
+    /** The files, always the same for the same params; throws {@link InvalidParamsException} naming the bad param. */
     List<GeneratedFile> render(BlueprintParams params);
 }

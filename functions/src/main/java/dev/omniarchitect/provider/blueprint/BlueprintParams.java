@@ -2,8 +2,6 @@ package dev.omniarchitect.provider.blueprint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import dev.omniarchitect.provider.ErrorCode;
-import dev.omniarchitect.provider.ProviderException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -72,12 +70,12 @@ public final class BlueprintParams {
         return List.copyOf(result);
     }
 
-    private static ProviderException invalid(String name, String allowed, JsonNode got) {
+    private static InvalidParamsException invalid(String name, String allowed, JsonNode got) {
         String shown = got.toString();
         if (shown.length() > 60) {
             shown = shown.substring(0, 57) + "...";
         }
-        return new ProviderException(ErrorCode.INVALID_PARAMS,
+        return new InvalidParamsException(
                 "params." + name + " must be " + allowed + ", got " + shown);
     }
 }

@@ -1,14 +1,18 @@
 package dev.omniarchitect.provider.blueprint;
 
 import dev.omniarchitect.artifact.GeneratedFile;
+import dev.omniarchitect.kinds.BuiltInKinds;
+import dev.omniarchitect.kinds.KindDefinition;
 import dev.omniarchitect.provider.ErrorCode;
 import dev.omniarchitect.provider.Provider;
 import dev.omniarchitect.provider.ProviderAnswer;
+import dev.omniarchitect.provider.ProviderDefinition;
 import dev.omniarchitect.provider.ProviderException;
 import dev.omniarchitect.provider.ProviderRequest;
 import dev.omniarchitect.provider.Usage;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,6 +26,10 @@ public final class BlueprintProvider implements Provider {
     public static final String NAME = "blueprint";
     public static final String MODEL = "blueprint-v1";
 
+    /** The blueprint provider: offline, it reads no settings. */
+    public static final ProviderDefinition DEFINITION = new ProviderDefinition(NAME, List.of(), Set.of(), null,
+            (env, context) -> builtIn());
+
     private final Map<String, Blueprint> blueprints;
 
     public BlueprintProvider(List<Blueprint> blueprints) {
@@ -30,17 +38,7 @@ public final class BlueprintProvider implements Provider {
 
     /** The provider with a blueprint for every built-in kind. */
     public static BlueprintProvider builtIn() {
-        return new BlueprintProvider(List.of(
-                new DockerfileBlueprint(),
-                new ComposeBlueprint(),
-                new KubernetesBlueprint(),
-                new TerraformBlueprint(),
-                new GithubActionsBlueprint(),
-                new PrometheusRulesBlueprint(),
-                new GrafanaDashboardBlueprint(),
-                new CloudFormationBlueprint(),
-                new SecurityPolicyBlueprint(),
-                new SecurityReviewBlueprint()));
+        return new BlueprintProvider(BuiltInKinds.ALL.stream().map(KindDefinition::newBlueprint).toList());
     }
 
     @Override
@@ -78,8 +76,8 @@ public final class BlueprintProvider implements Provider {
         try {
             List<GeneratedFile> files = blueprint.render(new BlueprintParams(request.params()));
             return CompletableFuture.completedFuture(new ProviderAnswer(asMarkdown(files), MODEL, Usage.NONE, "stop"));
-        } catch (ProviderException e) {
-            return CompletableFuture.failedFuture(e);
+        } catch (InvalidParamsException e) {
+            return CompletableFuture.failedFuture(new ProviderException(ErrorCode.INVALID_PARAMS, e.getMessage()));
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.omniarchitect.provider.blueprint;
 
-import dev.omniarchitect.provider.ErrorCode;
-import dev.omniarchitect.provider.ProviderException;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -10,11 +8,11 @@ import java.util.stream.Collectors;
  * The params several blueprints share, each with one name, pattern and meaning everywhere, so
  * {@code name} or {@code image} is checked the same way whichever kind reads it.
  */
-final class CommonParams {
+public final class CommonParams {
 
     /** A DNS-1123 label: what Kubernetes, Compose and most registries accept as a name. */
-    static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    static final String DNS_LABEL_RULE =
+    public static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    public static final String DNS_LABEL_RULE =
             "a DNS-1123 label (a-z, 0-9 and '-', at most 63 characters, starting and ending with a letter or digit)";
 
     /** An HTTP path without query, spaces or quotes, so it is safe in YAML, shell and Dockerfile text. */
@@ -37,33 +35,33 @@ final class CommonParams {
     }
 
     /** {@code name}: the app or service name, a DNS-1123 label. */
-    static String name(BlueprintParams params) {
+    public static String name(BlueprintParams params) {
         return params.text("name", "app", DNS_LABEL, DNS_LABEL_RULE);
     }
 
     /** {@code port}: the port the app listens on. */
-    static int port(BlueprintParams params) {
+    public static int port(BlueprintParams params) {
         return params.integer("port", 8080, 1, 65535);
     }
 
     /** {@code healthPath}: the HTTP path that answers 2xx while the app is healthy. */
-    static String healthPath(BlueprintParams params, String fallback) {
+    public static String healthPath(BlueprintParams params, String fallback) {
         return params.text("healthPath", fallback, HTTP_PATH, HTTP_PATH_RULE);
     }
 
     /** {@code image}: a pinned image reference. */
-    static String image(BlueprintParams params, String fallback) {
+    public static String image(BlueprintParams params, String fallback) {
         return params.text("image", fallback, IMAGE, IMAGE_RULE);
     }
 
     /** A string param that must be one of a fixed set of values. */
-    static String choice(BlueprintParams params, String name, String fallback, List<String> choices) {
+    public static String choice(BlueprintParams params, String name, String fallback, List<String> choices) {
         Pattern allowed = Pattern.compile(choices.stream().map(Pattern::quote).collect(Collectors.joining("|")));
         return params.text(name, fallback, allowed, "one of " + String.join(", ", choices));
     }
 
     /** An integer param that must be one of a fixed set of values, such as a supported runtime version. */
-    static int integerChoice(BlueprintParams params, String name, int fallback, List<Integer> choices) {
+    public static int integerChoice(BlueprintParams params, String name, int fallback, List<Integer> choices) {
         int min = choices.stream().mapToInt(Integer::intValue).min().orElseThrow();
         int max = choices.stream().mapToInt(Integer::intValue).max().orElseThrow();
         int value = params.integer(name, fallback, min, max);
@@ -75,7 +73,7 @@ final class CommonParams {
     }
 
     /** The error for a param that passed its own check but not a rule that spans params. */
-    static ProviderException invalid(String name, String problem) {
-        return new ProviderException(ErrorCode.INVALID_PARAMS, "params." + name + " " + problem);
+    public static InvalidParamsException invalid(String name, String problem) {
+        return new InvalidParamsException("params." + name + " " + problem);
     }
 }

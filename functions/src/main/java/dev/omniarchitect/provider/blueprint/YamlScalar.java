@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * plain when it is unambiguous, double-quoted otherwise (a name such as {@code 8080}, {@code no} or
  * {@code 1.20} would else be read as a number or a boolean).
  */
-final class YamlScalar {
+public final class YamlScalar {
 
     private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z_/][A-Za-z0-9_./@+-]*(?::[A-Za-z0-9_./@+-]+)*");
     private static final Set<String> RESERVED =
@@ -19,7 +19,7 @@ final class YamlScalar {
     }
 
     /** The value as a YAML scalar, quoted only when needed. */
-    static String of(String value) {
+    public static String of(String value) {
         if (PLAIN_SAFE.matcher(value).matches() && !RESERVED.contains(value.toLowerCase(Locale.ROOT))) {
             return value;
         }
@@ -27,7 +27,7 @@ final class YamlScalar {
     }
 
     /** The value as a double-quoted YAML scalar. */
-    static String quoted(String value) {
+    public static String quoted(String value) {
         return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 }

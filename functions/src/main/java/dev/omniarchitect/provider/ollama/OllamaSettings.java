@@ -1,7 +1,10 @@
 package dev.omniarchitect.provider.ollama;
 
+import dev.omniarchitect.provider.ProviderDefinition;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where Ollama listens.
@@ -14,6 +17,12 @@ public record OllamaSettings(URI host, boolean fromEnvironment, String defaultMo
 
     public static final String DEFAULT_MODEL = "qwen2.5-coder:7b";
     public static final URI DEFAULT_HOST = URI.create("http://localhost:11434");
+
+    /** The ollama provider: its variables; it needs no key. */
+    public static final ProviderDefinition DEFINITION = new ProviderDefinition(OllamaProvider.NAME,
+            List.of("OLLAMA_HOST", "OLLAMA_MODEL"), Set.of(), "OLLAMA_MODEL",
+            (env, context) -> new OllamaProvider(fromEnvironment(env), context.http(), context.mapper(),
+                    context.clock()));
 
     /** Read from the environment. */
     public static OllamaSettings fromEnvironment(Map<String, String> env) {

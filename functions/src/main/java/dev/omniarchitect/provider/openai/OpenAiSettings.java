@@ -1,7 +1,10 @@
 package dev.omniarchitect.provider.openai;
 
+import dev.omniarchitect.provider.ProviderDefinition;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How to reach an OpenAI-compatible Chat Completions endpoint.
@@ -15,6 +18,13 @@ public record OpenAiSettings(String apiKey, URI baseUrl, String organization, St
 
     public static final URI OPENAI_BASE_URL = URI.create("https://api.openai.com/v1");
     public static final String DEFAULT_MODEL = "gpt-4o-mini";
+
+    /** The openai provider: its variables, the key and organisation the provider secret may set. */
+    public static final ProviderDefinition DEFINITION = new ProviderDefinition(OpenAiProvider.NAME,
+            List.of("OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_MODEL"),
+            Set.of("OPENAI_API_KEY", "OPENAI_ORG_ID"), "OPENAI_MODEL",
+            (env, context) -> new OpenAiProvider(fromEnvironment(env), context.http(), context.mapper(),
+                    context.clock()));
 
     /** Read from OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID and OPENAI_MODEL. */
     public static OpenAiSettings fromEnvironment(Map<String, String> env) {

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * A Payload Template (Parameters, ItemSelector, ResultSelector): a field whose name ends in
- * {@code .$} is computed from a path or intrinsic function, at any depth; everything else is copied.
+ * {@code .$} is computed from a path, at any depth; everything else is copied.
  */
 final class PayloadTemplate {
     // An absent template hands its input on unchanged.
@@ -50,7 +50,7 @@ final class PayloadTemplate {
                 Part value;
                 if (computed) {
                     if (!entry.getValue().isTextual()) {
-                        throw where.invalid(keyField, "must hold a path or an intrinsic function as a string");
+                        throw where.invalid(keyField, "must hold a path as a string");
                     }
                     value = new Computed(ValueExpression.parse(entry.getValue().textValue(), where, keyField));
                 } else {

@@ -14,7 +14,6 @@ final class StatesError extends Exception {
     static final String RUNTIME = "States.Runtime";
     static final String TIMEOUT = "States.Timeout";
     static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
-    static final String NO_CHOICE_MATCHED = "States.NoChoiceMatched";
 
     private final String error;
     private final String cause;

@@ -1,5 +1,6 @@
 package dev.omniarchitect.local.bench;
 
+import dev.omniarchitect.local.cli.ConcurrencyOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -55,9 +56,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "the loopback provider's latency per call (default: ${DEFAULT-VALUE})")
     int latencyMs;
 
-    @Option(names = "--concurrency", paramLabel = "C", defaultValue = "3",
-            description = "the Map state's MaxConcurrency (default: ${DEFAULT-VALUE}, as deployed)")
-    int concurrency;
+    @CommandLine.Mixin
+    ConcurrencyOption concurrency;
 
     @Option(names = "--jvms", paramLabel = "J", defaultValue = "5",
             description = "fresh JVMs behind each cold-start median (default: ${DEFAULT-VALUE})")
@@ -149,7 +149,6 @@ public final class BenchCommand implements Callable<Integer> {
         require(runs >= 1 && runs <= 100, "--runs must be from 1 to 100, got " + runs);
         require(warmups >= 0 && warmups <= 20, "--warmups must be from 0 to 20, got " + warmups);
         require(latencyMs >= 0 && latencyMs <= 10_000, "--latency-ms must be from 0 to 10000, got " + latencyMs);
-        require(concurrency >= 1 && concurrency <= 40, "--concurrency must be from 1 to 40, got " + concurrency);
         require(jvms >= 1 && jvms <= 50, "--jvms must be from 1 to 50, got " + jvms);
         require(footprintItems >= 2 && footprintItems <= 100, "--footprint-items must be from 2 to 100, got "
                 + footprintItems);
@@ -158,7 +157,7 @@ public final class BenchCommand implements Callable<Integer> {
         require(Files.isRegularFile(template), "no SAM template at " + template
                 + " (--template; run from the repository root)");
         return new BenchSettings(sizes.stream().distinct().sorted().toList(), runs, warmups,
-                Duration.ofMillis(latencyMs), concurrency, jvms, footprintItems, costItems, sample, template,
+                Duration.ofMillis(latencyMs), concurrency.value(), jvms, footprintItems, costItems, sample, template,
                 functionsTarget, quick);
     }
 

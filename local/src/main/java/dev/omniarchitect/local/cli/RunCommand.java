@@ -63,9 +63,8 @@ final class RunCommand implements Callable<Integer> {
                     + "blueprint, bedrock, openai, anthropic or ollama")
     String provider;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "3",
-            description = "provider calls in flight at most, 1 to 40 (default: ${DEFAULT-VALUE}, as deployed)")
-    int concurrency;
+    @CommandLine.Mixin
+    ConcurrencyOption concurrency;
 
     @CommandLine.ArgGroup(exclusive = true)
     CacheChoice cacheChoice;
@@ -91,10 +90,6 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (concurrency < 1 || concurrency > 40) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--concurrency must be a whole number from 1 to 40, got " + concurrency);
-        }
         Optional<String> outProblem = OutputDirectory.problem(out);
         if (outProblem.isPresent()) {
             stderr.println("omni: " + outProblem.get());
@@ -109,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
         try (PrintStream logs = state.openLog();
              ProgressLine progress = new ProgressLine(stderr, System.console() != null);
              LocalPipeline pipeline = state.pipeline(logs)
-                     .maxConcurrency(concurrency)
+                     .maxConcurrency(concurrency.value())
                      .progress(progress)
                      .build()) {
             BatchDocument batch;

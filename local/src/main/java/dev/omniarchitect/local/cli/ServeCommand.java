@@ -57,9 +57,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "the port, 1 to 65535, or 0 for any free one (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "3",
-            description = "provider calls in flight at most per job, 1 to 40 (default: ${DEFAULT-VALUE}, as deployed)")
-    int concurrency;
+    @CommandLine.Mixin
+    ConcurrencyOption concurrency;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "the address to listen on (default: ${DEFAULT-VALUE}); any non-loopback address "
@@ -80,10 +79,6 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--port must be a whole number from 0 to 65535, got " + port);
-        }
-        if (concurrency < 1 || concurrency > 40) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--concurrency must be a whole number from 1 to 40, got " + concurrency);
         }
         RequestGuard guard;
         InetAddress address;
@@ -112,7 +107,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "omni-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (PrintStream logs = state.openLog();
-             LocalPipeline pipeline = state.pipeline(logs).maxConcurrency(concurrency).maxExecutions(executions)
+             LocalPipeline pipeline = state.pipeline(logs).maxConcurrency(concurrency.value()).maxExecutions(executions)
                      .build()) {
             // Before the API opens, so a job being submitted is never taken for one to resume.
             List<String> resumed = pipeline.recovery().resumeAll();

@@ -1,10 +1,11 @@
 package dev.omniarchitect.local.cli;
 
-import dev.omniarchitect.batch.BatchLimits;
 import dev.omniarchitect.job.ItemResult;
 import dev.omniarchitect.job.ItemStatus;
 import dev.omniarchitect.job.JobRecord;
 import dev.omniarchitect.job.JobSummary;
+import dev.omniarchitect.kind.Kind;
+import dev.omniarchitect.kind.KindRegistry;
 import dev.omniarchitect.validation.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import java.util.Optional;
 final class SummaryTable {
 
     private static final List<String> HEADINGS = List.of("ITEM", "KIND", "STATUS", "CHECK", "CACHED", "PROVIDER", "MODEL", "MS");
+
+    private static final KindRegistry KINDS = KindRegistry.builtIn();
 
     private final PrintWriter out;
 
@@ -40,7 +43,7 @@ final class SummaryTable {
             if (item.error() != null) {
                 out.println("  " + item.id() + ": " + item.error().code() + ": " + item.error().message());
             }
-            boolean review = BatchLimits.REVIEW_KIND.equals(item.kind());
+            boolean review = reviews(item);
             if (item.validation() != null && (item.status() == ItemStatus.INVALID || review)) {
                 // An invalid item's errors; a review's findings, every severity: they are what it produced.
                 item.validation().findings().stream()
@@ -79,7 +82,7 @@ final class SummaryTable {
     /** What the security reviews found: they succeed whatever they find, so their findings are counted apart. */
     private static Optional<String> reviewFindings(JobRecord record) {
         List<ItemResult> reviews = record.items().stream()
-                .filter(item -> BatchLimits.REVIEW_KIND.equals(item.kind()) && item.validation() != null)
+                .filter(item -> reviews(item) && item.validation() != null)
                 .toList();
         if (reviews.isEmpty()) {
             return Optional.empty();
@@ -98,9 +101,14 @@ final class SummaryTable {
         long errors = item.validation().errorCount();
         long warnings = item.validation().findings().size() - errors;
         String text = errors == 0 && warnings == 0 ? "ok" : errors + "E " + warnings + "W";
-        if (BatchLimits.REVIEW_KIND.equals(item.kind())) {
+        if (reviews(item)) {
             return errors == 0 && warnings == 0 ? "no findings" : "found " + text;
         }
         return item.repaired() ? text + " (repaired)" : text;
+    }
+
+    /** Whether the item reviewed an input: its findings are what it produced, not defects of its own. */
+    private static boolean reviews(ItemResult item) {
+        return item.kind() != null && KINDS.find(item.kind()).map(Kind::takesInput).orElse(false);
     }
 }

@@ -10,6 +10,7 @@ import dev.omniarchitect.job.ExecutionStarter;
 import dev.omniarchitect.job.JobIds;
 import dev.omniarchitect.job.JobRecord;
 import dev.omniarchitect.job.JobSubmitter;
+import dev.omniarchitect.job.MaxConcurrency;
 import dev.omniarchitect.local.asl.ExecutionListener;
 import dev.omniarchitect.local.asl.ExecutionResult;
 import dev.omniarchitect.local.asl.LocalExecutor;
@@ -180,7 +181,7 @@ public final class LocalPipeline implements AutoCloseable {
     public static final class Builder {
         private Map<String, String> environment = System.getenv();
         private Path dataDirectory;
-        private int maxConcurrency = 3;
+        private int maxConcurrency = MaxConcurrency.DEFAULT;
         private Integer maxExecutions;
         private double retryDelayScale = 1.0;
         private PrintStream logOutput = System.out;
@@ -203,7 +204,7 @@ public final class LocalPipeline implements AutoCloseable {
             return this;
         }
 
-        /** The Map state's MaxConcurrency (the template parameter), 3 by default. */
+        /** The Map state's MaxConcurrency (the template parameter), {@link MaxConcurrency#DEFAULT} by default. */
         public Builder maxConcurrency(int maxConcurrency) {
             this.maxConcurrency = maxConcurrency;
             return this;

@@ -13,10 +13,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DefinitionRefusalTest {
     private static final String FUNCTION = "arn:aws:lambda:us-east-1:123456789012:function:work";
 
-    /** A machine whose first state is A, beside a Succeed state named Done. */
+    /** A machine whose first state is A, beside a final Pass state named Done. */
     private static String machine(String stateA) {
         return """
-                {"StartAt": "A", "States": {"A": %s, "Done": {"Type": "Succeed"}}}
+                {"StartAt": "A", "States": {"A": %s, "Done": {"Type": "Pass", "End": true}}}
                 """.formatted(stateA);
     }
 
@@ -81,14 +81,13 @@ class DefinitionRefusalTest {
                                 + " \"Parameters\": {\"FunctionName\": \"f\"}, \"Next\": \"Done\"}"),
                         "state \"A\": field \"Parameters.Payload\" is required by lambda:invoke"),
                 Arguments.of(task("\"Parameters\": {\"id.$\": \"States.UUID()\"},"),
-                        "state \"A\": field \"Parameters.id.$\" uses intrinsic function States.UUID, which is not"
-                                + " supported by the local executor"),
+                        "state \"A\": field \"Parameters.id.$\" uses an intrinsic function, which the local executor"
+                                + " does not support"),
                 Arguments.of(task("\"Parameters\": {\"text.$\": \"States.Format('{} and {}', $.a)\"},"),
-                        "state \"A\": field \"Parameters.text.$\" States.Format has 2 {} placeholders but 1 values"
-                                + " for them"),
+                        "state \"A\": field \"Parameters.text.$\" uses an intrinsic function, which the local"
+                                + " executor does not support"),
                 Arguments.of(task("\"Parameters\": {\"value.$\": \"plain text\"},"),
-                        "state \"A\": field \"Parameters.value.$\" must hold a path or an intrinsic function, not"
-                                + " \"plain text\""),
+                        "state \"A\": field \"Parameters.value.$\" must hold a path, not \"plain text\""),
                 Arguments.of(task("\"ResultPath\": \"$.items[*]\","),
                         "state \"A\": field \"ResultPath\" must be a reference path such as $, $.a.b, $['a'] or"
                                 + " $.a[0], not \"$.items[*]\""),
@@ -106,25 +105,25 @@ class DefinitionRefusalTest {
                 Arguments.of(machine("{\"Type\": \"Pass\"}"),
                         "state \"A\": field \"Next\" is required unless the state has \"End\": true"),
                 Arguments.of(machine("""
-                        {"Type": "Choice", "Choices": [{"Variable": "$.a", "StringContains": "x", "Next": "Done"}]}
+                        {"Type": "Choice", "Choices": [{"Variable": "$.a", "StringEquals": "x", "Next": "Done"}]}
                         """),
-                        "state \"A\": field \"Choices[0].StringContains\" is not supported by the local executor"),
-                Arguments.of(machine("""
-                        {"Type": "Choice", "Choices": [{"Variable": "$.a", "NumericEquals": "1", "Next": "Done"}]}
-                        """),
-                        "state \"A\": field \"Choices[0].NumericEquals\" must be a numeric value"),
+                        "state \"A\": field \"Type\" value \"Choice\" is not supported by the local executor"),
+                Arguments.of(machine("{\"Type\": \"Succeed\"}"),
+                        "state \"A\": field \"Type\" value \"Succeed\" is not supported by the local executor"),
+                Arguments.of(machine("{\"Type\": \"Fail\", \"Error\": \"X\"}"),
+                        "state \"A\": field \"Type\" value \"Fail\" is not supported by the local executor"),
                 Arguments.of(machine("""
                         {"Type": "Map", "Next": "Done", "ItemProcessor": {
                           "StartAt": "Done", "States": {"Done": {"Type": "Pass", "End": true}}}}
                         """),
                         "state \"Done\": the name is used by more than one state"),
                 Arguments.of("{\"StartAt\": \"A\", \"QueryLanguage\": \"JSONata\", \"States\": {\"A\": {\"Type\":"
-                                + " \"Succeed\"}}}",
+                                + " \"Pass\", \"End\": true}}}",
                         "state machine: field \"QueryLanguage\" value \"JSONata\" is not supported by the local"
                                 + " executor"),
-                Arguments.of("{\"StartAt\": \"A\", \"Version\": \"1.0\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}",
+                Arguments.of("{\"StartAt\": \"A\", \"Version\": \"1.0\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true}}}",
                         "state machine: field \"Version\" is not supported by the local executor"),
-                Arguments.of("{\"StartAt\": \"B\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}",
+                Arguments.of("{\"StartAt\": \"B\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true}}}",
                         "state machine: field \"StartAt\" names state \"B\", which does not exist"));
     }
 
