@@ -13,7 +13,7 @@ public final class ExecutionRefusedException extends RuntimeException {
         LIMIT,
         /** The service throttled the call: retry shortly. */
         THROTTLED,
-        /** The service failed or could not be reached: retry later. */
+        /** The service (or the jobs table) failed or could not be reached: retry later. */
         UNAVAILABLE,
         /** The engine is stopping and takes no new work: retry once it is back. */
         STOPPING

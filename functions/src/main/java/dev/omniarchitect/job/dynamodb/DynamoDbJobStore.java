@@ -13,6 +13,7 @@ import dev.omniarchitect.job.JobStore;
 import dev.omniarchitect.job.JobSummary;
 import dev.omniarchitect.json.CompressedJson;
 import dev.omniarchitect.provider.ErrorCode;
+import dev.omniarchitect.provider.HttpFailures;
 import dev.omniarchitect.provider.ProviderException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -28,7 +29,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -95,7 +98,22 @@ public final class DynamoDbJobStore implements JobStore {
         // The header goes last: a job is visible only once every request it names is stored.
         return writer.writeAll(writes)
                 .thenCompose(stored -> dynamo.putItem(request -> request.tableName(table).item(header)))
-                .thenApply(response -> null);
+                .handle((response, error) -> {
+                    if (error != null) {
+                        throw new CompletionException(unavailable(error));
+                    }
+                    return null;
+                });
+    }
+
+    /** A failure that waiting may cure (timeouts, no connection, 5xx, throttling) as STORAGE_UNAVAILABLE. */
+    private Throwable unavailable(Throwable error) {
+        Throwable cause = HttpFailures.unwrap(error);
+        boolean passing = cause instanceof SdkClientException
+                || cause instanceof AwsServiceException service && (service.statusCode() >= 500
+                        || service.isThrottlingException());
+        return passing ? new ProviderException(ErrorCode.STORAGE_UNAVAILABLE, "the jobs table " + table
+                + " could not be written now", cause) : cause;
     }
 
     @Override

@@ -342,7 +342,8 @@ final class BenchReport {
         MarkdownTable table = new MarkdownTable("202 accepted>", "429>", "503>", "other>",
                 "refusals without Retry-After>", "accepted jobs ended SUCCEEDED>", "burst answered in>",
                 "last job ended after>", "engine peak RSS>");
-        table.row(count(burst.accepted()), count(burst.tooMany()), count(burst.unavailable()), count(burst.other()),
+        table.row(count(burst.accepted()), count(burst.tooMany()), count(burst.unavailable()), count(burst.other())
+                        + (burst.other() == 0 ? "" : " (" + burst.otherStatuses() + ")"),
                 count(burst.withoutRetryAfter()), count(burst.acceptedEnded()), ms(burst.burstWallMs()),
                 ms(burst.drainWallMs()), format("%.0f MB", burst.peakRssMb()));
         table.appendTo(out);

@@ -96,6 +96,7 @@ record EngineBurstBench(BenchSettings settings, PrintWriter progress) {
         int unavailable = 0;
         int other = 0;
         int withoutRetryAfter = 0;
+        java.util.SortedMap<Integer, Integer> others = new java.util.TreeMap<>();
         List<String> jobs = new ArrayList<>();
         for (CompletableFuture<HttpResponse<String>> future : answers) {
             HttpResponse<String> answer = future.join();
@@ -106,7 +107,10 @@ record EngineBurstBench(BenchSettings settings, PrintWriter progress) {
                 }
                 case 429 -> tooMany++;
                 case 503 -> unavailable++;
-                default -> other++;
+                default -> {
+                    other++;
+                    others.merge(answer.statusCode(), 1, Integer::sum);
+                }
             }
             if ((answer.statusCode() == 429 || answer.statusCode() == 503)
                     && answer.headers().firstValue("Retry-After").isEmpty()) {
@@ -120,10 +124,11 @@ record EngineBurstBench(BenchSettings settings, PrintWriter progress) {
         }
         double drainMs = (System.nanoTime() - start) / 1e6;
         double peakMb = PeakMemory.peakRssKb(pid) / 1024.0;
-        progress.printf("  engine burst: %d POSTs, %d accepted, %d x 429, %d x 503, %d other; peak RSS %.0f MB%n",
-                posts, accepted, tooMany, unavailable, other, peakMb);
+        progress.printf("  engine burst: %d POSTs, %d accepted, %d x 429, %d x 503, %d other %s; peak RSS %.0f MB%n",
+                posts, accepted, tooMany, unavailable, other, others, peakMb);
         return new EngineBurstFigure(posts, IN_FLIGHT, ITEMS_PER_JOB, ExecutionLimit.DEFAULT, accepted, tooMany,
-                unavailable, other, withoutRetryAfter, ended, burstMs, drainMs, peakMb,
+                unavailable, other, others.entrySet().stream().map(entry -> entry.getKey() + " x" + entry.getValue())
+                        .collect(java.util.stream.Collectors.joining(", ")), withoutRetryAfter, ended, burstMs, drainMs, peakMb,
                 "none (the JVM's defaults)");
     }
 

@@ -11,6 +11,7 @@ package dev.omniarchitect.local.bench;
  * @param tooMany            429 answers
  * @param unavailable        503 answers
  * @param other              any other answer (none expected)
+ * @param otherStatuses      those answers' statuses and counts, e.g. {@code "500 x1"}; empty for none
  * @param withoutRetryAfter  429 or 503 answers without a Retry-After header (none expected)
  * @param acceptedEnded      accepted jobs that ended SUCCEEDED
  * @param burstWallMs        from the first POST to the last answer
@@ -19,7 +20,7 @@ package dev.omniarchitect.local.bench;
  * @param jvmOptions         the engine JVM's options
  */
 public record EngineBurstFigure(int posts, int inFlight, int itemsPerJob, int executionLimit, int accepted,
-                                int tooMany, int unavailable, int other, int withoutRetryAfter, int acceptedEnded,
+                                int tooMany, int unavailable, int other, String otherStatuses, int withoutRetryAfter, int acceptedEnded,
                                 double burstWallMs, double drainWallMs, double peakRssMb, String jvmOptions) {
 
     /** Whether every answer was one the issue allows and every accepted job finished. */
