@@ -3,6 +3,7 @@ package dev.omniarchitect.local.cli;
 import dev.omniarchitect.provider.UnknownDefaultProviderException;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
             "Lambda handlers, DynamoDB Local.",
             ""},
         subcommands = {RunCommand.class, ServeCommand.class, InvokeCommand.class, ProvidersCommand.class,
-            dev.omniarchitect.local.bench.BenchCommand.class, CommandLine.HelpCommand.class},
+            CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 every item succeeded, 1 some items failed (invoke: the function failed;",
             "providers --check: a provider does not answer), 2 bad document, arguments or configuration (such as",
             "an unknown OMNI_DEFAULT_PROVIDER), 3 the run itself could not be carried out (the message says why).",
@@ -50,7 +51,12 @@ public final class OmniCommand implements Runnable {
                 }
             }
         };
-        return new CommandLine(new OmniCommand(), factory)
+        CommandLine omni = new CommandLine(new OmniCommand(), factory);
+        // Commands of other modules on the class path, such as the bench's.
+        for (Subcommand extra : ServiceLoader.load(Subcommand.class)) {
+            omni.addSubcommand(new CommandLine(extra, factory));
+        }
+        return omni
                 .setOut(out)
                 .setErr(err)
                 // The help texts are written in lines of up to 100 characters; picocli's default 80 breaks them.
@@ -67,6 +73,7 @@ public final class OmniCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run, serve, invoke, providers, bench, help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -58,9 +58,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the job record as JSON on stdout instead of the table")
     boolean json;
 
-    @Option(names = "--provider", paramLabel = "P",
+    @Option(names = "--provider", paramLabel = "P", completionCandidates = ProviderNames.class,
             description = "use provider P and its default model for every item, whatever the document says: "
-                    + "blueprint, bedrock, openai, anthropic or ollama")
+                    + "one of ${COMPLETION-CANDIDATES}")
     String provider;
 
     @CommandLine.Mixin

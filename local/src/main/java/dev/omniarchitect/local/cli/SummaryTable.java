@@ -6,6 +6,7 @@ import dev.omniarchitect.job.JobRecord;
 import dev.omniarchitect.job.JobSummary;
 import dev.omniarchitect.kind.Kind;
 import dev.omniarchitect.kind.KindRegistry;
+import dev.omniarchitect.provider.blueprint.BlueprintProvider;
 import dev.omniarchitect.validation.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ final class SummaryTable {
                     summary.unpricedItems() == 0 ? ""
                             : " (" + summary.unpricedItems() + " items used models without a price)");
         }
-        if (record.items().stream().anyMatch(item -> item.provider() != null && item.provider().equals("blueprint"))) {
+        if (record.items().stream().anyMatch(item -> BlueprintProvider.NAME.equals(item.provider()))) {
             out.println("Items from provider \"blueprint\" are offline starting files rendered from params, not AI output.");
         }
         out.println();

@@ -10,11 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** One {@code --concurrency} for every command that runs jobs: the same bounds, default and refusal. */
+/** One {@code --concurrency} for the commands that run jobs (the bench module checks its own): bounds, default, refusal. */
 class ConcurrencyOptionTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "serve", "bench"})
+    @ValueSource(strings = {"run", "serve"})
     void everyCommandRefusesAValueOutsideTheBoundsBeforeDoingAnything(String command) {
         for (int value : new int[] {MaxConcurrency.MIN - 1, MaxConcurrency.MAX + 1}) {
             StringWriter err = new StringWriter();
@@ -28,7 +28,7 @@ class ConcurrencyOptionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "serve", "bench"})
+    @ValueSource(strings = {"run", "serve"})
     void everyCommandsHelpGivesTheBoundsAndTheDefault(String command) {
         StringWriter out = new StringWriter();
         assertEquals(0, OmniCommand.commandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter()),

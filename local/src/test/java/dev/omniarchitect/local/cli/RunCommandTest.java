@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omniarchitect.json.Json;
+import dev.omniarchitect.provider.BuiltInProviders;
+import dev.omniarchitect.provider.ProviderDefinition;
 import dev.omniarchitect.testing.LoopbackOpenAiServer;
 import dev.omniarchitect.testing.LoopbackOpenAiServer.Reply;
 import java.io.IOException;
@@ -276,9 +278,18 @@ class RunCommandTest {
     }
 
     @Test
+    void runsHelpNamesEveryBuiltInProviderFromTheOneList() {
+        String help = omni(Map.of(), "run", "--help").out.replaceAll("\\s+", " ");
+
+        String names = BuiltInProviders.ALL.stream().map(ProviderDefinition::name)
+                .collect(Collectors.joining(", "));
+        assertTrue(help.contains("one of " + names), help);
+    }
+
+    @Test
     void theTopLevelHelpGivesEachCommandAWholeSentence() {
         Result top = omni(Map.of(), "--help");
-        for (String command : new String[] {"run", "serve", "invoke", "providers", "bench"}) {
+        for (String command : new String[] {"run", "serve", "invoke", "providers"}) {
             String line = top.out.lines().filter(candidate -> candidate.trim().startsWith(command + " "))
                     .findFirst().orElseThrow(() -> new AssertionError(command + " missing:\n" + top.out));
             assertTrue(line.trim().endsWith("."), "cut mid-sentence: " + line);

@@ -1,5 +1,6 @@
 package dev.omniarchitect.local.bench;
 
+import dev.omniarchitect.local.runtime.LocalContext;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,10 +15,10 @@ import java.util.stream.Stream;
 /**
  * The class path of the probe JVMs. As deployed when the build left it behind: the functions jar and
  * the runtime dependencies functions/pom.xml lists in target/runtime-classpath.txt (what {@code sam build}
- * packages), then the bench's own classes for the probe mains. The functions jar and the bench's classes
- * are copied into the probes' folder first, so a build running meanwhile cannot pull them away, and so
- * the local jar's manifest cannot put the whole local runtime on the path. Otherwise this JVM's class
- * path, which holds the local runtime's jars too, and the report says so.
+ * packages), then the bench's own classes for the probe mains and the local runtime's classes they drive.
+ * The functions jar and the classes are copied into the probes' folder first, so a build running meanwhile
+ * cannot pull them away, and so the jars' manifests cannot put the whole local runtime on the path.
+ * Otherwise this JVM's class path, which holds the local runtime's jars too, and the report says so.
  *
  * @param classpath     the -cp value
  * @param asDeployed    whether it is the deployment's
@@ -45,7 +46,9 @@ record ProbeClasspath(String classpath, boolean asDeployed, Path functionsJar, L
             List<String> entries = new ArrayList<>();
             entries.add(functions.toString());
             dependencies.forEach(dependency -> entries.add(dependency.toString()));
-            entries.add(copyTree(benchClasses(), copies.resolve("bench")).toString());
+            entries.add(copyTree(classesOf(ColdStartProbe.class), copies.resolve("bench")).toString());
+            // The probes drive the local runtime, which lives in the CLI's module, not the bench's.
+            entries.add(copyTree(classesOf(LocalContext.class), copies.resolve("local")).toString());
             return new ProbeClasspath(String.join(File.pathSeparator, entries), true, functions,
                     List.copyOf(dependencies));
         } catch (IOException e) {
@@ -76,13 +79,12 @@ record ProbeClasspath(String classpath, boolean asDeployed, Path functionsJar, L
         }
     }
 
-    /** Where the probe mains are: the local jar, or a folder of classes (in the build's own tests). */
-    private static Path benchClasses() {
+    /** Where a class was loaded from: its module's jar, or a folder of classes (in the build's own tests). */
+    private static Path classesOf(Class<?> type) {
         try {
-            return Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .toAbsolutePath();
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("the bench classes have no file location", e);
+            throw new IllegalStateException(type.getSimpleName() + " has no file location", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.omniarchitect.local.bench;
 
 import dev.omniarchitect.local.cli.ConcurrencyOption;
+import dev.omniarchitect.local.cli.Subcommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
             ""},
         footer = {"", "Exit status: 0 every target met, 1 some target missed (the report says which), 2 bad",
             "arguments, 3 the bench itself could not be carried out (the message says why)."})
-public final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Subcommand {
 
     /** Where a --short run writes its report, chart and results unless told otherwise. */
     static final String SHORT_DIRECTORY = "target/bench-short";
