@@ -35,10 +35,10 @@ public final class JobSubmitter {
         this.clock = clock;
     }
 
-    /** The new job's id, once its records are stored and its execution started. */
+    /** The new job's id, once its records are stored (the local user's) and its execution started. */
     public CompletableFuture<String> submit(BatchDocument document) {
         String jobId = ids.next();
-        return submit(jobId, document).thenApply(started -> jobId);
+        return submit(jobId, document, Owner.LOCAL).thenApply(started -> jobId);
     }
 
     /**
@@ -58,9 +58,9 @@ public final class JobSubmitter {
      * Fails with {@link ExecutionRefusedException} when the execution was refused for now, and with the
      * starter's error otherwise; either way the job's records are gone.
      */
-    public CompletableFuture<Void> submit(String jobId, BatchDocument document) {
+    public CompletableFuture<Void> submit(String jobId, BatchDocument document, Owner owner) {
         ExecutionInput input = new ExecutionInput(jobId, document.items().stream().map(BatchItem::id).toList());
-        return jobs.create(jobId, document, clock.instant())
+        return jobs.create(jobId, document, owner, clock.instant())
                 // A store too busy to take the job may still have kept part of it: nothing must stay.
                 .exceptionallyCompose(error -> forget(jobId, storeRefusal(HttpFailures.unwrap(error))))
                 .thenCompose(created -> executions.start(input)

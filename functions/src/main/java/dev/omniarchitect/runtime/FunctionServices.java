@@ -10,6 +10,7 @@ import dev.omniarchitect.cost.PriceTable;
 import dev.omniarchitect.job.ItemGenerator;
 import dev.omniarchitect.job.JobAggregator;
 import dev.omniarchitect.job.JobReader;
+import dev.omniarchitect.job.JobReconciler;
 import dev.omniarchitect.job.JobStore;
 import dev.omniarchitect.job.ProviderAttempts;
 import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
@@ -22,10 +23,12 @@ import dev.omniarchitect.provider.BuiltInProviders;
 import dev.omniarchitect.provider.ProviderContext;
 import dev.omniarchitect.provider.ProviderRegistry;
 import dev.omniarchitect.kinds.securityreview.SecurityReview;
+import dev.omniarchitect.validation.ExternalCheck;
 import dev.omniarchitect.validation.ValidatorRegistry;
 import dev.omniarchitect.provider.RetryPolicy;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
@@ -52,6 +55,12 @@ public final class FunctionServices {
     private final ValidatorRegistry validators;
 
     public FunctionServices(FunctionConfig config, AwsClients aws, PrintStream logOutput, Clock clock) {
+        this(config, aws, logOutput, clock, List.of());
+    }
+
+    /** The services, with the findings of these external checks (real tools) added to each kind's own. */
+    public FunctionServices(FunctionConfig config, AwsClients aws, PrintStream logOutput, Clock clock,
+                            List<ExternalCheck> externalChecks) {
         this.config = config;
         this.aws = aws;
         this.mapper = Json.mapper();
@@ -63,7 +72,7 @@ public final class FunctionServices {
                 new SharedClients(http, mapper, clock, aws), config.defaultProvider());
         this.prices = PriceTable.builtIn(mapper);
         // Built once: loading the Kubernetes model types takes a moment that no request should pay.
-        this.validators = ValidatorRegistry.builtIn();
+        this.validators = ValidatorRegistry.builtIn(externalChecks);
         CompressedJson compressed = new CompressedJson(mapper);
         this.jobs = new DynamoDbJobStore(aws.dynamoDb(), config.jobsTable(), config.jobRetention(), mapper,
                 compressed, clock);
@@ -137,6 +146,11 @@ public final class FunctionServices {
     /** The job finisher. */
     public JobAggregator jobAggregator() {
         return new JobAggregator(jobs, log, clock);
+    }
+
+    /** The finisher of jobs whose execution ended without aggregating them. */
+    public JobReconciler jobReconciler() {
+        return new JobReconciler(jobs, log, clock);
     }
 
     /** The job reader. */

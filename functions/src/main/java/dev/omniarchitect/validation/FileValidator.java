@@ -1,6 +1,7 @@
 package dev.omniarchitect.validation;
 
 import dev.omniarchitect.artifact.GeneratedFile;
+import dev.omniarchitect.validation.shell.EmbeddedScript;
 import java.util.List;
 
 /** Checks the files generated for one kind, together, and says what is wrong with them. */
@@ -17,4 +18,14 @@ public interface FileValidator {
      * and used in another). Never throws for bad input: unreadable files are findings too.
      */
     List<Finding> validate(List<GeneratedFile> files);
+
+    /** Whether this validator reads a file of that path (a Dockerfile validator reads no .yaml). */
+    default boolean reads(String path) {
+        return true;
+    }
+
+    /** The shell scripts a file holds (RUN, run:), as this validator reads them, for real tools to check too. */
+    default List<EmbeddedScript> scripts(GeneratedFile file) {
+        return List.of();
+    }
 }

@@ -18,9 +18,20 @@ public final class ValidatorRegistry {
     static final Rule NOT_CHECKED = Rule.warning("validation/not-checked",
             "The files were not checked; report the validator failure.");
 
+    /** Reported when a real tool could not run to the end (not found any more, timed out, crashed). */
+    public static final Rule TOOL_FAILED = Rule.warning("validation/tool-failed",
+            "The tool's check is missing from this report; run the tool by hand to see why it failed.");
+
     private final Map<String, FileValidator> validators;
+    private final List<ExternalCheck> externalChecks;
 
     public ValidatorRegistry(List<FileValidator> validators) {
+        this(validators, List.of());
+    }
+
+    /** The validators, and the external checks whose findings are added to theirs. */
+    public ValidatorRegistry(List<FileValidator> validators, List<ExternalCheck> externalChecks) {
+        this.externalChecks = List.copyOf(externalChecks);
         Map<String, FileValidator> byKind = new LinkedHashMap<>();
         for (FileValidator validator : validators) {
             if (byKind.put(validator.kind(), validator) != null) {
@@ -32,8 +43,13 @@ public final class ValidatorRegistry {
 
     /** The registry with a validator for every built-in kind that has files to check. */
     public static ValidatorRegistry builtIn() {
+        return builtIn(List.of());
+    }
+
+    /** The built-in validators, with the findings of these external checks (real tools) added. */
+    public static ValidatorRegistry builtIn(List<ExternalCheck> externalChecks) {
         return new ValidatorRegistry(BuiltInKinds.ALL.stream()
-                .flatMap(kind -> kind.newValidator().stream()).toList());
+                .flatMap(kind -> kind.newValidator().stream()).toList(), externalChecks);
     }
 
     /** Whether there is a validator for the kind. */
@@ -66,6 +82,19 @@ public final class ValidatorRegistry {
             findings.add(NOT_CHECKED.at(null, null, "the " + kind + " validator failed ("
                     + e.getClass().getSimpleName() + "), so the files were not checked"));
         }
-        return ValidationReport.of(findings);
+        List<String> tools = new ArrayList<>();
+        for (ExternalCheck external : externalChecks) {
+            if (external.kinds().contains(kind)) {
+                try {
+                    ExternalCheck.Result result = external.check(validator, List.copyOf(files));
+                    findings.addAll(result.findings());
+                    tools.add(result.tool());
+                } catch (RuntimeException e) {
+                    findings.add(TOOL_FAILED.at(null, null, "an external check of the " + kind + " files failed ("
+                            + e.getClass().getSimpleName() + ")"));
+                }
+            }
+        }
+        return ValidationReport.of(findings, tools);
     }
 }

@@ -27,13 +27,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * files of one answer that must pass without a single finding; each {@code bad/<case>/} folder holds files
  * that break exactly one rule, and its {@code expected.properties} names that rule, the file and the line.
  */
-class ValidationCorpusTest {
+public class ValidationCorpusTest {
 
     private static final ValidatorRegistry VALIDATORS = ValidatorRegistry.builtIn();
     private static final String EXPECTED = "expected.properties";
 
     /** One case folder: its kind, whether it is good, and its path. */
-    record Case(String kind, boolean good, Path folder) {
+    public record Case(String kind, boolean good, Path folder) {
         @Override
         public String toString() {
             return kind + "/" + (good ? "good/" : "bad/") + folder.getFileName();
@@ -99,7 +99,8 @@ class ValidationCorpusTest {
         assertEquals(VALIDATORS.all().stream().map(FileValidator::kind).collect(Collectors.toSet()), kinds);
     }
 
-    private static Stream<Case> cases() {
+    /** Every case of the corpus, good and bad, of every kind. */
+    public static Stream<Case> cases() {
         Path root = corpusRoot();
         List<Case> cases = new ArrayList<>();
         try (Stream<Path> kinds = Files.list(root)) {
@@ -126,7 +127,7 @@ class ValidationCorpusTest {
     }
 
     /** The files of a case, with paths relative to its folder as a model would name them. */
-    private static List<GeneratedFile> files(Path folder) {
+    public static List<GeneratedFile> files(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {
             return paths.filter(Files::isRegularFile)
                     .filter(path -> !path.getFileName().toString().equals(EXPECTED))

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * Checks CloudFormation templates in YAML (short-form tags such as {@code !Ref} understood, see
  * {@link CloudFormationTags}) or JSON: the template anatomy, resource types and attributes, references
  * that resolve ({@link CloudFormationReferences}; skipped when a Transform such as SAM adds resources),
- * and no secrets written into properties or parameter defaults. The resource specification and
- * cfn-lint's schemas are not published in a Maven Central package, so these are structural checks of ours.
+ * no secrets written into properties or parameter defaults, and resource types, properties and attributes
+ * that the CloudFormation resource specification has ({@link ResourceSpecCheck}).
  */
 public final class CloudFormationValidator implements FileValidator {
 
@@ -50,13 +50,20 @@ public final class CloudFormationValidator implements FileValidator {
     private static final Set<String> DELETION_POLICIES = Set.of("Delete", "Retain", "RetainExceptOnCreate", "Snapshot");
 
     @Override
+    public boolean reads(String path) {
+        return TEMPLATES.accepts().test(path);
+    }
+
+    @Override
     public String kind() {
         return "cloudformation";
     }
 
     @Override
     public List<Rule> rules() {
-        return List.of(MISSING_FILE, SYNTAX, STRUCTURE, UNKNOWN_KEY, UNDEFINED_REFERENCE, HARDCODED_SECRET, NO_ECHO);
+        return List.of(MISSING_FILE, SYNTAX, STRUCTURE, UNKNOWN_KEY, UNDEFINED_REFERENCE, HARDCODED_SECRET, NO_ECHO,
+                ResourceSpecCheck.UNKNOWN_RESOURCE_TYPE, ResourceSpecCheck.UNVERIFIED_RESOURCE_TYPE,
+                ResourceSpecCheck.UNKNOWN_PROPERTY, ResourceSpecCheck.UNKNOWN_ATTRIBUTE);
     }
 
     @Override
@@ -79,6 +86,7 @@ public final class CloudFormationValidator implements FileValidator {
             findings.add(STRUCTURE.at(path, version.line(), "AWSTemplateFormatVersion must be 2010-09-09"));
         }
         resources.fields().forEach(resource -> findings.addAll(resource(path, resource.getKey(), resource.getValue())));
+        findings.addAll(ResourceSpecCheck.check(path, template));
         parameters(path, template.get("Parameters"), findings);
         for (var output : template.get("Outputs").fields()) {
             if (output.getValue().get("Value").isMissing()) {

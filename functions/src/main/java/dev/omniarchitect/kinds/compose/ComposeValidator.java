@@ -41,6 +41,11 @@ public final class ComposeValidator implements FileValidator {
             new FileSelection("Compose .yaml file", FileNames::isYaml, MISSING_FILE);
 
     @Override
+    public boolean reads(String path) {
+        return COMPOSE_FILES.accepts().test(path);
+    }
+
+    @Override
     public String kind() {
         return "docker-compose";
     }

@@ -6,6 +6,8 @@ import dev.omniarchitect.validation.FileSelection;
 import dev.omniarchitect.validation.FileValidator;
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.Rule;
+import dev.omniarchitect.validation.shell.EmbeddedScript;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -45,6 +47,16 @@ public final class DockerfileValidator implements FileValidator {
             path -> DOCKERFILE_NAME.matcher(FileNames.fileName(path)).matches(), MISSING_FILE);
 
     @Override
+    public boolean reads(String path) {
+        return DOCKERFILES.accepts().test(path);
+    }
+
+    @Override
+    public List<EmbeddedScript> scripts(GeneratedFile file) {
+        return reads(file.path()) ? RunScripts.scripts(file.content()) : List.of();
+    }
+
+    @Override
     public String kind() {
         return "dockerfile";
     }
@@ -52,12 +64,17 @@ public final class DockerfileValidator implements FileValidator {
     @Override
     public List<Rule> rules() {
         return List.of(MISSING_FILE, UNKNOWN_INSTRUCTION, FROM_FIRST, BASE_IMAGE_PINNED, USER_NOT_ROOT, COPY_NOT_ADD,
-                ADD_REMOTE_UNVERIFIED, PACKAGE_CACHE, HARDCODED_SECRET, HEALTHCHECK);
+                ADD_REMOTE_UNVERIFIED, PACKAGE_CACHE, HARDCODED_SECRET, HEALTHCHECK, RunScripts.SHELL_SYNTAX,
+                RunScripts.UNQUOTED_EXPANSION);
     }
 
     @Override
     public List<Finding> validate(List<GeneratedFile> files) {
-        return DOCKERFILES.eachFile(files,
-                file -> new DockerfileCheck(file.path()).run(DockerfileParser.parse(file.content())));
+        return DOCKERFILES.eachFile(files, file -> {
+            List<DockerInstruction> instructions = DockerfileParser.parse(file.content());
+            List<Finding> findings = new ArrayList<>(new DockerfileCheck(file.path()).run(instructions));
+            findings.addAll(RunScripts.check(file.path(), instructions));
+            return findings;
+        });
     }
 }

@@ -6,6 +6,7 @@ import dev.omniarchitect.validation.FileSelection;
 import dev.omniarchitect.validation.FileValidator;
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.Rule;
+import dev.omniarchitect.validation.shell.EmbeddedScript;
 import dev.omniarchitect.validation.document.AllowedKeys;
 import dev.omniarchitect.validation.document.DocumentCheck;
 import dev.omniarchitect.validation.document.LocatedNode;
@@ -54,6 +55,16 @@ public final class GithubActionsValidator implements FileValidator {
             "working-directory", "shell", "with", "env", "continue-on-error", "timeout-minutes");
 
     @Override
+    public boolean reads(String path) {
+        return WORKFLOWS.accepts().test(path);
+    }
+
+    @Override
+    public List<EmbeddedScript> scripts(GeneratedFile file) {
+        return reads(file.path()) ? StepScripts.scripts(file.content()) : List.of();
+    }
+
+    @Override
     public String kind() {
         return "github-actions";
     }
@@ -61,7 +72,10 @@ public final class GithubActionsValidator implements FileValidator {
     @Override
     public List<Rule> rules() {
         return List.of(MISSING_FILE, YAML_SYNTAX, STRUCTURE, UNKNOWN_KEY, ACTION_PINNED, SCRIPT_INJECTION, PERMISSIONS,
-                TIMEOUT);
+                TIMEOUT, WorkflowEvents.UNKNOWN_EVENT, ActionInputs.UNKNOWN_INPUT, TimeoutMinutes.VALUE,
+                StepScripts.SHELL_SYNTAX, StepScripts.UNQUOTED_EXPANSION, WorkflowExpressions.EXPRESSION_SYNTAX,
+                WorkflowExpressions.UNKNOWN_CONTEXT, WorkflowExpressions.UNDEFINED_MATRIX_KEY,
+                WorkflowExpressions.UNDEFINED_STEP, WorkflowExpressions.UNDEFINED_NEED);
     }
 
     @Override
@@ -77,6 +91,8 @@ public final class GithubActionsValidator implements FileValidator {
             return findings;
         }
         findings.addAll(WORKFLOW_KEYS.check(path, root, UNKNOWN_KEY));
+        findings.addAll(WorkflowEvents.check(path, root.get("on")));
+        findings.addAll(WorkflowExpressions.check(path, root));
         boolean topLevelPermissions = !root.get("permissions").isMissing();
         permissionsValue(path, root.get("permissions"), findings);
         for (var entry : jobs.fields()) {
@@ -86,6 +102,12 @@ public final class GithubActionsValidator implements FileValidator {
                 continue;
             }
             findings.addAll(new JobCheck(path, entry.getKey(), job, jobs).run());
+            findings.addAll(StepScripts.check(path, root, job));
+            findings.addAll(TimeoutMinutes.check(path, job.get("timeout-minutes")));
+            job.get("steps").elements().forEach(step -> {
+                findings.addAll(ActionInputs.check(path, step));
+                findings.addAll(TimeoutMinutes.check(path, step.get("timeout-minutes")));
+            });
             if (!topLevelPermissions && job.get("permissions").isMissing()) {
                 findings.add(PERMISSIONS.at(path, job.line(), "job " + entry.getKey()
                         + " gets the default GITHUB_TOKEN permissions: neither it nor the workflow sets permissions"));

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Checks Grafana dashboard JSON (the dashboard itself, or wrapped as {@code {"dashboard": ...}} for the
  * HTTP API): a title, a stable uid, panels (inside collapsed rows too) with unique ids, queries and a data
- * source. Grafana's dashboard schema lives in its repository as CUE, not in a Maven Central package, so
+ * source, Prometheus queries parsed as PromQL and panels within the grid ({@link PanelChecks}).
+ * Grafana's dashboard schema lives in its repository as CUE, not in a Maven Central package, so
  * these are structural checks of ours.
  */
 public final class GrafanaDashboardValidator implements FileValidator {
@@ -43,13 +44,19 @@ public final class GrafanaDashboardValidator implements FileValidator {
     private static final Pattern UID_FORMAT = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
     @Override
+    public boolean reads(String path) {
+        return DASHBOARDS.accepts().test(path);
+    }
+
+    @Override
     public String kind() {
         return "grafana-dashboard";
     }
 
     @Override
     public List<Rule> rules() {
-        return List.of(MISSING_FILE, JSON_SYNTAX, STRUCTURE, DUPLICATE_PANEL_ID, PANEL_TARGETS, PANEL_DATASOURCE, UID);
+        return List.of(MISSING_FILE, JSON_SYNTAX, STRUCTURE, DUPLICATE_PANEL_ID, PANEL_TARGETS, PANEL_DATASOURCE, UID,
+                PanelChecks.QUERY_SYNTAX, PanelChecks.GRID_WIDTH);
     }
 
     @Override
@@ -94,6 +101,7 @@ public final class GrafanaDashboardValidator implements FileValidator {
         if (id != null && !ids.add(id)) {
             findings.add(DUPLICATE_PANEL_ID.at(path, panel.get("id").line(), title + " reuses panel id " + id));
         }
+        findings.addAll(PanelChecks.check(path, panel, title));
         if (WITHOUT_QUERIES.contains(type)) {
             return;
         }

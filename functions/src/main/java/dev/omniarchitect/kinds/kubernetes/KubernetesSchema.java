@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -26,7 +27,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a manifest into its fabric8 model class as strictly as the API server does: fabric8 models
@@ -42,6 +45,8 @@ final class KubernetesSchema {
     /** A field the model class does not define. */
     private record UnknownField(JsonPointer pointer, String name, String type, Collection<Object> known) {
     }
+
+    private static final int MAX_TYPE_ERRORS = 50;
 
     private final ObjectReader reader;
 
@@ -68,18 +73,34 @@ final class KubernetesSchema {
         this.reader = mapper.reader();
     }
 
-    /** The unknown fields and the first type error of a document read as that model class. */
+    /**
+     * The unknown fields and every type error of a document read as that model class. Jackson stops at the
+     * first type error, so each one found is cut out of a copy of the document and the copy read again,
+     * at most {@link #MAX_TYPE_ERRORS} times, so one wrong value does not hide the rest of the file.
+     */
     List<Finding> check(String path, LocatedNode document, Class<?> type) {
-        List<UnknownField> unknown = new ArrayList<>();
+        Set<UnknownField> unknown = new LinkedHashSet<>();
         List<Finding> findings = new ArrayList<>();
-        try {
-            reader.forType(type).withAttribute(UNKNOWN_FIELDS, unknown).readValue(document.node());
-        } catch (JsonMappingException e) {
-            LocatedNode at = document.at(pointerOf(e.getPath()));
-            findings.add(KubernetesValidator.WRONG_TYPE.at(path, at.line(),
-                    at.path() + " " + wrongType(e, at)));
-        } catch (IOException e) {
-            findings.add(KubernetesValidator.WRONG_TYPE.at(path, document.line(), String.valueOf(e.getMessage())));
+        JsonNode remaining = document.node().deepCopy();
+        for (int attempt = 0; attempt < MAX_TYPE_ERRORS; attempt++) {
+            List<UnknownField> found = new ArrayList<>();
+            try {
+                reader.forType(type).withAttribute(UNKNOWN_FIELDS, found).readValue(remaining);
+                unknown.addAll(found);
+                break;
+            } catch (JsonMappingException e) {
+                unknown.addAll(found);
+                JsonPointer pointer = pointerOf(e.getPath());
+                LocatedNode at = document.at(pointer);
+                findings.add(KubernetesValidator.WRONG_TYPE.at(path, at.line(),
+                        at.path() + " " + wrongType(e, at)));
+                if (!TypeErrors.remove(remaining, pointer)) {
+                    break;
+                }
+            } catch (IOException e) {
+                findings.add(KubernetesValidator.WRONG_TYPE.at(path, document.line(), String.valueOf(e.getMessage())));
+                break;
+            }
         }
         for (UnknownField field : unknown) {
             LocatedNode at = document.at(field.pointer());

@@ -61,6 +61,11 @@ public final class KubernetesValidator implements FileValidator {
     private final KubernetesSchema schema = new KubernetesSchema();
 
     @Override
+    public boolean reads(String path) {
+        return MANIFESTS.accepts().test(path);
+    }
+
+    @Override
     public String kind() {
         return "kubernetes";
     }
@@ -70,7 +75,8 @@ public final class KubernetesValidator implements FileValidator {
         return List.of(MISSING_FILE, YAML_SYNTAX, MISSING_TYPE, REMOVED_API_VERSION, UNKNOWN_KIND, UNVERIFIED_KIND,
                 UNKNOWN_FIELD, WRONG_TYPE, REQUIRED_FIELD, SELECTOR_MISMATCH, PodSpecPractices.RESOURCES,
                 PodSpecPractices.PROBES, PodSpecPractices.RUN_AS_NON_ROOT, PodSpecPractices.IMAGE_PINNED,
-                PodSpecPractices.HARDCODED_SECRET);
+                PodSpecPractices.HARDCODED_SECRET, PodSecurity.PRIVILEGED, PodSecurity.PRIVILEGE_ESCALATION,
+                PodSecurity.HOST_NAMESPACE, PodSecurity.HOST_PATH);
     }
 
     @Override
@@ -95,6 +101,7 @@ public final class KubernetesValidator implements FileValidator {
         if (podSpecPath != null) {
             findings.addAll(PodSpecPractices.check(path, object.at(podSpecPath.toArray(String[]::new)),
                     !RUN_TO_COMPLETION.contains(kind)));
+            findings.addAll(PodSecurity.check(path, object.at(podSpecPath.toArray(String[]::new))));
         }
         return findings;
     }

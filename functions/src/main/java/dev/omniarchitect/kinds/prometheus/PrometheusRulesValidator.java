@@ -7,10 +7,10 @@ import dev.omniarchitect.validation.FileValidator;
 import dev.omniarchitect.validation.Finding;
 import dev.omniarchitect.validation.Rule;
 import dev.omniarchitect.validation.document.AllowedKeys;
-import dev.omniarchitect.validation.document.Delimiters;
 import dev.omniarchitect.validation.document.DocumentCheck;
 import dev.omniarchitect.validation.document.LocatedNode;
 import dev.omniarchitect.validation.document.TagResolver;
+import dev.omniarchitect.validation.promql.PromQl;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Checks Prometheus rule files as {@code promtool check rules} reads them: groups with unique names and
  * rules, each rule a recording rule or an alert with an expression, valid names and durations, known keys;
- * expressions are checked for balanced brackets and quotes (there is no PromQL parser for Java). Plus the
+ * expressions are parsed as PromQL ({@link PromQl}) and label and annotation templates as Go templates
+ * ({@link AlertTemplate}). Plus the
  * practices: alerts with a {@code for}, a severity label and a summary; recording rules named
  * {@code level:metric:operations}. Prometheus Operator {@code PrometheusRule} resources are read the same
  * way, from their spec. No JSON Schema for rule files is published on Maven Central.
@@ -36,7 +37,9 @@ public final class PrometheusRulesValidator implements FileValidator {
     static final Rule DURATION = Rule.error("prometheus-rules/duration",
             "Write durations as Prometheus does: a number and a unit, e.g. 30s, 5m, 1h30m.");
     static final Rule EXPR_SYNTAX = Rule.error("prometheus-rules/expr-syntax",
-            "Fix the expression's brackets and quotes; check it with promtool.");
+            "Fix the PromQL expression so that it parses; check it with promtool check rules.");
+    static final Rule TEMPLATE_SYNTAX = Rule.error("prometheus-rules/template-syntax",
+            "Fix the Go template of the label or annotation: close every {{ with }}, use $labels.<name> and $value.");
     static final Rule RECORD_NAME = Rule.warning("prometheus-rules/record-name",
             "Name recording rules level:metric:operations, e.g. job:http_requests:rate5m.");
     static final Rule ALERT_FOR = Rule.warning("prometheus-rules/alert-for",
@@ -56,7 +59,11 @@ public final class PrometheusRulesValidator implements FileValidator {
     private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final Pattern LEVEL_METRIC_OPERATIONS =
             Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*:[a-zA-Z0-9_:]*[a-zA-Z0-9_]:[a-zA-Z0-9_]+");
-    private static final Delimiters PROMQL = new Delimiters(List.of("#"), false, "\"'`", false);
+
+    @Override
+    public boolean reads(String path) {
+        return RULE_FILES.accepts().test(path);
+    }
 
     @Override
     public String kind() {
@@ -65,8 +72,8 @@ public final class PrometheusRulesValidator implements FileValidator {
 
     @Override
     public List<Rule> rules() {
-        return List.of(MISSING_FILE, YAML_SYNTAX, STRUCTURE, UNKNOWN_KEY, DURATION, EXPR_SYNTAX, RECORD_NAME, ALERT_FOR,
-                ALERT_SEVERITY, ALERT_SUMMARY);
+        return List.of(MISSING_FILE, YAML_SYNTAX, STRUCTURE, UNKNOWN_KEY, DURATION, EXPR_SYNTAX, TEMPLATE_SYNTAX,
+                RECORD_NAME, ALERT_FOR, ALERT_SEVERITY, ALERT_SUMMARY);
     }
 
     @Override
@@ -112,7 +119,7 @@ public final class PrometheusRulesValidator implements FileValidator {
         } else {
             // A block scalar (expr: |) keeps its final newline and starts on the line after the key.
             int firstLine = expr.line() + (expression.endsWith("\n") ? 1 : 0);
-            PROMQL.firstProblem(expression).ifPresent(problem -> findings.add(EXPR_SYNTAX.at(path,
+            PromQl.problem(expression).ifPresent(problem -> findings.add(EXPR_SYNTAX.at(path,
                     firstLine + problem.line() - 1, "expr: " + problem.message())));
         }
         LocatedNode record = rule.get("record");
@@ -143,6 +150,17 @@ public final class PrometheusRulesValidator implements FileValidator {
     }
 
     private static void alertingRule(String path, LocatedNode rule, String name, List<Finding> findings) {
+        for (String templated : List.of("labels", "annotations")) {
+            for (var entry : rule.get(templated).fields()) {
+                LocatedNode value = entry.getValue();
+                String text = value.scalarText();
+                if (text != null) {
+                    int firstLine = value.line() + (text.endsWith("\n") ? 1 : 0);
+                    AlertTemplate.problem(text).ifPresent(problem -> findings.add(TEMPLATE_SYNTAX.at(path,
+                            firstLine + problem.line() - 1, value.path() + ": " + problem.message())));
+                }
+            }
+        }
         if (rule.get("for").isMissing()) {
             findings.add(ALERT_FOR.at(path, rule.line(), "alert " + name + " has no for duration"));
         }

@@ -37,6 +37,7 @@ final class KyvernoPolicy {
             findings.add(KYVERNO_STRUCTURE.at(path, policy.line(), kind + " has no metadata.name"));
         }
         LocatedNode spec = policy.get("spec");
+        findings.addAll(KyvernoFields.check(path, spec));
         LocatedNode specAction = spec.get("validationFailureAction");
         failureAction(path, specAction, findings);
         if (!specAction.isMissing()) {

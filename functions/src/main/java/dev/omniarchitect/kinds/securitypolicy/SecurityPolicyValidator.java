@@ -37,13 +37,19 @@ public final class SecurityPolicyValidator implements FileValidator {
             path -> FileNames.isYaml(path) || FileNames.hasExtension(path, ".rego"), MISSING_FILE);
 
     @Override
+    public boolean reads(String path) {
+        return POLICIES.accepts().test(path);
+    }
+
+    @Override
     public String kind() {
         return "security-policy";
     }
 
     @Override
     public List<Rule> rules() {
-        return List.of(MISSING_FILE, YAML_SYNTAX, KYVERNO_STRUCTURE, KYVERNO_DEPRECATED, REGO_PACKAGE, REGO_RULE, REGO_SYNTAX);
+        return List.of(MISSING_FILE, YAML_SYNTAX, KYVERNO_STRUCTURE, KYVERNO_DEPRECATED, KyvernoFields.UNKNOWN_FIELD,
+                REGO_PACKAGE, REGO_RULE, REGO_SYNTAX);
     }
 
     @Override

@@ -46,9 +46,10 @@ public final class SecurityReview {
             return Optional.empty();
         }
         ReviewedFile reviewed = ReviewedFile.of(input, kinds);
-        List<Finding> ours = reviewed.kind() != null && validators.supports(reviewed.kind())
-                ? validators.validate(reviewed.kind(), List.of(reviewed.file())).findings()
-                : List.of();
+        ValidationReport ourReport = reviewed.kind() != null && validators.supports(reviewed.kind())
+                ? validators.validate(reviewed.kind(), List.of(reviewed.file()))
+                : ValidationReport.of(List.of());
+        List<Finding> ours = ourReport.findings();
         Map<String, Finding> merged = new LinkedHashMap<>();
         // Ours first: they carry stable rule ids; a model finding on the same line and rule adds nothing.
         for (Finding finding : ours) {
@@ -57,7 +58,7 @@ public final class SecurityReview {
         for (Finding finding : fromModel.get()) {
             merged.putIfAbsent(key(finding), finding);
         }
-        return Optional.of(ValidationReport.of(new ArrayList<>(merged.values())));
+        return Optional.of(ValidationReport.of(new ArrayList<>(merged.values()), ourReport.tools()));
     }
 
     /** The review's result file: the merged findings as a JSON array. */

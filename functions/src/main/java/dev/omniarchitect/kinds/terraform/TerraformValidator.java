@@ -44,6 +44,11 @@ public final class TerraformValidator implements FileValidator {
     private static final Pattern HCL4J_LINE = Pattern.compile("line:? (\\d+)");
 
     @Override
+    public boolean reads(String path) {
+        return TERRAFORM_FILES.accepts().test(path);
+    }
+
+    @Override
     public String kind() {
         return "terraform";
     }
@@ -51,7 +56,7 @@ public final class TerraformValidator implements FileValidator {
     @Override
     public List<Rule> rules() {
         return List.of(MISSING_FILE, HCL_SYNTAX, REQUIRED_PROVIDERS_PINNED, HARDCODED_CREDENTIAL, UNDECLARED_VARIABLE,
-                VARIABLE_TYPE, VARIABLE_DESCRIPTION, SENSITIVE_VARIABLE);
+                VARIABLE_TYPE, VARIABLE_DESCRIPTION, SENSITIVE_VARIABLE, TerraformLocals.UNDECLARED_LOCAL);
     }
 
     @Override
@@ -77,6 +82,7 @@ public final class TerraformValidator implements FileValidator {
             }
         }
         findings.addAll(new TerraformModule(parsed).check());
+        findings.addAll(TerraformLocals.check(parsed));
         return findings;
     }
 

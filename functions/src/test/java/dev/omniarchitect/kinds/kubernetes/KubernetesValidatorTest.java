@@ -70,6 +70,26 @@ class KubernetesValidatorTest {
     }
 
     @Test
+    void everyTypeErrorAndEveryUnknownFieldOfAFileIsReportedNotJustTheFirst() {
+        List<Finding> findings = findings("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                  labels: {tier: 3}
+                  annotations: [a, b]
+                data:
+                  WORKERS: 4
+                binaryDta: {}
+                immutable: false
+                """);
+
+        assertEquals(List.of("kubernetes/wrong-type@5", "kubernetes/wrong-type@6", "kubernetes/wrong-type@8",
+                        "kubernetes/unknown-field@9"),
+                findings.stream().map(f -> f.rule() + "@" + f.line()).toList(), findings::toString);
+    }
+
+    @Test
     void aNumberWhereKubernetesWantsAStringIsAnError() {
         List<Finding> findings = findings("""
                 apiVersion: v1

@@ -22,7 +22,7 @@ class ReviewedFileTest {
     void eachReviewableKindsOwnBlueprintIsRoutedToThatKind() {
         List<KindDefinition> reviewable = BuiltInKinds.ALL.stream()
                 .filter(definition -> definition.kind().reviewable()).toList();
-        assertEquals(7, reviewable.size());
+        assertEquals(8, reviewable.size());
         for (KindDefinition definition : reviewable) {
             Kind kind = definition.kind();
             GeneratedFile first = definition.newBlueprint()

@@ -58,3 +58,18 @@ locals {
     Managed by Terraform { braces in heredocs are text }
   EOT
 }
+
+locals {
+  common_tags = merge(var.tags, {
+    Module = "aws-module"
+  })
+}
+
+locals {
+  bucket_name = "${var.name}-${random_id.suffix.hex}"
+}
+
+resource "aws_s3_bucket" "logs" {
+  bucket = local.bucket_name
+  tags   = local.common_tags
+}

@@ -1,6 +1,7 @@
 package dev.omniarchitect.local.cli;
 
 import dev.omniarchitect.local.runtime.LocalPipeline;
+import dev.omniarchitect.local.tools.InstalledTools;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +40,12 @@ final class LocalState {
                 true, StandardCharsets.UTF_8);
     }
 
-    /** A pipeline on this state and environment, logging to {@code logs}, to configure further. */
+    /**
+     * A pipeline on this state and environment, logging to {@code logs}, to configure further; the real
+     * checkers on the PATH add their findings to the items' own.
+     */
     LocalPipeline.Builder pipeline(PrintStream logs) {
-        return LocalPipeline.builder().environment(environment).dataDirectory(dataDirectory).logOutput(logs);
+        return LocalPipeline.builder().environment(environment).dataDirectory(dataDirectory).logOutput(logs)
+                .externalChecks(InstalledTools.fromEnvironment(environment));
     }
 }

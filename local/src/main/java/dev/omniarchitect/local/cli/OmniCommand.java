@@ -18,10 +18,11 @@ import picocli.CommandLine.Command;
             "Lambda handlers, DynamoDB Local.",
             ""},
         subcommands = {RunCommand.class, ServeCommand.class, InvokeCommand.class, ProvidersCommand.class,
-            CommandLine.HelpCommand.class},
+            ValidateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 every item succeeded, 1 some items failed (invoke: the function failed;",
-            "providers --check: a provider does not answer), 2 bad document, arguments or configuration (such as",
-            "an unknown OMNI_DEFAULT_PROVIDER), 3 the run itself could not be carried out (the message says why).",
+            "providers --check: a provider does not answer; validate: a file has errors), 2 bad document, arguments",
+            "or configuration (such as an unknown OMNI_DEFAULT_PROVIDER), 3 the run itself could not be carried out",
+            "(the message says why).",
             "Run 'omni help COMMAND' or 'omni COMMAND --help' for a command's options."})
 public final class OmniCommand implements Runnable {
 

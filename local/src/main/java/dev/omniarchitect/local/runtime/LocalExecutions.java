@@ -8,20 +8,26 @@ import dev.omniarchitect.local.asl.ExecutionResult;
 import dev.omniarchitect.local.asl.LocalExecutor;
 import dev.omniarchitect.local.asl.StateMachineDefinition;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 /**
  * Starts executions of the state machine on this machine, as Step Functions would: named by job id, in
- * the background, at most {@link ExecutionLimit} at once. A new execution starts at once or is refused
+ * the background, stoppable, at most {@link ExecutionLimit} at once, and each one that ends FAILED,
+ * TIMED_OUT or ABORTED reported as EventBridge would. A new execution starts at once or is refused
  * ({@link ExecutionRefusedException}: the API answers 429 and keeps nothing), so no job waits behind
  * another's slow items; executions resumed at start wait their turn in a queue, holding no thread.
  */
@@ -39,6 +45,7 @@ public final class LocalExecutions implements ExecutionStarter, AutoCloseable {
     private final ObjectMapper mapper;
     private final EngineInvoker invoker;
     private final int limit;
+    private final BiConsumer<String, ExecutionResult> onEnded;
     private final ThreadPoolExecutor threads;
     private final Map<String, CompletableFuture<ExecutionResult>> open = new LinkedHashMap<>();
     private final Map<String, CompletableFuture<ExecutionResult>> ended = new LinkedHashMap<>(16, 0.75f, false) {
@@ -47,17 +54,25 @@ public final class LocalExecutions implements ExecutionStarter, AutoCloseable {
             return size() > ENDED_KEPT;
         }
     };
+    private final Map<String, Thread> running = new ConcurrentHashMap<>();
+    private final Set<String> stopped = ConcurrentHashMap.newKeySet();
     private final Queue<ExecutionInput> waiting = new ArrayDeque<>();
-    private int running;
-    private boolean stopping;
+    private int admitted;
+    private volatile boolean stopping;
 
+    /**
+     * @param onEnded told of every execution's end, by job id, on the execution's own thread before its
+     *                completion is seen (the EventBridge rule on status changes); not told of those a
+     *                stopping engine cut short, whose jobs stay unfinished for the next start
+     */
     LocalExecutions(LocalExecutor executor, StateMachineDefinition definition, ObjectMapper mapper,
-                    EngineInvoker invoker, int limit) {
+                    EngineInvoker invoker, int limit, BiConsumer<String, ExecutionResult> onEnded) {
         this.executor = executor;
         this.definition = definition;
         this.mapper = mapper;
         this.invoker = invoker;
         this.limit = limit;
+        this.onEnded = onEnded;
         AtomicInteger count = new AtomicInteger();
         // Only admitted executions are handed over, at most `limit`, so the pool never needs a queue.
         this.threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
@@ -81,14 +96,14 @@ public final class LocalExecutions implements ExecutionStarter, AutoCloseable {
                 return CompletableFuture.failedFuture(new IllegalStateException(
                         "ExecutionAlreadyExists: an execution named " + input.jobId() + " exists"));
             }
-            if (running + waiting.size() >= limit) {
+            if (admitted + waiting.size() >= limit) {
                 return CompletableFuture.failedFuture(new ExecutionRefusedException(
                         ExecutionRefusedException.Reason.LIMIT, RETRY_AFTER_FULL_SECONDS,
                         limit + " executions are running, the most " + ExecutionLimit.VARIABLE + " allows"));
             }
             execution = new CompletableFuture<>();
             open.put(input.jobId(), execution);
-            running++;
+            admitted++;
         }
         launch(input, execution);
         return CompletableFuture.completedFuture(null);
@@ -106,11 +121,11 @@ public final class LocalExecutions implements ExecutionStarter, AutoCloseable {
                 return;
             }
             open.put(input.jobId(), execution);
-            if (running >= limit || stopping) {
+            if (admitted >= limit || stopping) {
                 waiting.add(input);
                 return;
             }
-            running++;
+            admitted++;
         }
         launch(input, execution);
     }
@@ -118,13 +133,36 @@ public final class LocalExecutions implements ExecutionStarter, AutoCloseable {
     private void launch(ExecutionInput input, CompletableFuture<ExecutionResult> execution) {
         threads.execute(() -> {
             try {
-                execution.complete(executor.execute(definition, input.jobId(), mapper.valueToTree(input)));
+                execution.complete(run(input));
             } catch (Throwable failure) {
                 execution.completeExceptionally(failure);
             } finally {
                 ended(input.jobId(), execution);
             }
         });
+    }
+
+    private ExecutionResult run(ExecutionInput input) {
+        String name = input.jobId();
+        Instant started = Instant.now();
+        ExecutionResult result;
+        running.put(name, Thread.currentThread());
+        try {
+            result = stopped.contains(name) ? ExecutionResult.aborted(started, Instant.now())
+                    : executor.execute(definition, name, mapper.valueToTree(input));
+        } catch (CancellationException e) {
+            result = ExecutionResult.aborted(started, Instant.now());
+        } finally {
+            running.remove(name);
+            // A stop that came as the execution ended must not interrupt the next one on this thread.
+            Thread.interrupted();
+        }
+        // An execution a stopping engine cut short has not ended as Step Functions' would: its job stays
+        // unfinished, to be resumed, not reconciled.
+        if (!stopping || result.status() == ExecutionResult.Status.SUCCEEDED) {
+            onEnded.accept(name, result);
+        }
+        return result;
     }
 
     private void ended(String jobId, CompletableFuture<ExecutionResult> execution) {
@@ -134,15 +172,35 @@ public final class LocalExecutions implements ExecutionStarter, AutoCloseable {
         synchronized (this) {
             open.remove(jobId);
             ended.put(jobId, execution);
-            running--;
+            admitted--;
             next = stopping ? null : waiting.poll();
             if (next == null) {
                 return;
             }
             nextExecution = open.get(next.jobId());
-            running++;
+            admitted++;
         }
         launch(next, nextExecution);
+    }
+
+    /**
+     * Stops the job's execution, as StopExecution does: it ends ABORTED (Map iterations in flight are
+     * interrupted). Returns whether there was an execution still running or waiting to stop.
+     */
+    public boolean stop(String jobId) {
+        CompletableFuture<ExecutionResult> execution;
+        synchronized (this) {
+            execution = open.get(jobId);
+        }
+        if (execution == null || execution.isDone()) {
+            return false;
+        }
+        stopped.add(jobId);
+        Thread thread = running.get(jobId);
+        if (thread != null) {
+            thread.interrupt();
+        }
+        return true;
     }
 
     /**
@@ -158,7 +216,7 @@ public final class LocalExecutions implements ExecutionStarter, AutoCloseable {
         }
         int cut = invoker.stop(bound);
         synchronized (this) {
-            return new Drained(running, waitingLeft, cut);
+            return new Drained(admitted, waitingLeft, cut);
         }
     }
 
@@ -194,7 +252,7 @@ public final class LocalExecutions implements ExecutionStarter, AutoCloseable {
     /**
      * What a drain left.
      *
-     * @param executionsOpen   executions that had not ended when the drain returned
+     * @param executionsOpen   executions admitted that had not ended when the drain returned
      * @param waitingLeft      resumed executions that never started
      * @param invocationsCut   function invocations still in flight when the bound passed
      */

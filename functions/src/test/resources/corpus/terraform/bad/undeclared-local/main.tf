@@ -1,0 +1,8 @@
+locals {
+  bucket_name = "logs"
+}
+
+output "bucket" {
+  description = "The bucket's name."
+  value       = local.bucket_nmae
+}
