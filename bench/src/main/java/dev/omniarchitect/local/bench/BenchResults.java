@@ -36,6 +36,7 @@ import java.util.Optional;
  * @param coldStarts   every function's cold start, without and with priming
  * @param footprint    sizes and peak memory
  * @param cost         the cost on paper
+ * @param engineBurst  the engine under a burst of submissions; null in results saved before it was measured
  * @param engine       the local engine through the launcher; null when not measured
  */
 public record BenchResults(String label, String measuredAt, String commit, boolean quick, MachineInfo machine,
@@ -43,7 +44,7 @@ public record BenchResults(String label, String measuredAt, String commit, boole
                            int warmups, long latencyMs, int maxConcurrency, int jvms, TypicalItem typical,
                            List<FanOutFigure> fanOut, List<CacheHitFigure> cacheHits, BareJvmFigure bareJvm,
                            List<ColdStartFigure> coldStarts, FootprintFigure footprint, CostFigure cost,
-                           EngineFigure engine) {
+                           EngineBurstFigure engineBurst, EngineFigure engine) {
 
     /** Reads results a run saved. */
     public static BenchResults read(Path file) {
@@ -112,6 +113,13 @@ public record BenchResults(String label, String measuredAt, String commit, boole
                         format("below the unprimed %.0f ms", plain.get().firstInvocationMs()),
                         primed.get().hooks() > 0 && primed.get().firstInvocationMs() < plain.get().firstInvocationMs()));
             }
+        }
+        if (engineBurst != null) {
+            targets.add(new Target("engine burst of " + engineBurst.posts() + " POSTs: every answer 202, or 429/503 "
+                    + "with Retry-After; every accepted job ends", format("%d accepted (%d ended), %d refused, %d other",
+                    engineBurst.accepted(), engineBurst.acceptedEnded(), engineBurst.tooMany() + engineBurst.unavailable(),
+                    engineBurst.other()), "no other answer, none without Retry-After, all accepted end",
+                    engineBurst.orderly()));
         }
         if (engine != null) {
             targets.addAll(EngineTargets.of(engine));

@@ -55,6 +55,8 @@ record Benchmark(BenchSettings settings, String label, PrintWriter progress) {
                 List<ColdStartFigure> coldStarts = coldStart.functions(setup);
                 progress.println("footprint");
                 FootprintFigure footprint = new FootprintBench(settings, template, progress).measure(setup);
+                progress.println("engine burst");
+                EngineBurstFigure burst = new EngineBurstBench(settings, progress).measure(provider, work);
                 progress.println("local engine (whole ./omni processes)");
                 EngineFigure engine = new EngineBench(settings, progress).measure(provider, work);
                 progress.printf("done in %d s%n", Duration.between(started, Instant.now()).toSeconds());
@@ -63,7 +65,7 @@ record Benchmark(BenchSettings settings, String label, PrintWriter progress) {
                         Duration.between(started, Instant.now()).toSeconds(), warmUpBatches, settings.runs(),
                         settings.warmups(),
                         settings.latency().toMillis(), settings.maxConcurrency(), settings.jvms(), typical, fanOut,
-                        cacheHits, bare, coldStarts, footprint, cost, engine);
+                        cacheHits, bare, coldStarts, footprint, cost, burst, engine);
             }
         } finally {
             delete(work);

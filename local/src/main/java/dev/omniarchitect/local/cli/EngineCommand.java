@@ -101,7 +101,8 @@ final class EngineCommand implements Runnable {
     @Command(name = "stop", mixinStandardHelpOptions = true,
             header = "Stops the engine of the data directory.",
             description = {"Stops the engine of the data directory (background, or omni serve): it stops taking",
-                "work, lets running jobs finish (up to 30 s) and exits. Nothing to do when none runs.", ""},
+                "work (503), lets provider calls in flight end within 10 s and exits; jobs not yet aggregated",
+                "resume at the engine's next start. Nothing to do when none runs.", ""},
             footer = {"", "Exit status: 0 stopped or none ran, 2 bad arguments, 3 it could not be stopped."})
     static final class Stop implements Callable<Integer> {
 

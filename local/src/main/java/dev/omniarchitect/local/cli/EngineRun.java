@@ -82,7 +82,19 @@ final class EngineRun {
         long busyUntil = System.nanoTime() + BUSY_WAIT.toNanos();
         long pause = 100;
         while (true) {
-            EngineClient.Answer answer = engine.run(request);
+            EngineClient.Answer answer;
+            try {
+                answer = engine.run(request);
+            } catch (IOException stopped) {
+                // The engine went away (stopped, replaced) before it took the job: the next one takes it.
+                if (System.nanoTime() > busyUntil) {
+                    throw stopped;
+                }
+                sleep(pause);
+                pause = Math.min(2_000, pause * 2);
+                connect();
+                continue;
+            }
             if (answer.status() == 202) {
                 return answer.body();
             }

@@ -2,6 +2,7 @@ package dev.omniarchitect.local.cli;
 
 import dev.omniarchitect.api.GenerationsApi;
 import dev.omniarchitect.api.RouteKey;
+import dev.omniarchitect.local.api.RequestGuard;
 import dev.omniarchitect.local.engine.DataDirectory;
 import dev.omniarchitect.local.engine.Engine;
 import dev.omniarchitect.local.engine.EngineClient;
@@ -9,8 +10,12 @@ import dev.omniarchitect.local.engine.EngineException;
 import dev.omniarchitect.local.engine.EngineInfo;
 import dev.omniarchitect.local.engine.EngineLauncher;
 import dev.omniarchitect.local.engine.EngineSettings;
+import dev.omniarchitect.local.runtime.EngineRecovery;
+import dev.omniarchitect.local.runtime.ExecutionLimit;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -30,12 +35,22 @@ import picocli.CommandLine.Option;
             "becomes the same HTTP API (payload format 2.0) event and goes to the real ApiFunction handler;",
             "executions run on the real state machine definition through the local executor; DynamoDB Local",
             "keeps jobs and the cache in the data directory (--data-dir, else OMNI_DATA_DIR, else ~/.omni).",
-            "There is no authentication: it listens on the loopback interface only. The functions' JSON logs",
-            "go to DIR/logs/omni.log.",
+            "The functions' JSON logs go to DIR/logs/omni.log.",
             "",
             "This is the local engine in the foreground: while it runs, omni run and omni invoke on the same",
             "data directory use it. A background engine already serving the directory is stopped first (its",
-            "running jobs finish); a second omni serve on the same directory is refused.",
+            "running jobs drain); a second omni serve on the same directory is refused.",
+            "",
+            "It listens on 127.0.0.1 and answers only requests whose Host is localhost, 127.0.0.1 or [::1]",
+            "with its port; POST, PUT, PATCH and DELETE from a web page of another Origin are refused (403).",
+            "With OMNI_API_TOKEN set, every request must send 'Authorization: Bearer <token>' (401 without);",
+            "--bind to any other address requires it.",
+            "",
+            "Jobs survive a crash: on start it resumes every job not yet aggregated (items that ended keep",
+            "their results). OMNI_MAX_EXECUTIONS (1 to 256, default 16) executions run at once; a job",
+            "submitted beyond that gets 429 with Retry-After and nothing is stored. On SIGTERM, Ctrl-C or",
+            "omni engine stop it refuses new jobs (503), lets provider calls in flight end within 10 s, and",
+            "leaves the rest for the next start.",
             "",
             "Routes: POST /v1/generations, GET /v1/generations/{jobId}, GET /v1/generations/{jobId}/bundle,",
             "GET /v1/generations/{jobId}/files/{itemId}/{path}, GET /v1/cache/stats, DELETE /v1/cache/{key},",
@@ -56,6 +71,11 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DataDirOption dataDir;
 
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "the address to listen on (default: ${DEFAULT-VALUE}); any non-loopback address "
+                    + "requires OMNI_API_TOKEN")
+    String bind;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -71,6 +91,17 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--port must be a whole number from 0 to 65535, got " + port);
         }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+            // Checked here, as bad arguments, before the engine (which applies them) starts.
+            RequestGuard.forBind(address, Optional.ofNullable(environment.get(RequestGuard.TOKEN_VARIABLE)));
+            ExecutionLimit.from(environment);
+        } catch (UnknownHostException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bind: unknown address " + bind);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DataDirectory directory = dataDir.resolve(environment);
@@ -84,11 +115,11 @@ final class ServeCommand implements Callable<Integer> {
                             + " (pid " + owner.pid() + ")");
                 }
                 err.println("omni: stopping the background engine (pid " + owner.pid() + ") so that this one serves "
-                        + directory + "; its running jobs finish first");
+                        + directory + "; its unfinished jobs resume here");
                 err.flush();
                 EngineLauncher.stop(running.get(), Duration.ofSeconds(60));
             }
-            return Engine.start(new EngineSettings(directory, environment, port, concurrency.value(), null,
+            return Engine.start(new EngineSettings(directory, environment, address, port, concurrency.value(), null,
                     EngineInfo.FOREGROUND));
         });
         CountDownLatch stopped = new CountDownLatch(1);
@@ -96,13 +127,17 @@ final class ServeCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             engine.requestStop();
             try {
-                stopped.await(60, TimeUnit.SECONDS);
+                stopped.await(EngineRecovery.DRAIN_BOUND.plusSeconds(30).toSeconds(), TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "omni-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
+            if (!engine.resumed().isEmpty()) {
+                out.println("Resumed " + engine.resumed().size() + " unfinished job(s): "
+                        + String.join(", ", engine.resumed()));
+            }
             out.println("Omni Architect API on " + engine.uri() + " (Ctrl-C or omni engine stop ends it)");
             for (RouteKey route : GenerationsApi.ROUTES) {
                 out.println("  " + route.method() + " " + engine.uri() + route.path());

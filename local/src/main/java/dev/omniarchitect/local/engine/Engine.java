@@ -4,6 +4,8 @@ import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import dev.omniarchitect.json.Json;
 import dev.omniarchitect.local.api.LocalApiServer;
+import dev.omniarchitect.local.api.RequestGuard;
+import dev.omniarchitect.local.runtime.EngineRecovery;
 import dev.omniarchitect.local.runtime.LocalPipeline;
 import dev.omniarchitect.local.tools.InstalledTools;
 import java.io.IOException;
@@ -17,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,8 +39,6 @@ public final class Engine implements AutoCloseable {
 
     /** How long a starting engine waits for the one before it to let go of the data directory. */
     private static final Duration OWNER_WAIT = Duration.ofSeconds(90);
-    /** How long a stopping engine lets its running executions finish before it closes the store under them. */
-    private static final Duration DRAIN = Duration.ofSeconds(30);
     /** How long a stopping engine waits for its warm-up to close its own pipeline. */
     private static final Duration WARM_UP_STOP = Duration.ofSeconds(20);
 
@@ -54,6 +56,7 @@ public final class Engine implements AutoCloseable {
     private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     private final ScheduledExecutorService idleClock;
     private final Instant startedAt = Instant.now();
+    private final List<String> resumed;
     private volatile Thread warmUp;
 
     private Engine(EngineSettings settings, FileChannel ownerChannel, FileLock ownerLock, PrintStream logs) {
@@ -75,17 +78,21 @@ public final class Engine implements AutoCloseable {
             logs.close();
             throw e;
         }
+        String token = settings.environment().get(RequestGuard.TOKEN_VARIABLE);
         try {
             directory.restrictStore();
-            this.server = LocalApiServer.start(pipeline.functions(), pipeline.services().mapper(), settings.port());
+            // Before the API opens, so a job being submitted is never taken for one to resume.
+            this.resumed = pipeline.recovery().resumeAll();
+            this.server = LocalApiServer.start(pipeline.functions(), pipeline.services().mapper(), settings.bind(),
+                    settings.port(), RequestGuard.forBind(settings.bind(),
+                            Optional.ofNullable(token).filter(value -> !value.isBlank())));
         } catch (IOException | RuntimeException e) {
             pipeline.close();
             logs.close();
             throw new EngineException("the engine could not start: " + e.getMessage(), e);
         }
         server.filter(new ActivityFilter());
-        String token = settings.environment().get("OMNI_API_TOKEN");
-        server.route(EngineRoutes.PREFIX, new EngineRoutes(this, token == null || token.isBlank() ? null : token));
+        server.route(EngineRoutes.PREFIX, new EngineRoutes(this));
         ProcessHandle self = ProcessHandle.current();
         this.info = new EngineInfo(self.pid(), self.info().startInstant().orElse(null), server.uri().getPort(),
                 BuildId.current(), EngineEnvironment.fingerprint(settings.environment()), settings.mode(),
@@ -118,7 +125,6 @@ public final class Engine implements AutoCloseable {
                 lock.release();
                 throw e;
             }
-            // Resuming the executions an earlier engine left unfinished belongs here, before clients are told.
             engine.publish();
             return engine;
         } catch (IOException e) {
@@ -176,6 +182,11 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** The jobs an earlier engine left unfinished, resumed as this one started. */
+    public List<String> resumed() {
+        return resumed;
+    }
+
     /** Where the API listens. */
     public URI uri() {
         return server.uri();
@@ -220,8 +231,9 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Stops taking work and lets go of the data directory: the discovery file goes first (clients start
-     * looking for another engine), then the API, then running executions get {@link #DRAIN} to end, then
-     * the store closes and the lock is released for the next engine.
+     * looking for another engine), then the drain (new jobs refused with 503, calls in flight get
+     * {@link EngineRecovery#DRAIN_BOUND} to end and record, the rest resumes at the next start) while the
+     * API still answers, then the API and the store close and the lock is released for the next engine.
      */
     @Override
     public void close() {
@@ -250,14 +262,13 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             log("engine.discoveryNotRemoved", "reason", e.getMessage());
         }
-        server.close();
-        long deadline = System.nanoTime() + DRAIN.toNanos();
-        while (pipeline.runningExecutions() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            pipeline.recovery().drain(EngineRecovery.DRAIN_BOUND);
+        } finally {
+            server.close();
+            if (interrupted) {
                 Thread.currentThread().interrupt();
-                break;
             }
         }
         try {

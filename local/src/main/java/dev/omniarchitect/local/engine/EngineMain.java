@@ -1,5 +1,6 @@
 package dev.omniarchitect.local.engine;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Map;
 import sun.misc.Signal;
@@ -23,7 +24,8 @@ public final class EngineMain {
         Signal.handle(new Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
         Signal.handle(new Signal("HUP"), sun.misc.SignalHandler.SIG_IGN);
         Map<String, String> environment = System.getenv();
-        EngineSettings settings = new EngineSettings(new DataDirectory(Path.of(args[0])), environment, 0,
+        EngineSettings settings = new EngineSettings(new DataDirectory(Path.of(args[0])), environment,
+                InetAddress.getLoopbackAddress(), 0,
                 Integer.parseInt(args[1]), EngineSettings.idleTimeout(environment), EngineInfo.BACKGROUND);
         Engine engine;
         try {
@@ -35,7 +37,8 @@ public final class EngineMain {
         } catch (RuntimeException e) {
             // The details, library wording included, stay in this log; the client shows the line above them.
             e.printStackTrace();
-            System.err.println(FAILED + "its store or pipeline did not start (the details are above in this log)");
+            System.err.println(FAILED + (e instanceof IllegalArgumentException ? e.getMessage()
+                    : "its store or pipeline did not start (the details are above in this log)"));
             System.exit(3);
             return;
         }

@@ -1,5 +1,6 @@
 package dev.omniarchitect.local.engine;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
 
@@ -8,12 +9,14 @@ import java.util.Map;
  *
  * @param dataDirectory the folder it owns
  * @param environment   the variables its functions see (providers, tables, defaults)
- * @param port          its loopback port, 0 for any free one
+ * @param bind          the address it listens on: loopback, unless omni serve --bind says otherwise
+ * @param port          its port, 0 for any free one
  * @param concurrency   the Map state's MaxConcurrency for jobs that ask for none
  * @param idleTimeout   how long it waits without a request or a running job before it exits; null: never
  * @param mode          {@link EngineInfo#BACKGROUND} or {@link EngineInfo#FOREGROUND}
  */
-public record EngineSettings(DataDirectory dataDirectory, Map<String, String> environment, int port, int concurrency,
+public record EngineSettings(DataDirectory dataDirectory, Map<String, String> environment, InetAddress bind, int port,
+                             int concurrency,
                              Duration idleTimeout, String mode) {
 
     /** The variable that sets a background engine's idle timeout, in seconds. */

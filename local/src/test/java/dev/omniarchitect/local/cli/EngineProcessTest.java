@@ -184,7 +184,8 @@ class EngineProcessTest {
         }
         assertEquals("rw-------", permissions(data.resolve("engine.json")));
         assertEquals(401, status(engine.uri().resolve("/engine/v1/status"), Map.of("X-Omni-Client", "1")));
-        assertEquals(403, status(engine.uri().resolve("/engine/v1/status"), Map.of()));
+        assertEquals(403, status(engine.uri().resolve("/engine/v1/status"),
+                Map.of("Authorization", "Bearer local-test-token-123")), "the command line's header is required");
         assertEquals(200, status(engine.uri().resolve("/engine/v1/status"),
                 Map.of("X-Omni-Client", "1", "Authorization", "Bearer local-test-token-123")));
     }
