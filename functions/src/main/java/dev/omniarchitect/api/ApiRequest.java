@@ -17,9 +17,16 @@ import java.util.Optional;
  * @param headers  headers by lower-case name
  * @param query    query parameters, decoded
  * @param body     the body as text (decoded from base64 if it came so); null when there is none
+ * @param caller   who sent it, as the authorizer vouches
  */
 public record ApiRequest(String method, String path, Map<String, String> headers, Map<String, String> query,
-                         String body) {
+                         String body, Caller caller) {
+
+    /** A request that carries no identity: the local user's. */
+    public ApiRequest(String method, String path, Map<String, String> headers, Map<String, String> query,
+                      String body) {
+        this(method, path, headers, query, body, Caller.LOCAL);
+    }
 
     public ApiRequest {
         method = method == null ? "" : method.toUpperCase(Locale.ROOT);
@@ -28,6 +35,7 @@ public record ApiRequest(String method, String path, Map<String, String> headers
         headers.forEach((name, value) -> lowerCased.put(name.toLowerCase(Locale.ROOT), value));
         headers = Map.copyOf(lowerCased);
         query = Map.copyOf(query);
+        java.util.Objects.requireNonNull(caller, "caller");
     }
 
     /** The header of that name, any case. */

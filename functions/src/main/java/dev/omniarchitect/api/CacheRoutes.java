@@ -46,6 +46,9 @@ final class CacheRoutes {
 
     /** {@code DELETE /v1/cache/{cacheKey}}. */
     CompletableFuture<ApiResponse> delete(ApiRequest request, Map<String, String> parameters) {
+        if (!request.caller().admin()) {
+            return CompletableFuture.completedFuture(responses.problem(Problem.adminOnly("delete a cache entry")));
+        }
         String key = parameters.get("cacheKey");
         if (!CacheKey.isWellFormed(key)) {
             return CompletableFuture.completedFuture(responses.problem(Problem.of("invalid-request",
@@ -60,6 +63,9 @@ final class CacheRoutes {
 
     /** {@code POST /v1/cache/purge} with an optional body {@code {"provider", "model", "kind"}}. */
     CompletableFuture<ApiResponse> purge(ApiRequest request, Map<String, String> parameters) {
+        if (!request.caller().admin()) {
+            return CompletableFuture.completedFuture(responses.problem(Problem.adminOnly("purge the cache")));
+        }
         CacheFilter filter = CacheFilter.ALL;
         if (request.body() != null && !request.body().isBlank()) {
             Optional<Problem> refused = JsonRequestBody.refusal(request);

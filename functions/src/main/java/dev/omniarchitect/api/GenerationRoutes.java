@@ -17,6 +17,7 @@ import dev.omniarchitect.job.JobStatus;
 import dev.omniarchitect.job.JobStore;
 import dev.omniarchitect.job.JobSubmitter;
 import dev.omniarchitect.job.Launch;
+import dev.omniarchitect.job.Owner;
 import dev.omniarchitect.job.SyncRun;
 import dev.omniarchitect.json.ContentHash;
 import java.time.Duration;
@@ -67,6 +68,7 @@ final class GenerationRoutes {
             return done(responses.problem(Problem.invalidDocument(e.violations())));
         }
         String bodyHash = document.clientToken() == null ? null : ContentHash.of(body.json());
+        Owner owner = request.caller().owner();
         if (document.mode() == RunMode.SYNC) {
             List<Violation> tooMuch = SyncRun.check(document);
             if (!tooMuch.isEmpty()) {
@@ -77,16 +79,17 @@ final class GenerationRoutes {
             Optional<Integer> wait = PreferWait.seconds(request);
             Duration budget = Duration.ofSeconds(wait.map(seconds -> Math.min(seconds, SyncRun.BUDGET_SECONDS))
                     .orElse(SyncRun.BUDGET_SECONDS));
-            return launcher.launch(document.clientToken(), bodyHash,
-                            jobId -> sync.run(jobId, document, budget).thenApply(Optional::of), reader::read)
+            return launcher.launch(owner, document.clientToken(), bodyHash,
+                            jobId -> sync.run(jobId, document, owner, budget).thenApply(Optional::of), reader::read)
                     .thenApply(launch -> {
                         ApiResponse response = syncResponse(launch);
                         return wait.isPresent()
                                 ? response.withHeader("Preference-Applied", "wait=" + budget.toSeconds()) : response;
                     });
         }
-        return launcher.launch(document.clientToken(), bodyHash,
-                        jobId -> submitter.submit(jobId, document).thenApply(started -> Optional.<JobRecord>empty()),
+        return launcher.launch(owner, document.clientToken(), bodyHash,
+                        jobId -> submitter.submit(jobId, document, owner)
+                                .thenApply(started -> Optional.<JobRecord>empty()),
                         reader::read)
                 .thenApply(this::asyncResponse);
     }
@@ -145,13 +148,13 @@ final class GenerationRoutes {
 
     /** {@code GET /v1/generations/{jobId}}. */
     CompletableFuture<ApiResponse> read(ApiRequest request, Map<String, String> parameters) {
-        return withRecord(parameters.get("jobId"),
+        return withRecord(request, parameters.get("jobId"),
                 record -> done(ApiResponse.json(200, records.render(record))));
     }
 
     /** {@code GET /v1/generations/{jobId}/bundle[?part=N]}. */
     CompletableFuture<ApiResponse> bundle(ApiRequest request, Map<String, String> parameters) {
-        return withRecord(parameters.get("jobId"), record -> {
+        return withRecord(request, parameters.get("jobId"), record -> {
             if (!record.status().isFinal()) {
                 return done(responses.problem(Problem.of("job-not-finished", "Job not finished", 409,
                         "job " + record.jobId() + " is " + record.status() + " (" + record.progress().done() + " of "
@@ -188,28 +191,37 @@ final class GenerationRoutes {
         if (!JobIds.isWellFormed(jobId)) {
             return done(jobNotFound(jobId));
         }
-        return jobs.loadResult(jobId, itemId).thenApply(result -> {
-            Optional<GeneratedFile> file = result.flatMap(found -> found.files().stream()
-                    .filter(candidate -> candidate.path().equals(path)).findFirst());
-            if (file.isEmpty()) {
-                return responses.problem(Problem.of("file-not-found", "File not found", 404,
-                        "job " + jobId + " has no file " + path + " for item " + itemId,
-                        result.isEmpty() ? "itemId" : "path", result.isEmpty()
-                                ? "no ended item " + itemId + " in job " + jobId
-                                : "item " + itemId + " has no file " + path + "; its files: "
-                                        + result.get().files().stream().map(GeneratedFile::path).toList()));
-            }
-            return ApiResponse.text(200, "text/plain; charset=utf-8", file.get().content())
-                    .withHeader("X-Content-Type-Options", "nosniff");
-        });
+        // Both reads at once; another owner's job is as absent as one that never was: a 404 confirms nothing.
+        return jobs.loadJob(jobId).thenCombine(jobs.loadResult(jobId, itemId), (job, result) -> job
+                .filter(found -> found.owner().readableBy(request.caller().owner()))
+                .map(found -> fileResponse(jobId, itemId, path, result))
+                .orElseGet(() -> jobNotFound(jobId)));
     }
 
-    private CompletableFuture<ApiResponse> withRecord(String jobId,
+    private ApiResponse fileResponse(String jobId, String itemId, String path, Optional<ItemResult> result) {
+        Optional<GeneratedFile> file = result.flatMap(found -> found.files().stream()
+                .filter(candidate -> candidate.path().equals(path)).findFirst());
+        if (file.isEmpty()) {
+            return responses.problem(Problem.of("file-not-found", "File not found", 404,
+                    "job " + jobId + " has no file " + path + " for item " + itemId,
+                    result.isEmpty() ? "itemId" : "path", result.isEmpty()
+                            ? "no ended item " + itemId + " in job " + jobId
+                            : "item " + itemId + " has no file " + path + "; its files: "
+                                    + result.get().files().stream().map(GeneratedFile::path).toList()));
+        }
+        return ApiResponse.text(200, "text/plain; charset=utf-8", file.get().content())
+                .withHeader("X-Content-Type-Options", "nosniff");
+    }
+
+    /** The caller's job of that id; another owner's is as absent as one that never was (404, not 403). */
+    private CompletableFuture<ApiResponse> withRecord(ApiRequest request, String jobId,
                                                       Function<JobRecord, CompletableFuture<ApiResponse>> then) {
         if (!JobIds.isWellFormed(jobId)) {
             return done(jobNotFound(jobId));
         }
-        return reader.read(jobId).thenCompose(record -> record.map(then).orElseGet(() -> done(jobNotFound(jobId))));
+        return reader.read(jobId).thenCompose(record -> record
+                .filter(found -> found.owner().readableBy(request.caller().owner()))
+                .map(then).orElseGet(() -> done(jobNotFound(jobId))));
     }
 
     private ApiResponse jobNotFound(String jobId) {

@@ -31,6 +31,13 @@ public record Problem(String type, String title, int status, String detail, List
         return of(slug, title, status, detail, List.of(new Violation(field, message)));
     }
 
+    /** 403: the caller may not do that; cache entries are shared, so only administrators remove them. */
+    public static Problem adminOnly(String action) {
+        return of("forbidden", "Forbidden", 403, "only an administrator may " + action + ": cache entries are shared "
+                + "by every caller", List.of(new Violation("scope", "needs the " + Caller.ADMIN_SCOPE + " scope (JWT),"
+                + " the stack's OmniAdminPolicy (IAM), or the local engine's admin token")));
+    }
+
     /** A 400 naming every invalid field. */
     public static Problem invalidDocument(List<Violation> violations) {
         return of("invalid-batch-document", "Invalid batch document", 400,

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.omniarchitect.api.ApiResponse;
 import dev.omniarchitect.api.GenerationsApi;
 import dev.omniarchitect.batch.InvalidBatchException;
+import dev.omniarchitect.job.ItemRunner;
 import dev.omniarchitect.job.JobIds;
 import dev.omniarchitect.job.JobSubmitter;
+import dev.omniarchitect.job.SyncRun;
+import dev.omniarchitect.job.lambda.LambdaItemRunner;
 import dev.omniarchitect.job.stepfunctions.StepFunctionsExecutionStarter;
 import dev.omniarchitect.provider.HttpFailures;
 import dev.omniarchitect.runtime.ApiServices;
@@ -21,7 +24,10 @@ import dev.omniarchitect.schedule.s3.S3DocumentSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
@@ -30,6 +36,11 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
  * ({@code {"scheduledRun": ...}}) from EventBridge Scheduler turned into jobs.
  */
 public final class ApiHandler implements RequestStreamHandler {
+
+    /** The variable naming ProviderCallFunction's alias, which sync items are run through. */
+    public static final String PROVIDER_CALL_FUNCTION = "PROVIDER_CALL_FUNCTION";
+    /** Longer than any sync budget: the item ends by the deadline it is sent, so this only bounds a lost answer. */
+    private static final Duration SYNC_INVOKE_TIMEOUT = Duration.ofSeconds(SyncRun.BUDGET_SECONDS + 10);
 
     private final FunctionServices services;
     private final GenerationsApi api;
@@ -46,17 +57,27 @@ public final class ApiHandler implements RequestStreamHandler {
         priming.register();
     }
 
-    /** Starts executions on the deployed state machine and reads stored documents from S3. */
+    /**
+     * Starts executions on the deployed state machine, reads stored documents from S3, and runs sync items
+     * through ProviderCallFunction ({@value #PROVIDER_CALL_FUNCTION}), under its reserved concurrency.
+     */
     public ApiHandler(FunctionServices services) {
         this(services, new JobSubmitter(services.jobs(), new StepFunctionsExecutionStarter(
                         services.aws().stepFunctions(), services.config().stateMachineArn(), services.mapper()),
                         new JobIds(services.clock()), services.log(), services.clock()),
-                new S3DocumentSource(S3AsyncClient.builder().httpClient(services.aws().httpClient()).build()));
+                new S3DocumentSource(S3AsyncClient.builder().httpClient(services.aws().httpClient()).build()),
+                syncItems(services, System.getenv(PROVIDER_CALL_FUNCTION)));
     }
 
+    /** Runs sync items in this process: the local engine, and tests. */
     public ApiHandler(FunctionServices services, JobSubmitter submitter, DocumentSource documents) {
+        this(services, submitter, documents, ItemRunner.inProcess(services.itemGenerator()));
+    }
+
+    public ApiHandler(FunctionServices services, JobSubmitter submitter, DocumentSource documents,
+                      ItemRunner syncItems) {
         this.services = services;
-        ApiServices api = new ApiServices(services, submitter, documents);
+        ApiServices api = new ApiServices(services, submitter, documents, syncItems);
         this.api = api.api();
         this.scheduledRuns = api.scheduledRuns();
         this.priming = FunctionPriming.api(services, this);
@@ -82,6 +103,23 @@ public final class ApiHandler implements RequestStreamHandler {
             throw new InvalidEventException("ApiFunction takes API Gateway events (HTTP API payload format 2.0, REST "
                     + "API payload format 1.0) and scheduled-run events {\"scheduledRun\": {\"name\", \"scheduledTime\", \"document\" or \"documentS3Uri\"}}");
         }
+    }
+
+    /**
+     * ProviderCallFunction's alias when the template names it; in this process when it does not (a
+     * {@code sam local invoke} without the stack), where there is no cap to keep.
+     */
+    private static ItemRunner syncItems(FunctionServices services, String providerCallFunction) {
+        if (providerCallFunction == null || providerCallFunction.isBlank()) {
+            return ItemRunner.inProcess(services.itemGenerator());
+        }
+        LambdaAsyncClient lambda = LambdaAsyncClient.builder()
+                .httpClient(services.aws().httpClient())
+                // The item ends by the sync budget it is given; a throttle is handed over, never retried here.
+                .overrideConfiguration(override -> override.apiCallTimeout(SYNC_INVOKE_TIMEOUT)
+                        .retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+        return new LambdaItemRunner(lambda, providerCallFunction, services.mapper(), services.log(), services.clock());
     }
 
     private ScheduledRunner.ScheduledJob startScheduledRun(JsonNode event) {

@@ -30,7 +30,7 @@ public final class HttpApiEvents {
             body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
         }
         return new ApiRequest(http.path("method").asText(""), path, strings(event.path("headers")),
-                strings(event.path("queryStringParameters")), body);
+                strings(event.path("queryStringParameters")), body, RequestCallers.of(event.path("requestContext")));
     }
 
     /** The response as API Gateway expects it back. */

@@ -36,7 +36,8 @@ public final class RestApiEvents {
         // path is the resource path without the stage (requestContext.path carries the stage).
         return new ApiRequest(event.path("httpMethod").asText(""), event.path("path").asText("/"),
                 values(event.path("headers"), event.path("multiValueHeaders")),
-                values(event.path("queryStringParameters"), event.path("multiValueQueryStringParameters")), body);
+                values(event.path("queryStringParameters"), event.path("multiValueQueryStringParameters")), body,
+                RequestCallers.of(event.path("requestContext")));
     }
 
     /** The response in payload format 1.0: status, headers (single and multi-valued), body, base64 flag. */

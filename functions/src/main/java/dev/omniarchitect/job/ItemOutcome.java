@@ -32,6 +32,27 @@ public record ItemOutcome(
         String contentRef,
         ItemError error) {
 
+    /**
+     * The longest error message an outcome carries. Outcomes pass between states, where Step Functions allows
+     * 256 KiB: a hundred of them must fit whatever the message holds (ItemOutcomeSizeTest). The stored result
+     * keeps the whole message.
+     */
+    public static final int MAX_ERROR_MESSAGE_CHARS = 200;
+
+    public ItemOutcome {
+        if (error != null && error.message() != null) {
+            String message = error.message();
+            if (message.length() > MAX_ERROR_MESSAGE_CHARS) {
+                message = message.substring(0, MAX_ERROR_MESSAGE_CHARS - 1) + "…";
+            }
+            // A control character takes six bytes in JSON; a space says as much here.
+            message = message.replaceAll("\\p{Cntrl}", " ");
+            if (!message.equals(error.message())) {
+                error = new ItemError(error.code(), message);
+            }
+        }
+    }
+
     /** The outcome that summarises a stored result. */
     public static ItemOutcome of(ItemResult result, String contentRef) {
         return new ItemOutcome(result.id(), result.status(), result.cached(), result.provider(), result.model(),

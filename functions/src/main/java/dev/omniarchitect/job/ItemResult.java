@@ -64,4 +64,10 @@ public record ItemResult(
         this(id, kind, status, cached, provider, model, attempts, durationMs, usage, costUsd, costSavedUsd, files,
                 error, null, false, null);
     }
+
+    /** The result of an item that ended with no answer of its own: nothing was generated, nothing spent. */
+    public static ItemResult failedWithout(String id, long durationMs, ItemError error) {
+        return new ItemResult(id, null, ItemStatus.FAILED, false, null, null, List.of(), durationMs, Usage.NONE, 0.0,
+                null, List.of(), error);
+    }
 }

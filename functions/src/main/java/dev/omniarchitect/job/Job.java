@@ -12,9 +12,10 @@ import java.util.List;
  * @param finishedAt  when it was aggregated; null before
  * @param itemIds     the batch's item ids, in document order
  * @param summary     the numbers, once finished
+ * @param owner       who submitted it, the only one who reads it
  */
 public record Job(String jobId, JobStatus status, Instant createdAt, Instant finishedAt, List<String> itemIds,
-                  JobSummary summary) {
+                  JobSummary summary, Owner owner) {
 
     public Job {
         itemIds = List.copyOf(itemIds);

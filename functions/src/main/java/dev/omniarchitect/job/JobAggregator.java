@@ -3,7 +3,6 @@ package dev.omniarchitect.job;
 import dev.omniarchitect.log.StructuredLog;
 import dev.omniarchitect.provider.ErrorCode;
 import dev.omniarchitect.provider.ProviderException;
-import dev.omniarchitect.provider.Usage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,8 +92,6 @@ public final class JobAggregator {
                         ? "ProviderCallFunction failed with " + outcome.executionError()
                                 + " before it could store a result"
                         : "no result was stored for this item");
-        return new ItemResult(itemId, null, ItemStatus.FAILED, false, null, null, List.of(),
-                returned == null ? 0 : returned.durationMs(), Usage.NONE, 0.0, null,
-                List.of(), error);
+        return ItemResult.failedWithout(itemId, returned == null ? 0 : returned.durationMs(), error);
     }
 }

@@ -1,5 +1,6 @@
 package dev.omniarchitect.job;
 
+import dev.omniarchitect.json.ContentHash;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -34,20 +35,30 @@ public final class JobLauncher {
      * Starts a job under a fresh id with {@code start}, unless the token already started one, which
      * {@code replay} then reads.
      *
+     * @param owner        who submits: a token binds jobs within one owner's submissions only, so nobody
+     *                     reaches another's job by sending the same token
      * @param clientToken  the token, or null for none
      * @param bodyHash     what identifies the body for that token
      */
-    public <T> CompletableFuture<Launch<T>> launch(String clientToken, String bodyHash,
+    public <T> CompletableFuture<Launch<T>> launch(Owner owner, String clientToken, String bodyHash,
                                                    Function<String, CompletableFuture<T>> start,
                                                    Function<String, CompletableFuture<T>> replay) {
         String jobId = ids.next();
         if (clientToken == null) {
             return start.apply(jobId).thenApply(value -> new Launch.Started<>(jobId, value));
         }
-        TokenClaim mine = new TokenClaim(clientToken, bodyHash, jobId, clock.instant());
+        TokenClaim mine = new TokenClaim(scoped(owner, clientToken), bodyHash, jobId, clock.instant());
         return tokens.claim(mine).thenCompose(held -> held.isEmpty()
                 ? startClaimed(mine, start)
                 : repeat(mine, held.get(), start, replay));
+    }
+
+    /** The token as stored: the local user's as sent, anyone else's behind a digest of the owner. */
+    static String scoped(Owner owner, String clientToken) {
+        if (owner.equals(Owner.LOCAL)) {
+            return clientToken;
+        }
+        return ContentHash.ofText(owner.id()).substring(0, 24) + "/" + clientToken;
     }
 
     private <T> CompletableFuture<Launch<T>> repeat(TokenClaim mine, TokenClaim held,

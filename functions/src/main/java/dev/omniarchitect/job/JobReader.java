@@ -40,6 +40,6 @@ public final class JobReader {
             status = ordered.isEmpty() ? JobStatus.QUEUED : JobStatus.RUNNING;
         }
         return new JobRecord(job.jobId(), status, job.createdAt(), job.finishedAt(),
-                new JobRecord.Progress(ordered.size(), job.itemIds().size()), job.summary(), ordered);
+                new JobRecord.Progress(ordered.size(), job.itemIds().size()), job.summary(), ordered, job.owner());
     }
 }

@@ -13,9 +13,10 @@ import java.util.List;
  * @param progress    items ended and in total
  * @param summary     the numbers, once finished
  * @param items       the ended items in document order
+ * @param owner       who submitted it, the only one who reads it
  */
 public record JobRecord(String jobId, JobStatus status, Instant createdAt, Instant finishedAt, Progress progress,
-                        JobSummary summary, List<ItemResult> items) {
+                        JobSummary summary, List<ItemResult> items, Owner owner) {
 
     public JobRecord {
         items = List.copyOf(items);

@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
 /** Where jobs, their requests and their results are kept, one stored record per item. */
 public interface JobStore {
 
-    /** Stores the header (QUEUED) and every item's request, so executions carry only ids. */
-    CompletableFuture<Void> create(String jobId, BatchDocument document, Instant createdAt);
+    /** Stores the header (QUEUED, with its owner) and every item's request, so executions carry only ids. */
+    CompletableFuture<Void> create(String jobId, BatchDocument document, Owner owner, Instant createdAt);
 
     /** The stored request of one item; fails with a {@link dev.omniarchitect.provider.ProviderException} if absent. */
     CompletableFuture<BatchItem> loadItem(String jobId, String itemId);

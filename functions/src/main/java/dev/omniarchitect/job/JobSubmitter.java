@@ -25,10 +25,10 @@ public final class JobSubmitter {
         this.clock = clock;
     }
 
-    /** The new job's id, once its records are stored and its execution started. */
+    /** The new job's id, once its records are stored (the local user's) and its execution started. */
     public CompletableFuture<String> submit(BatchDocument document) {
         String jobId = ids.next();
-        return submit(jobId, document).thenApply(started -> jobId);
+        return submit(jobId, document, Owner.LOCAL).thenApply(started -> jobId);
     }
 
     /**
@@ -44,9 +44,9 @@ public final class JobSubmitter {
     }
 
     /** Stores the batch as the job of that id (a fresh one from {@link JobIds}) and starts its execution. */
-    public CompletableFuture<Void> submit(String jobId, BatchDocument document) {
+    public CompletableFuture<Void> submit(String jobId, BatchDocument document, Owner owner) {
         ExecutionInput input = new ExecutionInput(jobId, document.items().stream().map(BatchItem::id).toList());
-        return jobs.create(jobId, document, clock.instant())
+        return jobs.create(jobId, document, owner, clock.instant())
                 .thenCompose(created -> executions.start(input))
                 .thenApply(started -> {
                     log.info("job.submitted", Map.of("jobId", jobId, "items", input.items().size()));

@@ -1,5 +1,6 @@
 package dev.omniarchitect.job;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -18,6 +19,7 @@ import java.util.List;
  * @param costUsd       what the calls cost at list prices, over the items whose model has a price
  * @param costSavedUsd  what the cache hits would have cost
  * @param unpricedItems items whose model has no price, so their cost is in neither figure
+ * @param failure       why the job failed as a whole (its execution ended badly); null when its items decide
  */
 public record JobSummary(
         int total,
@@ -32,7 +34,8 @@ public record JobSummary(
         double speedup,
         double costUsd,
         double costSavedUsd,
-        int unpricedItems) {
+        int unpricedItems,
+        @JsonInclude(JsonInclude.Include.NON_NULL) JobFailure failure) {
 
     /** The summary of these items' outcomes, over that wall time. */
     public static JobSummary of(List<ItemOutcome> items, long wallMs) {
@@ -53,11 +56,23 @@ public record JobSummary(
                 .filter(r -> r.usage().inputTokens() + r.usage().outputTokens() > 0)
                 .count();
         return new JobSummary(items.size(), succeeded, invalid, count(items, ItemStatus.FAILED), cacheHits,
-                inputTokens, outputTokens, wall, sumItemMs, speedup, roundMicros(cost), roundMicros(saved), unpriced);
+                inputTokens, outputTokens, wall, sumItemMs, speedup, roundMicros(cost), roundMicros(saved), unpriced, null);
     }
 
-    /** SUCCEEDED when every item succeeded, FAILED when none has files to show, else PARTIAL. */
+    /** The same numbers for a job whose execution ended badly: its status is FAILED whatever its items say. */
+    public JobSummary failedBy(JobFailure why) {
+        return new JobSummary(total, succeeded, invalid, failed, cacheHits, inputTokens, outputTokens, wallMs,
+                sumItemMs, speedup, costUsd, costSavedUsd, unpricedItems, why);
+    }
+
+    /**
+     * SUCCEEDED when every item succeeded, FAILED when none has files to show or the execution failed, else
+     * PARTIAL.
+     */
     public JobStatus status() {
+        if (failure != null) {
+            return JobStatus.FAILED;
+        }
         if (failed == 0 && invalid == 0) {
             return JobStatus.SUCCEEDED;
         }

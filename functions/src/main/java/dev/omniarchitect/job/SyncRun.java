@@ -16,14 +16,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a small batch inside the API call ({@code "mode": "sync"}): the job is stored like any other,
- * its items go through the same {@link ItemGenerator} as ProviderCallFunction's, at most
- * {@link #IN_FLIGHT} at a time, and the same {@link JobAggregator} ends it.
+ * its items run through an {@link ItemRunner} (deployed: ProviderCallFunction itself, so its reserved
+ * concurrency caps sync calls too), at most {@link #IN_FLIGHT} at a time, and the same {@link JobAggregator}
+ * ends it.
  *
  * <p>The call has a budget ({@link #BUDGET_SECONDS}, or less when the client asks so): an item's deadline
  * is the smaller of its own and the time left in the budget, so every item started ends within it. Items
  * start in document order while enough of the budget is left; those that cannot start in time are handed
- * over to an execution of the state machine, like an asynchronous job's, and the answer says which items
- * are done and where to poll for the rest.
+ * over to an execution of the state machine, like an asynchronous job's, and so are those the provider-call
+ * cap kept from running; the answer says which items are done and where to poll for the rest.
  */
 public final class SyncRun {
 
@@ -37,16 +38,16 @@ public final class SyncRun {
     static final Duration MIN_START = Duration.ofSeconds(5);
 
     private final JobStore jobs;
-    private final ItemGenerator generator;
+    private final ItemRunner runner;
     private final JobAggregator aggregator;
     private final JobSubmitter submitter;
     private final StructuredLog log;
     private final Clock clock;
 
-    public SyncRun(JobStore jobs, ItemGenerator generator, JobAggregator aggregator, JobSubmitter submitter,
+    public SyncRun(JobStore jobs, ItemRunner runner, JobAggregator aggregator, JobSubmitter submitter,
                    StructuredLog log, Clock clock) {
         this.jobs = jobs;
-        this.generator = generator;
+        this.runner = runner;
         this.aggregator = aggregator;
         this.submitter = submitter;
         this.log = log;
@@ -65,17 +66,17 @@ public final class SyncRun {
     }
 
     /**
-     * Stores the document as job {@code jobId} and generates its items within {@code budget}: the finished
+     * Stores the document as that owner's job {@code jobId} and generates its items within {@code budget}: the finished
      * record, or, when some items had to be handed over, the record so far (QUEUED or RUNNING).
      */
-    public CompletableFuture<JobRecord> run(String jobId, BatchDocument document, Duration budget) {
+    public CompletableFuture<JobRecord> run(String jobId, BatchDocument document, Owner owner, Duration budget) {
         Instant started = clock.instant();
         Instant end = started.plus(budget);
         List<BatchItem> items = document.items();
         List<String> itemIds = items.stream().map(BatchItem::id).toList();
         MapItemOutcome[] outcomes = new MapItemOutcome[items.size()];
         AtomicInteger next = new AtomicInteger();
-        return jobs.create(jobId, document, started).thenCompose(created -> {
+        return jobs.create(jobId, document, owner, started).thenCompose(created -> {
             List<CompletableFuture<Void>> lanes = new ArrayList<>();
             for (int lane = 0; lane < Math.min(IN_FLIGHT, items.size()); lane++) {
                 lanes.add(lane(jobId, items, outcomes, next, end));
@@ -117,8 +118,9 @@ public final class SyncRun {
             }
             next.incrementAndGet();
         }
-        return generator.generate(jobId, items.get(i).id(), end).thenCompose(outcome -> {
-            outcomes[i] = MapItemOutcome.of(outcome);
+        return runner.run(jobId, items.get(i).id(), end).thenCompose(outcome -> {
+            // An item the provider-call cap kept from running now is handed over with the rest.
+            outcome.ifPresent(done -> outcomes[i] = MapItemOutcome.of(done));
             return lane(jobId, items, outcomes, next, end);
         });
     }

@@ -14,9 +14,14 @@ public final class ContentHash {
 
     /** The 64-hex-digit hash of the value's {@link CanonicalJson} text. */
     public static String of(JsonNode value) {
+        return ofText(CanonicalJson.write(value));
+    }
+
+    /** The 64-hex-digit SHA-256 of the text's UTF-8 bytes. */
+    public static String ofText(String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(CanonicalJson.write(value).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

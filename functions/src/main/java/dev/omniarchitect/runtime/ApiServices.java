@@ -2,6 +2,7 @@ package dev.omniarchitect.runtime;
 
 import dev.omniarchitect.api.GenerationsApi;
 import dev.omniarchitect.batch.BatchDocumentParser;
+import dev.omniarchitect.job.ItemRunner;
 import dev.omniarchitect.job.JobIds;
 import dev.omniarchitect.job.JobLauncher;
 import dev.omniarchitect.job.JobReader;
@@ -23,15 +24,17 @@ public final class ApiServices {
     /**
      * @param submitter  stores jobs and starts their executions (Step Functions, or the local executor)
      * @param documents  reads scheduled runs' stored documents
+     * @param syncItems  runs a sync call's items (ProviderCallFunction deployed, this process locally)
      */
-    public ApiServices(FunctionServices services, JobSubmitter submitter, DocumentSource documents) {
+    public ApiServices(FunctionServices services, JobSubmitter submitter, DocumentSource documents,
+                       ItemRunner syncItems) {
         JobLauncher launcher = new JobLauncher(services.jobs(),
                 new DynamoDbClientTokens(services.aws().dynamoDb(), services.config().jobsTable(),
                         services.config().jobRetention()),
                 new JobIds(services.clock()), services.clock());
         BatchDocumentParser parser = services.batchParser();
         JobReader reader = services.jobReader();
-        SyncRun sync = new SyncRun(services.jobs(), services.itemGenerator(), services.jobAggregator(), submitter,
+        SyncRun sync = new SyncRun(services.jobs(), syncItems, services.jobAggregator(), submitter,
                 services.log(), services.clock());
         this.api = new GenerationsApi(parser, launcher, submitter, sync, reader, services.jobs(), services.cache(),
                 services.providers(), services.kinds(), services.mapper(), services.log(), services.clock());

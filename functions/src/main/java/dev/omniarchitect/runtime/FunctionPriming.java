@@ -118,6 +118,16 @@ public final class FunctionPriming {
                         jobsKey()))), services.log());
     }
 
+    /** ReconcileFunction: the reads it makes and its own handler on a job it cannot find. */
+    public static Priming reconcile(FunctionServices services, RequestStreamHandler handler) {
+        return new Priming("ReconcileFunction", List.of(
+                new Priming.Step("records", () -> records(services)),
+                new Priming.Step("missing-job", () -> invoke(services, handler, services.mapper().createObjectNode()
+                        .put("jobId", NO_JOB).put("status", "FAILED").put("error", "States.Runtime"))),
+                new Priming.Step("refused-update", () -> refusedUpdate(services, services.config().jobsTable(),
+                        jobsKey()))), services.log());
+    }
+
     /**
      * A batch document for each kind, parsed and validated, its items through JSON and back. A kind whose
      * plain item is not enough (one that needs an input to review, say) primes the refusal instead.

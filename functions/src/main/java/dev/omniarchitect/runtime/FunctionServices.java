@@ -10,6 +10,7 @@ import dev.omniarchitect.cost.PriceTable;
 import dev.omniarchitect.job.ItemGenerator;
 import dev.omniarchitect.job.JobAggregator;
 import dev.omniarchitect.job.JobReader;
+import dev.omniarchitect.job.JobReconciler;
 import dev.omniarchitect.job.JobStore;
 import dev.omniarchitect.job.ProviderAttempts;
 import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
@@ -145,6 +146,11 @@ public final class FunctionServices {
     /** The job finisher. */
     public JobAggregator jobAggregator() {
         return new JobAggregator(jobs, log, clock);
+    }
+
+    /** The finisher of jobs whose execution ended without aggregating them. */
+    public JobReconciler jobReconciler() {
+        return new JobReconciler(jobs, log, clock);
     }
 
     /** The job reader. */

@@ -14,6 +14,7 @@ import dev.omniarchitect.job.JobRecord;
 import dev.omniarchitect.job.JobStatus;
 import dev.omniarchitect.job.JobSubmitter;
 import dev.omniarchitect.job.Launch;
+import dev.omniarchitect.job.Owner;
 import dev.omniarchitect.json.ContentHash;
 import dev.omniarchitect.log.StructuredLog;
 import java.util.List;
@@ -59,8 +60,10 @@ public final class ScheduledRunner {
             BatchDocument batch = parser.parse(json, BatchOverrides.NONE);
             // Without a due time (an invocation by hand), the document's own clientToken applies.
             String clientToken = run.clientToken() != null ? run.clientToken() : batch.clientToken();
-            return launcher.launch(clientToken, ContentHash.of(json),
-                            jobId -> submitter.submit(jobId, batch).thenApply(started -> Optional.<JobRecord>empty()),
+            Owner owner = Owner.scheduled(run.name());
+            return launcher.launch(owner, clientToken, ContentHash.of(json),
+                            jobId -> submitter.submit(jobId, batch, owner)
+                                    .thenApply(started -> Optional.<JobRecord>empty()),
                             reader::read)
                     .thenApply(launch -> scheduledJob(run, launch));
         });

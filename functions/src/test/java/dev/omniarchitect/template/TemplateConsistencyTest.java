@@ -1,9 +1,18 @@
 package dev.omniarchitect.template;
 
+import static dev.omniarchitect.template.TemplateModel.DEFINITION;
+import static dev.omniarchitect.template.TemplateModel.actions;
+import static dev.omniarchitect.template.TemplateModel.branches;
+import static dev.omniarchitect.template.TemplateModel.properties;
+import static dev.omniarchitect.template.TemplateModel.ref;
+import static dev.omniarchitect.template.TemplateModel.resource;
+import static dev.omniarchitect.template.TemplateModel.resources;
+import static dev.omniarchitect.template.TemplateModel.resourcesOfType;
+import static dev.omniarchitect.template.TemplateModel.statements;
+import static dev.omniarchitect.template.TemplateModel.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -33,31 +42,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** template.yaml, read as CloudFormation reads it, against the code and the state machine definition. */
 class TemplateConsistencyTest {
 
-    private static final Path TEMPLATE = Path.of("..", "template.yaml");
-    private static final Path DEFINITION = Path.of("..", "statemachine", "generate.asl.json");
     private static final Set<String> ACTIONS_ONLY_GRANTED_ON_ANY_RESOURCE = Set.of(
             "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets",
             "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
             "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies",
             "logs:DescribeLogGroups");
 
-    private static JsonNode template;
-
-    @BeforeAll
-    static void read() throws IOException {
-        template = CloudFormationYaml.read(TEMPLATE);
-    }
+    private static final JsonNode template = template();
 
     @Test
     void everyFunctionHandlerIsALambdaHandlerClassOfFunctions() throws ReflectiveOperationException {
         List<String> functions = resourcesOfType("AWS::Serverless::Function");
-        assertEquals(Set.of("ApiFunction", "ProviderCallFunction", "AggregateFunction"), Set.copyOf(functions));
+        assertEquals(Set.of("ApiFunction", "ProviderCallFunction", "AggregateFunction", "ReconcileFunction"),
+                Set.copyOf(functions));
         for (String function : functions) {
             String handler = properties(function).path("Handler").asText();
             assertTrue(handler.matches("[a-z.]+\\.[A-Z][A-Za-z]+::handleRequest"), function + ": " + handler);
@@ -101,10 +103,11 @@ class TemplateConsistencyTest {
     @Test
     void everyFunctionTheStateMachineCallsIsInItsPoliciesByItsAlias() throws IOException {
         JsonNode machine = properties("GenerateStateMachine");
-        JsonNode definition = Json.mapper().readTree(Files.readString(DEFINITION).replace("${MaxConcurrency}", "3"));
+        JsonNode definition = Json.mapper().readTree(Files.readString(DEFINITION).replace("${MaxConcurrency}", "3")
+                .replace("${ExecutionTimeoutSeconds}", "60"));
         Set<String> called = new HashSet<>();
         collectFunctionNames(definition, called);
-        assertEquals(Set.of("${ProviderCallFunctionArn}", "${AggregateFunctionArn}"), called);
+        assertEquals(Set.of("${ProviderCallFunctionArn}", "${AggregateFunctionArn}", "${ReconcileFunctionArn}"), called);
         List<JsonNode> invokable = statements(machine).stream()
                 .filter(statement -> actions(statement).contains("lambda:InvokeFunction"))
                 .flatMap(statement -> resources(statement).stream())
@@ -355,65 +358,5 @@ class TemplateConsistencyTest {
         } else if (node.isArray()) {
             node.forEach(element -> collectFunctionNames(element, names));
         }
-    }
-
-    /** Every policy statement, both branches of each Fn::If, without the AWS::NoValue ones. */
-    private static List<JsonNode> statements(JsonNode properties) {
-        List<JsonNode> statements = new ArrayList<>();
-        for (JsonNode policy : properties.path("Policies")) {
-            for (JsonNode statement : policy.path("Statement")) {
-                branches(statement).stream()
-                        .filter(branch -> !branch.equals(ref("AWS::NoValue")))
-                        .forEach(statements::add);
-            }
-        }
-        return statements;
-    }
-
-    private static List<String> actions(JsonNode statement) {
-        JsonNode action = statement.path("Action");
-        return action.isArray() ? StreamSupport.stream(action.spliterator(), false).map(JsonNode::asText).toList()
-                : List.of(action.asText());
-    }
-
-    private static List<JsonNode> resources(JsonNode statement) {
-        JsonNode resource = statement.path("Resource");
-        return resource.isArray() ? StreamSupport.stream(resource.spliterator(), false).toList() : List.of(resource);
-    }
-
-    private static List<JsonNode> branches(JsonNode value) {
-        JsonNode condition = value.path("Fn::If");
-        if (!condition.isArray()) {
-            return List.of(value);
-        }
-        List<JsonNode> values = new ArrayList<>(branches(condition.path(1)));
-        values.addAll(branches(condition.path(2)));
-        return values;
-    }
-
-    private static List<String> resourcesOfType(String... types) {
-        List<String> names = new ArrayList<>();
-        template.path("Resources").fields().forEachRemaining(entry -> {
-            if (List.of(types).contains(entry.getValue().path("Type").asText())) {
-                names.add(entry.getKey());
-            }
-        });
-        return names;
-    }
-
-    private static JsonNode resource(String name) {
-        JsonNode resource = template.path("Resources").path(name);
-        if (resource.isMissingNode()) {
-            fail("template.yaml has no resource " + name);
-        }
-        return resource;
-    }
-
-    private static JsonNode properties(String name) {
-        return resource(name).path("Properties");
-    }
-
-    private static JsonNode ref(String name) {
-        return JsonNodeFactory.instance.objectNode().put("Ref", name);
     }
 }

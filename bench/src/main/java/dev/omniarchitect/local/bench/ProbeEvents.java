@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.batch.BatchDocument;
 import dev.omniarchitect.job.JobIds;
 import dev.omniarchitect.job.JobRecord;
+import dev.omniarchitect.job.Owner;
 import dev.omniarchitect.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +50,7 @@ final class ProbeEvents {
     private Path providerCalls(int items) {
         String jobId = jobIds.next();
         BatchDocument document = pipeline.batch(items, "probe-" + jobId, "use");
-        pipeline.services().jobs().create(jobId, document, Clock.systemUTC().instant()).join();
+        pipeline.services().jobs().create(jobId, document, Owner.LOCAL, Clock.systemUTC().instant()).join();
         List<String> lines = new ArrayList<>();
         document.items().forEach(item -> lines.add(line(ITEM_SUCCEEDED,
                 mapper.createObjectNode().put("jobId", jobId).put("itemId", item.id()))));

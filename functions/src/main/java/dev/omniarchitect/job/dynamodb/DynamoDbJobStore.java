@@ -11,6 +11,7 @@ import dev.omniarchitect.job.Job;
 import dev.omniarchitect.job.JobStatus;
 import dev.omniarchitect.job.JobStore;
 import dev.omniarchitect.job.JobSummary;
+import dev.omniarchitect.job.Owner;
 import dev.omniarchitect.json.CompressedJson;
 import dev.omniarchitect.provider.ErrorCode;
 import dev.omniarchitect.provider.ProviderException;
@@ -45,6 +46,8 @@ public final class DynamoDbJobStore implements JobStore {
     public static final String PARTITION_KEY = "jobId";
     public static final String SORT_KEY = "sk";
     public static final String TTL_ATTRIBUTE = "expiresAt";
+    /** The header attribute naming the job's owner. */
+    static final String OWNER = "owner";
 
     private static final String HEADER = "job";
     private static final String ITEM_PREFIX = "item#";
@@ -72,7 +75,7 @@ public final class DynamoDbJobStore implements JobStore {
     }
 
     @Override
-    public CompletableFuture<Void> create(String jobId, BatchDocument document, Instant createdAt) {
+    public CompletableFuture<Void> create(String jobId, BatchDocument document, Owner owner, Instant createdAt) {
         AttributeValue expiresAt = expiry(createdAt);
         List<WriteRequest> writes = new ArrayList<>();
         for (BatchItem item : document.items()) {
@@ -87,6 +90,7 @@ public final class DynamoDbJobStore implements JobStore {
         header.put(SORT_KEY, AttributeValue.fromS(HEADER));
         header.put("status", AttributeValue.fromS(JobStatus.QUEUED.name()));
         header.put("createdAt", AttributeValue.fromS(createdAt.toString()));
+        header.put(OWNER, AttributeValue.fromS(owner.id()));
         header.put("itemIds", AttributeValue.fromL(document.items().stream()
                 .map(item -> AttributeValue.fromS(item.id())).toList()));
         header.put(TTL_ATTRIBUTE, expiresAt);
@@ -200,7 +204,9 @@ public final class DynamoDbJobStore implements JobStore {
                 Instant.parse(item.get("createdAt").s()),
                 finishedAt == null ? null : Instant.parse(finishedAt.s()),
                 item.get("itemIds").l().stream().map(AttributeValue::s).toList(),
-                summary == null ? null : read(summary.s(), JobSummary.class));
+                summary == null ? null : read(summary.s(), JobSummary.class),
+                // Jobs stored before owners were recorded belong to the local user.
+                item.containsKey(OWNER) ? new Owner(item.get(OWNER).s()) : Owner.LOCAL);
     }
 
     private AttributeValue expiry(Instant from) {

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * Reads a definition's states, refusing whatever the local executor does not implement: the state types
- * the project's definition uses (Task, Map, Pass) and nothing else, so no untested interpreter code runs.
+ * the project's definition uses (Task, Map, Pass, Fail) and nothing else, so no untested interpreter code runs.
  */
 final class DefinitionParser {
     // Step Functions wants every state name unique across the machine, Map processors included.
@@ -39,6 +39,7 @@ final class DefinitionParser {
             case "Task" -> TaskState.parse(where);
             case "Map" -> MapState.parse(where, this);
             case "Pass" -> PassState.parse(where);
+            case "Fail" -> FailState.parse(where);
             default -> throw where.unsupportedValue("Type", type);
         };
     }

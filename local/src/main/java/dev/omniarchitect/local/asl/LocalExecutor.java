@@ -35,6 +35,8 @@ public final class LocalExecutor {
             return ExecutionResult.succeeded(output.deepCopy(), startTime, Instant.now());
         } catch (StatesError failure) {
             return ExecutionResult.failed(failure, startTime, Instant.now());
+        } catch (StateMachineDefinition.ExecutionTimedOut e) {
+            return ExecutionResult.timedOut(startTime, Instant.now());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Execution " + executionName + " was interrupted");

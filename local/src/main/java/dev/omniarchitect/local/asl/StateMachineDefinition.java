@@ -54,11 +54,20 @@ public final class StateMachineDefinition {
         return new StateMachineDefinition(Objects.requireNonNull(stateMachineName, "stateMachineName"), graph, timeout);
     }
 
+    /** Ends an execution as TIMED_OUT: unlike a state's States.Timeout, no Catch of the definition sees it. */
+    static final class ExecutionTimedOut extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ExecutionTimedOut() {
+            super(null, null, false, false);
+        }
+    }
+
     public String name() {
         return name;
     }
 
-    JsonNode run(Execution execution) throws StatesError, InterruptedException {
+    JsonNode run(Execution execution) throws StatesError, InterruptedException, ExecutionTimedOut {
         if (timeout.isEmpty()) {
             return graph.run(execution.input(), execution);
         }
@@ -66,8 +75,7 @@ public final class StateMachineDefinition {
             return TimeLimit.run("asl-execution-" + execution.name(), timeout.get(),
                     () -> graph.run(execution.input(), execution));
         } catch (TimeoutException e) {
-            throw new StatesError(StatesError.TIMEOUT, "The execution ran longer than the state machine's"
-                    + " TimeoutSeconds of " + timeout.get().toSeconds() + ".");
+            throw new ExecutionTimedOut();
         }
     }
 }

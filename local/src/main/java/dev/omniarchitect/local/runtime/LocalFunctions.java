@@ -22,8 +22,9 @@ public final class LocalFunctions implements LambdaInvoker {
     public static final String API = "ApiFunction";
     public static final String PROVIDER_CALL = "ProviderCallFunction";
     public static final String AGGREGATE = "AggregateFunction";
+    public static final String RECONCILE = "ReconcileFunction";
     /** Every function of template.yaml, by logical id. */
-    public static final java.util.List<String> NAMES = java.util.List.of(API, PROVIDER_CALL, AGGREGATE);
+    public static final java.util.List<String> NAMES = java.util.List.of(API, PROVIDER_CALL, AGGREGATE, RECONCILE);
 
     private static final int TIMEOUT_SECONDS = 900;
     private static final int MEMORY_MB = 1024;

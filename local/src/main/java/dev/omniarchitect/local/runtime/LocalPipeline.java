@@ -6,13 +6,17 @@ import dev.omniarchitect.batch.BatchDocument;
 import dev.omniarchitect.handler.AggregateHandler;
 import dev.omniarchitect.handler.ApiHandler;
 import dev.omniarchitect.handler.ProviderCallHandler;
+import dev.omniarchitect.handler.ReconcileHandler;
 import dev.omniarchitect.job.ExecutionStarter;
+import dev.omniarchitect.job.ExecutionTimeout;
+import dev.omniarchitect.job.ItemRunner;
 import dev.omniarchitect.job.JobIds;
 import dev.omniarchitect.job.JobRecord;
 import dev.omniarchitect.job.JobSubmitter;
 import dev.omniarchitect.job.MaxConcurrency;
 import dev.omniarchitect.local.asl.ExecutionListener;
 import dev.omniarchitect.local.asl.ExecutionResult;
+import dev.omniarchitect.local.asl.LambdaFailure;
 import dev.omniarchitect.local.asl.LocalExecutor;
 import dev.omniarchitect.local.asl.StateMachineDefinition;
 import dev.omniarchitect.local.dynamodb.EmbeddedDynamoDb;
@@ -35,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The whole system on one machine: DynamoDB Local (or the endpoint in AWS_ENDPOINT_URL_DYNAMODB), the
@@ -73,13 +78,16 @@ public final class LocalPipeline implements AutoCloseable {
             // the executions once they exist.
             CompletableFuture<LocalExecutions> executionsReady = new CompletableFuture<>();
             ExecutionStarter apiStarter = input -> executionsReady.thenCompose(started -> started.start(input));
-            Map<String, RequestStreamHandler> handlers = Map.of(
+            Map<String, RequestStreamHandler> handlers = new HashMap<>(Map.of(
                     LocalFunctions.API, new ApiHandler(services, new JobSubmitter(services.jobs(), apiStarter,
                             new JobIds(builder.clock), services.log(), builder.clock),
                             DocumentSource.unavailable("scheduled runs read S3 documents only when deployed; on this "
-                                    + "machine put the batch document inline as scheduledRun.document")),
+                                    + "machine put the batch document inline as scheduledRun.document"),
+                            builder.syncItems.apply(services)),
                     LocalFunctions.PROVIDER_CALL, new ProviderCallHandler(services),
-                    LocalFunctions.AGGREGATE, new AggregateHandler(services));
+                    LocalFunctions.AGGREGATE, new AggregateHandler(services),
+                    LocalFunctions.RECONCILE, new ReconcileHandler(services)));
+            builder.replacedFunctions.forEach((name, factory) -> handlers.put(name, factory.apply(services)));
             ItemProgress progress = builder.progress;
             this.functions = new LocalFunctions(handlers, services.mapper(), builder.logOutput,
                     (function, result) -> {
@@ -88,16 +96,20 @@ public final class LocalPipeline implements AutoCloseable {
                                     result.path("cached").asBoolean());
                         }
                     });
-            StateMachineDefinition definition = StateMachineDefinition.parse(readDefinition(), Map.of(
-                    "MaxConcurrency", Integer.toString(builder.maxConcurrency),
-                    "ProviderCallFunctionArn", LocalFunctions.arnOf(LocalFunctions.PROVIDER_CALL),
-                    "AggregateFunctionArn", LocalFunctions.arnOf(LocalFunctions.AGGREGATE)));
+            StateMachineDefinition definition = StateMachineDefinition.parse(readDefinition(),
+                    definitionSubstitutions(builder.maxConcurrency, builder.executionTimeoutSeconds));
             LocalExecutor executor = LocalExecutor.builder()
                     .lambdaInvoker(functions)
                     .retryDelayScale(builder.retryDelayScale)
                     .listener(builder.listener)
                     .build();
-            this.executions = new LocalExecutions(executor, definition, services.mapper());
+            // The template's EventBridge rule: an execution that ends without aggregating its job has the job
+            // reconciled, so that no job stays RUNNING.
+            this.executions = new LocalExecutions(executor, definition, services.mapper(), (jobId, ended) -> {
+                if (ended.status() != ExecutionResult.Status.SUCCEEDED) {
+                    reconcile(definition.name(), jobId, ended);
+                }
+            });
             executionsReady.complete(executions);
             this.submitter = new JobSubmitter(services.jobs(), executions, new JobIds(builder.clock), services.log(),
                     builder.clock);
@@ -112,6 +124,26 @@ public final class LocalPipeline implements AutoCloseable {
     /** A pipeline to configure. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** SAM's DefinitionSubstitutions for the definition run here: the template's, with local function ARNs. */
+    public static Map<String, String> definitionSubstitutions(int maxConcurrency, int executionTimeoutSeconds) {
+        return Map.of(
+                "MaxConcurrency", Integer.toString(maxConcurrency),
+                "ExecutionTimeoutSeconds", Integer.toString(executionTimeoutSeconds),
+                "ProviderCallFunctionArn", LocalFunctions.arnOf(LocalFunctions.PROVIDER_CALL),
+                "AggregateFunctionArn", LocalFunctions.arnOf(LocalFunctions.AGGREGATE),
+                "ReconcileFunctionArn", LocalFunctions.arnOf(LocalFunctions.RECONCILE));
+    }
+
+    private void reconcile(String stateMachineName, String jobId, ExecutionResult ended) {
+        try {
+            functions.invoke(LocalFunctions.RECONCILE,
+                    ExecutionStatusChange.of(services.mapper(), stateMachineName, jobId, ended));
+        } catch (LambdaFailure e) {
+            services.log().error("execution.reconcile_failed", Map.of("jobId", jobId,
+                    "executionStatus", ended.status().name()));
+        }
     }
 
     /** The text of the packaged statemachine/generate.asl.json. */
@@ -137,6 +169,11 @@ public final class LocalPipeline implements AutoCloseable {
     /** Waits for every execution started so far (by {@link #submit} or by ApiFunction) to end. */
     public Map<String, ExecutionResult> awaitExecutions() {
         return executions.awaitAll();
+    }
+
+    /** Stops the job's execution, as StopExecution does; whether it was still running. */
+    public boolean stop(String jobId) {
+        return executions.stop(jobId);
     }
 
     /** Stores the batch as a job and starts its execution; returns the job id. */
@@ -175,6 +212,11 @@ public final class LocalPipeline implements AutoCloseable {
         private Map<String, String> environment = System.getenv();
         private Path dataDirectory;
         private int maxConcurrency = MaxConcurrency.DEFAULT;
+        private int executionTimeoutSeconds = ExecutionTimeout.SECONDS;
+        private final Map<String, Function<FunctionServices, RequestStreamHandler>> replacedFunctions =
+                new HashMap<>();
+        private Function<FunctionServices, ItemRunner> syncItems =
+                services -> ItemRunner.inProcess(services.itemGenerator());
         private double retryDelayScale = 1.0;
         private PrintStream logOutput = System.out;
         private Clock clock = Clock.systemUTC();
@@ -200,6 +242,28 @@ public final class LocalPipeline implements AutoCloseable {
         /** The Map state's MaxConcurrency (the template parameter), {@link MaxConcurrency#DEFAULT} by default. */
         public Builder maxConcurrency(int maxConcurrency) {
             this.maxConcurrency = maxConcurrency;
+            return this;
+        }
+
+        /** The state machine's TimeoutSeconds ({@link ExecutionTimeout#SECONDS}, as deployed); tests shorten it. */
+        public Builder executionTimeoutSeconds(int executionTimeoutSeconds) {
+            this.executionTimeoutSeconds = executionTimeoutSeconds;
+            return this;
+        }
+
+        /** How ApiFunction runs a sync call's items: in this process unless told otherwise. */
+        public Builder syncItems(Function<FunctionServices, ItemRunner> syncItems) {
+            this.syncItems = syncItems;
+            return this;
+        }
+
+        /** Runs that function of template.yaml with another handler: tests make one fail. */
+        public Builder replaceFunction(String logicalId, Function<FunctionServices, RequestStreamHandler> handler) {
+            if (!LocalFunctions.NAMES.contains(logicalId)) {
+                throw new IllegalArgumentException("no function " + logicalId + " in template.yaml: "
+                        + LocalFunctions.NAMES);
+            }
+            replacedFunctions.put(logicalId, handler);
             return this;
         }
 

@@ -110,8 +110,10 @@ class DefinitionRefusalTest {
                         "state \"A\": field \"Type\" value \"Choice\" is not supported by the local executor"),
                 Arguments.of(machine("{\"Type\": \"Succeed\"}"),
                         "state \"A\": field \"Type\" value \"Succeed\" is not supported by the local executor"),
-                Arguments.of(machine("{\"Type\": \"Fail\", \"Error\": \"X\"}"),
-                        "state \"A\": field \"Type\" value \"Fail\" is not supported by the local executor"),
+                Arguments.of(machine("{\"Type\": \"Fail\", \"ErrorPath\": \"$.code\"}"),
+                        "state \"A\": field \"ErrorPath\" is not supported by the local executor"),
+                Arguments.of(machine("{\"Type\": \"Fail\", \"Error\": \"X\", \"Next\": \"Done\"}"),
+                        "state \"A\": field \"Next\" is not supported by the local executor"),
                 Arguments.of(machine("""
                         {"Type": "Map", "Next": "Done", "ItemProcessor": {
                           "StartAt": "Done", "States": {"Done": {"Type": "Pass", "End": true}}}}

@@ -21,12 +21,16 @@ class GenerateDefinitionTest {
     private static final Map<String, String> SUBSTITUTIONS = Map.of(
             "MaxConcurrency", "2",
             "ProviderCallFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:provider-call",
-            "AggregateFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:aggregate:live");
+            "AggregateFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:aggregate:live",
+            "ReconcileFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:reconcile:live",
+            "ExecutionTimeoutSeconds", "60");
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final Set<String> transientFailureSent = ConcurrentHashMap.newKeySet();
     private final AtomicReference<JsonNode> aggregatePayload = new AtomicReference<>();
+    private final AtomicReference<JsonNode> reconcilePayload = new AtomicReference<>();
+    private volatile String aggregateError;
 
     private static String definition() throws IOException {
         try (InputStream in = GenerateDefinitionTest.class.getResourceAsStream("/statemachine/generate.asl.json")) {
@@ -62,7 +66,13 @@ class GenerateDefinitionTest {
                 return providerCall(payload);
             case "aggregate":
                 aggregatePayload.set(payload);
+                if (aggregateError != null) {
+                    throw new LambdaFailure(aggregateError, "the aggregation broke");
+                }
                 return json("{\"jobId\":\"job-1\",\"status\":\"PARTIAL\"}");
+            case "reconcile":
+                reconcilePayload.set(payload);
+                return json("{\"jobId\":\"job-1\",\"reconciled\":true,\"status\":\"FAILED\"}");
             default:
                 throw new LambdaFailure("ResourceNotFoundException", "Function not found: " + functionName);
         }
@@ -90,5 +100,45 @@ class GenerateDefinitionTest {
                  {"itemId":"c","status":"FAILED","executionError":"dev.omniarchitect.provider.ProviderException"},
                  {"itemId":"d","status":"SUCCEEDED"}]
                 """), aggregate.get("outcomes"));
+    }
+
+    @Test
+    void anAggregationThatFailsForGoodHasTheJobMarkedFailedAndTheExecutionFails() throws IOException {
+        aggregateError = "java.lang.IllegalStateException";
+        StateMachineDefinition definition = StateMachineDefinition.parse(definition(), SUBSTITUTIONS).named("generate");
+        LocalExecutor executor = LocalExecutor.builder().lambdaInvoker(this::invoke).retryDelayScale(0.001).build();
+
+        ExecutionResult result = executor.execute(definition, "job-1",
+                json("{\"jobId\":\"job-1\",\"items\":[\"a\",\"b\"],\"itemIds\":[\"a\",\"b\"]}"));
+
+        // The Catch hands the job to the reconciliation with the error's name only (a Cause may quote data),
+        // then the execution fails so that alarms count it.
+        assertEquals(ExecutionResult.Status.FAILED, result.status());
+        assertEquals("Omni.JobFailed", result.error());
+        JsonNode reconcile = reconcilePayload.get();
+        assertNotNull(reconcile, "the Catch did not reach the reconciliation");
+        assertEquals("job-1", reconcile.get("jobId").textValue());
+        assertEquals("FAILED", reconcile.get("status").textValue());
+        assertEquals("java.lang.IllegalStateException", reconcile.get("error").textValue());
+        assertTrue(reconcile.get("executionArn").textValue().endsWith(":generate:job-1"), reconcile.toString());
+        assertEquals(4, reconcile.size(), "jobId, executionArn, status and error only: " + reconcile);
+    }
+
+    @Test
+    void aTransientAggregationErrorIsRetriedBeforeTheCatch() throws IOException {
+        aggregateError = "Lambda.ServiceException";
+        StateMachineDefinition definition = StateMachineDefinition.parse(definition(), SUBSTITUTIONS).named("generate");
+        LocalExecutor executor = LocalExecutor.builder().lambdaInvoker((name, payload) -> {
+            if (name.equals("aggregate") && aggregatePayload.get() != null) {
+                aggregateError = null;
+            }
+            return invoke(name, payload);
+        }).retryDelayScale(0.001).build();
+
+        ExecutionResult result = executor.execute(definition, "job-1",
+                json("{\"jobId\":\"job-1\",\"items\":[\"b\"],\"itemIds\":[\"b\"]}"));
+
+        assertEquals(ExecutionResult.Status.SUCCEEDED, result.status(), () -> result.error() + result.cause());
+        assertEquals(null, reconcilePayload.get());
     }
 }

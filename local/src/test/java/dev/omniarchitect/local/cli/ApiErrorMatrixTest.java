@@ -64,7 +64,8 @@ class ApiErrorMatrixTest extends ServeTestBase {
         assertProblem(get("/v1/generations/20201231-235959-0badf00d"), 404, "jobId");
         assertProblem(get("/v1/generations/not-a-job"), 404, "jobId");
         assertProblem(get("/v1/generations/20201231-235959-0badf00d/bundle"), 404, "jobId");
-        assertProblem(get("/v1/generations/20201231-235959-0badf00d/files/a/Dockerfile"), 404, "itemId");
+        // A file of a job that does not exist (or is not the caller's) names the job, as its record would.
+        assertProblem(get("/v1/generations/20201231-235959-0badf00d/files/a/Dockerfile"), 404, "jobId");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.batch.BatchOverrides;
+import dev.omniarchitect.job.Owner;
 import dev.omniarchitect.json.Json;
 import dev.omniarchitect.local.dynamodb.EmbeddedDynamoDb;
 import dev.omniarchitect.local.runtime.LocalPipeline;
@@ -63,10 +64,12 @@ class InvokeCommandTest {
     void everyEventIsAcceptedByItsFunction() throws IOException {
         seedTheJobTheEventsName();
         Map<String, JsonNode> answers = new LinkedHashMap<>();
-        // In the order a job lives: one item generated, the job aggregated, then the API's reads and writes.
-        for (String event : new String[] {"provider-call.json", "aggregate.json"}) {
-            String function = event.equals("aggregate.json") ? "AggregateFunction" : "ProviderCallFunction";
-            answers.put(event, invoke(function, event, 0));
+        // In the order a job lives: one item generated, its execution timed out (reconciled), then aggregated
+        // anyway (as a replayed Aggregate would), then the API's reads and writes.
+        Map<String, String> functions = Map.of("provider-call.json", "ProviderCallFunction",
+                "execution-status-change.json", "ReconcileFunction", "aggregate.json", "AggregateFunction");
+        for (String event : new String[] {"provider-call.json", "execution-status-change.json", "aggregate.json"}) {
+            answers.put(event, invoke(functions.get(event), event, 0));
         }
         for (String event : new String[] {"api-get-generation.json", "api-get-bundle.json", "api-get-file.json",
                 "api-post-generations.json", "api-rest-post-generations.json", "api-post-generations-sync.json", "api-get-cache-stats.json",
@@ -76,6 +79,8 @@ class InvokeCommandTest {
         }
 
         assertEquals("SUCCEEDED", answers.get("provider-call.json").path("status").asText());
+        assertEquals("FAILED", answers.get("execution-status-change.json").path("status").asText());
+        assertTrue(answers.get("execution-status-change.json").path("reconciled").asBoolean());
         assertEquals("PARTIAL", answers.get("aggregate.json").path("status").asText(),
                 "orders-k8s failed in the Map and the rest never ran");
         assertEquals(200, status(answers, "api-get-generation.json"));
@@ -207,7 +212,8 @@ class InvokeCommandTest {
                 .logOutput(new PrintStream(OutputStream.nullOutputStream()))
                 .build()) {
             pipeline.services().jobs().create(JOB, pipeline.services().batchParser().parse(
-                    Files.readString(EVENTS.resolve("batch-request.json")), BatchOverrides.NONE), Instant.now()).join();
+                    Files.readString(EVENTS.resolve("batch-request.json")), BatchOverrides.NONE), Owner.LOCAL,
+                    Instant.now()).join();
         }
     }
 

@@ -4,19 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.omniarchitect.batch.BatchDocument;
+import dev.omniarchitect.batch.BatchItem;
+import dev.omniarchitect.batch.CacheMode;
+import dev.omniarchitect.batch.ItemSettings;
 import dev.omniarchitect.job.ClientTokens;
 import dev.omniarchitect.job.JobIds;
 import dev.omniarchitect.job.JobLauncher;
 import dev.omniarchitect.job.Launch;
+import dev.omniarchitect.job.Owner;
 import dev.omniarchitect.job.TokenClaim;
 import dev.omniarchitect.job.dynamodb.DynamoDbClientTokens;
 import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
 import dev.omniarchitect.json.CompressedJson;
 import dev.omniarchitect.json.Json;
-import dev.omniarchitect.batch.BatchDocument;
-import dev.omniarchitect.batch.BatchItem;
-import dev.omniarchitect.batch.CacheMode;
-import dev.omniarchitect.batch.ItemSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,9 +69,9 @@ class ClientTokensTest extends DynamoDbLocalTestBase {
                 new ItemSettings("blueprint", "blueprint-v1", 0.2, 4096, 60, CacheMode.USE, 60, 3, List.of()))));
         AtomicInteger started = new AtomicInteger();
         List<CompletableFuture<Launch<String>>> launches = IntStream.range(0, 8)
-                .mapToObj(i -> launcher.launch("t-concurrent", "hash", jobId -> {
+                .mapToObj(i -> launcher.launch(Owner.LOCAL, "t-concurrent", "hash", jobId -> {
                     started.incrementAndGet();
-                    return jobs.create(jobId, document, Instant.now()).thenApply(created -> "new");
+                    return jobs.create(jobId, document, Owner.LOCAL, Instant.now()).thenApply(created -> "new");
                 }, jobId -> CompletableFuture.completedFuture("again")))
                 .toList();
 
@@ -83,9 +84,9 @@ class ClientTokensTest extends DynamoDbLocalTestBase {
             assertTrue(!(launch instanceof Launch.Conflict<String> conflict)
                     || conflict.reason() == Launch.Reason.IN_PROGRESS, launch.toString());
         }
-        assertTrue(launcher.launch("t-concurrent", "hash", id -> CompletableFuture.completedFuture("new"),
+        assertTrue(launcher.launch(Owner.LOCAL, "t-concurrent", "hash", id -> CompletableFuture.completedFuture("new"),
                 id -> CompletableFuture.completedFuture("again")).join() instanceof Launch.Replayed<String>);
-        Launch<String> other = launcher.launch("t-concurrent", "other", id -> CompletableFuture.completedFuture("new"),
+        Launch<String> other = launcher.launch(Owner.LOCAL, "t-concurrent", "other", id -> CompletableFuture.completedFuture("new"),
                 id -> CompletableFuture.completedFuture("again")).join();
         assertEquals(new Launch.Conflict<>(jobId, Launch.Reason.OTHER_BODY), other);
     }
@@ -93,12 +94,12 @@ class ClientTokensTest extends DynamoDbLocalTestBase {
     @Test
     void aJobThatFailedToStartFreesItsToken() {
         JobLauncher launcher = new JobLauncher(jobs, tokens, new JobIds(Clock.systemUTC()), Clock.systemUTC());
-        CompletableFuture<Launch<String>> failed = launcher.launch("t-failing", "hash",
+        CompletableFuture<Launch<String>> failed = launcher.launch(Owner.LOCAL, "t-failing", "hash",
                 jobId -> CompletableFuture.failedFuture(new IllegalStateException("executions unavailable")),
                 jobId -> CompletableFuture.completedFuture("again"));
         assertTrue(failed.isCompletedExceptionally() || failed.handle((ok, error) -> error != null).join());
 
-        Launch<String> retried = launcher.launch("t-failing", "hash", jobId -> CompletableFuture.completedFuture("new"),
+        Launch<String> retried = launcher.launch(Owner.LOCAL, "t-failing", "hash", jobId -> CompletableFuture.completedFuture("new"),
                 jobId -> CompletableFuture.completedFuture("again")).join();
         assertTrue(retried instanceof Launch.Started<String>, "the retry starts the job: " + retried);
     }

@@ -7,6 +7,7 @@ import dev.omniarchitect.job.Job;
 import dev.omniarchitect.job.JobStatus;
 import dev.omniarchitect.job.JobStore;
 import dev.omniarchitect.job.JobSummary;
+import dev.omniarchitect.job.Owner;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +41,9 @@ final class CountingJobStore implements JobStore {
     }
 
     @Override
-    public CompletableFuture<Void> create(String jobId, BatchDocument document, Instant createdAt) {
+    public CompletableFuture<Void> create(String jobId, BatchDocument document, Owner owner, Instant createdAt) {
         count("create");
-        return store.create(jobId, document, createdAt);
+        return store.create(jobId, document, owner, createdAt);
     }
 
     @Override

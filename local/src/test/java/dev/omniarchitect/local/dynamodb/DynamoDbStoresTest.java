@@ -15,6 +15,7 @@ import dev.omniarchitect.job.ItemResult;
 import dev.omniarchitect.job.ItemStatus;
 import dev.omniarchitect.job.JobStatus;
 import dev.omniarchitect.job.JobSummary;
+import dev.omniarchitect.job.Owner;
 import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
 import dev.omniarchitect.json.CompressedJson;
 import dev.omniarchitect.json.Json;
@@ -91,7 +92,7 @@ class DynamoDbStoresTest {
         List<BatchItem> items = IntStream.range(0, 100).mapToObj(i -> new BatchItem("i" + i, "dockerfile",
                 "p".repeat(16_000), Json.mapper().createObjectNode().put("n", i), settings)).toList();
         Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        jobs.create("20261126-120000-00000001", new BatchDocument(items), created).join();
+        jobs.create("20261126-120000-00000001", new BatchDocument(items), Owner.LOCAL, created).join();
 
         assertEquals(items.get(57), jobs.loadItem("20261126-120000-00000001", "i57").join());
         assertEquals(Set.copyOf(items), Set.copyOf(jobs.loadItems("20261126-120000-00000001").join()),

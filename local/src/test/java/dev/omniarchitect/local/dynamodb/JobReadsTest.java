@@ -17,6 +17,7 @@ import dev.omniarchitect.job.Job;
 import dev.omniarchitect.job.JobAggregator;
 import dev.omniarchitect.job.JobStatus;
 import dev.omniarchitect.job.MapItemOutcome;
+import dev.omniarchitect.job.Owner;
 import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
 import dev.omniarchitect.json.CompressedJson;
 import dev.omniarchitect.json.Json;
@@ -217,7 +218,7 @@ class JobReadsTest extends DynamoDbLocalTestBase {
     private List<BatchItem> store(String jobId, int count, int promptChars) {
         List<BatchItem> items = IntStream.range(0, count).mapToObj(i -> new BatchItem("i" + i, "dockerfile",
                 (i + "p").repeat(promptChars / 2), Json.mapper().createObjectNode().put("n", i), SETTINGS)).toList();
-        jobs.create(jobId, new BatchDocument(items), created).join();
+        jobs.create(jobId, new BatchDocument(items), Owner.LOCAL, created).join();
         jobs.reset();
         return items;
     }

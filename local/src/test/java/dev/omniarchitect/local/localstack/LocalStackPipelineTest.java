@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.handler.ApiHandler;
+import dev.omniarchitect.job.ExecutionTimeout;
 import dev.omniarchitect.job.JobIds;
 import dev.omniarchitect.job.JobSubmitter;
 import dev.omniarchitect.job.stepfunctions.StepFunctionsExecutionStarter;
@@ -55,10 +56,11 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 
 /**
- * The deployed shape in LocalStack: the two tables, ProviderCallFunction and AggregateFunction as Java 21
- * Lambda functions built from functions/, the real state machine definition in Step Functions, and
- * ApiFunction's handler starting executions there through StepFunctionsExecutionStarter. Runs where a
- * Docker engine exists (GitHub's runners); skipped, never failed, where none does.
+ * The deployed shape in LocalStack: the two tables, ProviderCallFunction, AggregateFunction and
+ * ReconcileFunction as Java 21 Lambda functions built from functions/, the real state machine definition in
+ * Step Functions (once more with an aggregation that always fails, to reach the Catch), and ApiFunction's
+ * handler starting executions there through StepFunctionsExecutionStarter. Runs where a Docker engine exists
+ * (GitHub's runners); skipped, never failed, where none does.
  *
  * <p>The image is pinned to LocalStack 4.4 (May 2025): from March 2026 LocalStack's images ask for an
  * auth token to start, and 4.4 still starts without one, with DynamoDB, Lambda, S3 and Step Functions.
@@ -85,6 +87,7 @@ class LocalStackPipelineTest {
     private static SfnAsyncClient stepFunctions;
     private static S3AsyncClient s3;
     private static ApiHandler api;
+    private static ApiHandler brokenApi;
 
     @BeforeAll
     static void deploy() throws IOException {
@@ -106,23 +109,42 @@ class LocalStackPipelineTest {
                     "ProviderCallFunctionArn", createFunction(lambda, LocalFunctions.PROVIDER_CALL,
                             "dev.omniarchitect.handler.ProviderCallHandler::handleRequest", environment),
                     "AggregateFunctionArn", createFunction(lambda, LocalFunctions.AGGREGATE,
-                            "dev.omniarchitect.handler.AggregateHandler::handleRequest", environment));
+                            "dev.omniarchitect.handler.AggregateHandler::handleRequest", environment),
+                    "ReconcileFunctionArn", createFunction(lambda, LocalFunctions.RECONCILE,
+                            "dev.omniarchitect.handler.ReconcileHandler::handleRequest", environment),
+                    // An aggregation that can only fail: its handler class does not exist.
+                    "BrokenAggregateFunctionArn", createFunction(lambda, "BrokenAggregateFunction",
+                            "dev.omniarchitect.handler.NoSuchHandler::handleRequest", environment));
         }
-        String definition = Files.readString(Path.of("..", "statemachine", "generate.asl.json"))
-                .replace("${MaxConcurrency}", "3")
-                .replace("${ProviderCallFunctionArn}", arns.get("ProviderCallFunctionArn"))
-                .replace("${AggregateFunctionArn}", arns.get("AggregateFunctionArn"));
-        String stateMachineArn = stepFunctions.createStateMachine(request -> request.name("omni-generate")
-                .definition(definition).roleArn(ROLE)).join().stateMachineArn();
+        String stateMachineArn = createStateMachine("omni-generate", arns, arns.get("AggregateFunctionArn"));
+        String brokenStateMachineArn = createStateMachine("omni-generate-broken", arns,
+                arns.get("BrokenAggregateFunctionArn"));
 
         FunctionServices services = new FunctionServices(FunctionConfig.fromEnvironment(Map.of(
                 "CACHE_TABLE", CACHE_TABLE, "JOBS_TABLE", JOBS_TABLE, "OMNI_DEFAULT_PROVIDER", "blueprint",
                 "STATE_MACHINE_ARN", stateMachineArn)),
                 new AwsClients(http, dynamo, stepFunctions, null), new PrintStream(OutputStream.nullOutputStream()),
                 Clock.systemUTC());
-        api = new ApiHandler(services, new JobSubmitter(services.jobs(),
+        api = apiStartingOn(services, stateMachineArn);
+        brokenApi = apiStartingOn(services, brokenStateMachineArn);
+    }
+
+    private static ApiHandler apiStartingOn(FunctionServices services, String stateMachineArn) {
+        return new ApiHandler(services, new JobSubmitter(services.jobs(),
                 new StepFunctionsExecutionStarter(stepFunctions, stateMachineArn, services.mapper()),
                 new JobIds(services.clock()), services.log(), services.clock()), new S3DocumentSource(s3));
+    }
+
+    private static String createStateMachine(String name, Map<String, String> arns, String aggregateArn)
+            throws IOException {
+        String definition = Files.readString(Path.of("..", "statemachine", "generate.asl.json"))
+                .replace("${MaxConcurrency}", "3")
+                .replace("${ExecutionTimeoutSeconds}", Integer.toString(ExecutionTimeout.SECONDS))
+                .replace("${ProviderCallFunctionArn}", arns.get("ProviderCallFunctionArn"))
+                .replace("${AggregateFunctionArn}", aggregateArn)
+                .replace("${ReconcileFunctionArn}", arns.get("ReconcileFunctionArn"));
+        return stepFunctions.createStateMachine(request -> request.name(name).definition(definition).roleArn(ROLE))
+                .join().stateMachineArn();
     }
 
     @AfterAll
@@ -175,6 +197,21 @@ class LocalStackPipelineTest {
         JsonNode record = awaitEnd(started.path("jobId").asText());
         assertEquals("SUCCEEDED", record.path("status").asText(), record.toString());
         assertEquals(Json.mapper().readTree(document).path("items").size(), record.path("items").size());
+    }
+
+    @Test
+    void anAggregationThatFailsLeavesAFailedJobWithEveryItemAccountedFor() throws Exception {
+        JsonNode accepted = invoke(brokenApi,
+                Json.mapper().readTree(Files.readString(EVENTS.resolve("api-post-generations.json"))));
+        assertEquals(202, accepted.path("statusCode").asInt(), accepted.toString());
+        String jobId = body(accepted).path("jobId").asText();
+
+        JsonNode record = awaitEnd(jobId);
+
+        assertEquals("FAILED", record.path("status").asText(), record.toString());
+        assertEquals("EXECUTION_FAILED", record.path("summary").path("failure").path("code").asText(),
+                record.toString());
+        assertEquals(List.of("orders-dockerfile", "orders-k8s"), ids(record), "every item accounted for");
     }
 
     private static String createFunction(LambdaAsyncClient lambda, String name, String handler,
@@ -242,8 +279,12 @@ class LocalStackPipelineTest {
     }
 
     private static JsonNode invokeApi(JsonNode event) throws IOException {
+        return invoke(api, event);
+    }
+
+    private static JsonNode invoke(ApiHandler handler, JsonNode event) throws IOException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        api.handleRequest(new ByteArrayInputStream(Json.mapper().writeValueAsBytes(event)), output, null);
+        handler.handleRequest(new ByteArrayInputStream(Json.mapper().writeValueAsBytes(event)), output, null);
         return Json.mapper().readTree(output.toByteArray());
     }
 

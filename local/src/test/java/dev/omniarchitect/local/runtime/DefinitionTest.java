@@ -11,10 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The packaged statemachine/generate.asl.json loads, and a definition the executor cannot run honestly is refused. */
 class DefinitionTest {
 
-    private static final Map<String, String> SUBSTITUTIONS = Map.of(
-            "MaxConcurrency", "3",
-            "ProviderCallFunctionArn", LocalFunctions.arnOf(LocalFunctions.PROVIDER_CALL),
-            "AggregateFunctionArn", LocalFunctions.arnOf(LocalFunctions.AGGREGATE));
+    private static final Map<String, String> SUBSTITUTIONS = LocalPipeline.definitionSubstitutions(3, 60);
 
     @Test
     void theRealDefinitionLoads() {
@@ -45,7 +42,8 @@ class DefinitionTest {
     void aMissingSubstitutionIsRefused() {
         DefinitionException e = assertThrows(DefinitionException.class,
                 () -> StateMachineDefinition.parse(LocalPipeline.readDefinition(), Map.of("MaxConcurrency", "3")));
-        assertTrue(e.getMessage().contains("ProviderCallFunctionArn") || e.getMessage().contains("AggregateFunctionArn"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("ProviderCallFunctionArn") || e.getMessage().contains("AggregateFunctionArn")
+                        || e.getMessage().contains("ExecutionTimeoutSeconds")
+                        || e.getMessage().contains("ReconcileFunctionArn"), e.getMessage());
     }
 }
