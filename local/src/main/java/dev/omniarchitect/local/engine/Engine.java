@@ -20,7 +20,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -84,15 +83,14 @@ public final class Engine implements AutoCloseable {
             // Before the API opens, so a job being submitted is never taken for one to resume.
             this.resumed = pipeline.recovery().resumeAll();
             this.server = LocalApiServer.start(pipeline.functions(), pipeline.services().mapper(), settings.bind(),
-                    settings.port(), RequestGuard.forBind(settings.bind(),
-                            Optional.ofNullable(token).filter(value -> !value.isBlank())));
+                    settings.port(), RequestGuard.fromEnvironment(settings.bind(), settings.environment()));
         } catch (IOException | RuntimeException e) {
             pipeline.close();
             logs.close();
             throw new EngineException("the engine could not start: " + e.getMessage(), e);
         }
         server.filter(new ActivityFilter());
-        server.route(EngineRoutes.PREFIX, new EngineRoutes(this));
+        server.route(EngineRoutes.PREFIX, new EngineRoutes(this, token == null || token.isBlank() ? null : token));
         ProcessHandle self = ProcessHandle.current();
         this.info = new EngineInfo(self.pid(), self.info().startInstant().orElse(null), server.uri().getPort(),
                 BuildId.current(), EngineEnvironment.fingerprint(settings.environment()), settings.mode(),

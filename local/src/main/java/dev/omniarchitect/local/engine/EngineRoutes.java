@@ -44,10 +44,13 @@ final class EngineRoutes implements HttpHandler {
     private static final long MAX_WAIT_MILLIS = 5_000;
 
     private final Engine engine;
+    private final String adminToken;
     private final ObjectMapper mapper = Json.mapper();
 
-    EngineRoutes(Engine engine) {
+    /** @param adminToken OMNI_API_TOKEN when set: these routes see every owner's jobs, so only its holder may use them */
+    EngineRoutes(Engine engine, String adminToken) {
         this.engine = engine;
+        this.adminToken = adminToken;
     }
 
     @Override
@@ -55,6 +58,11 @@ final class EngineRoutes implements HttpHandler {
         try (exchange) {
             if (exchange.getRequestHeaders().getFirst(CLIENT_HEADER) == null) {
                 send(exchange, 403, message("these routes are for the omni command line only"));
+                return;
+            }
+            if (adminToken != null && !("Bearer " + adminToken).equals(exchange.getRequestHeaders()
+                    .getFirst("Authorization"))) {
+                send(exchange, 403, message("these routes take OMNI_API_TOKEN, the engine's own token"));
                 return;
             }
             String route = exchange.getRequestMethod() + " "
