@@ -91,8 +91,11 @@ public final class ItemGenerator {
         return requests.load(jobId, itemId)
                 .thenCompose(item -> resultOf(jobId, item, start, notAfter)
                         // The result is stored while the cache is written and the lookup counted.
-                        .thenCompose(generated -> jobs.saveResult(jobId, generated.result())
-                                .thenCombine(generated.cacheWrites(), (stored, written) -> generated.result()))
+                        .thenCompose(generated -> {
+                            ItemResult result = generated.result().startingAt(Instant.ofEpochMilli(start));
+                            return jobs.saveResult(jobId, result)
+                                    .thenCombine(generated.cacheWrites(), (stored, written) -> result);
+                        })
                         .orTimeout(Duration.ofSeconds(item.settings().timeoutSeconds()).plus(STORAGE_GRACE).toMillis(),
                                 TimeUnit.MILLISECONDS))
                 .thenApply(result -> {

@@ -37,6 +37,12 @@ public interface JobStore {
      */
     CompletableFuture<Job> finish(String jobId, JobStatus status, JobSummary summary, Instant finishedAt);
 
+    /**
+     * One page of that owner's jobs, newest first: at most {@code limit} headers, after the job {@code after}
+     * (the last job id of the previous page; null for the first page).
+     */
+    CompletableFuture<JobPage> listJobs(Owner owner, int limit, String after);
+
     /** Where one item's result is stored, as {@link ItemOutcome#contentRef()} names it. */
     String contentRef(String jobId, String itemId);
 }

@@ -8,6 +8,7 @@ import dev.omniarchitect.batch.BatchItem;
 import dev.omniarchitect.dynamodb.BatchWriter;
 import dev.omniarchitect.job.ItemResult;
 import dev.omniarchitect.job.Job;
+import dev.omniarchitect.job.JobPage;
 import dev.omniarchitect.job.JobStatus;
 import dev.omniarchitect.job.JobStore;
 import dev.omniarchitect.job.JobSummary;
@@ -47,7 +48,14 @@ public final class DynamoDbJobStore implements JobStore {
     public static final String SORT_KEY = "sk";
     public static final String TTL_ATTRIBUTE = "expiresAt";
     /** The header attribute naming the job's owner. */
-    static final String OWNER = "owner";
+    public static final String OWNER = "owner";
+    /** The header attribute holding when the job was submitted, an ISO-8601 instant (sorts as time does). */
+    public static final String CREATED_AT = "createdAt";
+    /**
+     * The index of job headers by owner, newest last: only headers carry {@link #OWNER}, so it holds nothing
+     * else and a page of one owner's jobs is one query.
+     */
+    public static final String BY_OWNER_INDEX = "byOwner";
 
     private static final String HEADER = "job";
     private static final String ITEM_PREFIX = "item#";
@@ -89,7 +97,7 @@ public final class DynamoDbJobStore implements JobStore {
         header.put(PARTITION_KEY, AttributeValue.fromS(jobId));
         header.put(SORT_KEY, AttributeValue.fromS(HEADER));
         header.put("status", AttributeValue.fromS(JobStatus.QUEUED.name()));
-        header.put("createdAt", AttributeValue.fromS(createdAt.toString()));
+        header.put(CREATED_AT, AttributeValue.fromS(createdAt.toString()));
         header.put(OWNER, AttributeValue.fromS(owner.id()));
         header.put("itemIds", AttributeValue.fromL(document.items().stream()
                 .map(item -> AttributeValue.fromS(item.id())).toList()));
@@ -192,6 +200,35 @@ public final class DynamoDbJobStore implements JobStore {
     }
 
     @Override
+    public CompletableFuture<JobPage> listJobs(Owner owner, int limit, String after) {
+        CompletableFuture<Optional<Job>> start = after == null
+                ? CompletableFuture.completedFuture(Optional.empty()) : loadJob(after);
+        return start.thenCompose(previous -> {
+            if (after != null && previous.filter(job -> job.owner().equals(owner)).isEmpty()) {
+                // A cursor naming another owner's job, or none, starts no page: it must not reveal anything.
+                return CompletableFuture.completedFuture(new JobPage(List.of(), null));
+            }
+            return dynamo.query(request -> {
+                request.tableName(table).indexName(BY_OWNER_INDEX).scanIndexForward(false).limit(limit)
+                        .keyConditionExpression("#owner = :owner")
+                        .expressionAttributeNames(Map.of("#owner", OWNER))
+                        .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS(owner.id())));
+                previous.ifPresent(job -> request.exclusiveStartKey(Map.of(
+                        PARTITION_KEY, AttributeValue.fromS(job.jobId()),
+                        SORT_KEY, AttributeValue.fromS(HEADER),
+                        OWNER, AttributeValue.fromS(owner.id()),
+                        CREATED_AT, AttributeValue.fromS(job.createdAt().toString()))));
+            }).thenApply(response -> {
+                List<Job> jobs = response.items().stream()
+                        .map(item -> job(item.get(PARTITION_KEY).s(), item)).toList();
+                boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        && !jobs.isEmpty();
+                return new JobPage(jobs, more ? jobs.get(jobs.size() - 1).jobId() : null);
+            });
+        });
+    }
+
+    @Override
     public String contentRef(String jobId, String itemId) {
         return "dynamodb://" + table + "/" + jobId + "/" + RESULT_PREFIX + itemId;
     }
@@ -201,7 +238,7 @@ public final class DynamoDbJobStore implements JobStore {
         AttributeValue summary = item.get("summary");
         return new Job(jobId,
                 JobStatus.valueOf(item.get("status").s()),
-                Instant.parse(item.get("createdAt").s()),
+                Instant.parse(item.get(CREATED_AT).s()),
                 finishedAt == null ? null : Instant.parse(finishedAt.s()),
                 item.get("itemIds").l().stream().map(AttributeValue::s).toList(),
                 summary == null ? null : read(summary.s(), JobSummary.class),
