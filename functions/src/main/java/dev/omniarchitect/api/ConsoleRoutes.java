@@ -20,7 +20,7 @@ final class ConsoleRoutes {
 
     /** Only the page's own files: nothing inline, nothing from elsewhere, never framed. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
     /** The console's files are flat names: no path can leave {@code console/}. */
