@@ -24,6 +24,15 @@ function tokens(item) {
   return item && item.usage ? `${item.usage.inputTokens} / ${item.usage.outputTokens}` : '';
 }
 
+/** A review item's input, from the job's document, as a file its findings annotate. */
+function reviewedInput(item) {
+  const requested = current.documentItems.find(candidate => candidate.id === item.id);
+  if (!requested || requested.input == null) return null;
+  const findings = (item.validation && item.validation.findings) || [];
+  const named = findings.find(finding => finding.path && !item.files.some(file => file.path === finding.path));
+  return { path: named ? named.path : 'input', content: requested.input };
+}
+
 function renderRows(record) {
   const ended = new Map((record.items || []).map(item => [item.id, item]));
   const ids = current.documentItems.length ? current.documentItems.map(item => item.id) : [...ended.keys()];
@@ -35,6 +44,11 @@ function renderRows(record) {
       type: 'button', class: 'link file-link', 'data-item': id, 'data-path': file.path,
       onclick: () => showFile(item, file),
     }, file.path)) : [];
+    const reviewed = item && reviewedInput(item);
+    if (reviewed) {
+      files.push(el('button', { type: 'button', class: 'link file-link input-link', 'data-item': id,
+        'data-path': reviewed.path, onclick: () => showFile(item, reviewed) }, `reviewed input (${reviewed.path})`));
+    }
     const error = item && item.error ? el('div', { class: 'item-error' }, `${item.error.code}: ${item.error.message}`) : null;
     const findings = item && item.validation && item.validation.findings && item.validation.findings.length
       ? el('div', { class: 'hint' }, `${item.validation.findings.length} finding(s)`) : null;
@@ -133,6 +147,10 @@ export async function showJob(jobId) {
     $('#file-view').hidden = true;
     $('#items-table tbody').replaceChildren();
     $('#timeline').replaceChildren();
+    $('#summary').hidden = true;
+    $('#run-job').textContent = jobId;
+    $('#run-status').textContent = 'loading…';
+    delete $('#run-status').dataset.status;
   }
   try {
     const batch = await api.document(jobId);
@@ -158,7 +176,9 @@ function showFile(item, file) {
     }).catch(error => notify(error.message));
     return;
   }
-  const findings = ((item.validation && item.validation.findings) || []).filter(finding => finding.path === file.path);
+  // Findings that name no file (a tool that could not run) concern every file of the item.
+  const findings = ((item.validation && item.validation.findings) || [])
+    .filter(finding => finding.path === file.path || !finding.path);
   const byLine = new Map();
   findings.forEach(finding => {
     const line = finding.line || 0;

@@ -26,9 +26,11 @@ import picocli.CommandLine.Option;
             "keeps jobs and the cache under .omni/ (or OMNI_DATA_DIR). There is no authentication: it listens",
             "on the loopback interface only. The functions' JSON logs go to .omni/logs/omni.log.",
             "",
-            "Routes: POST /v1/generations, GET /v1/generations/{jobId}, GET /v1/generations/{jobId}/bundle,",
+            "Routes: POST /v1/generations, GET /v1/generations (your recent jobs), GET /v1/generations/{jobId},",
+            "GET /v1/generations/{jobId}/bundle, GET /v1/generations/{jobId}/document,",
             "GET /v1/generations/{jobId}/files/{itemId}/{path}, GET /v1/cache/stats, DELETE /v1/cache/{key},",
-            "POST /v1/cache/purge, GET /v1/providers.",
+            "POST /v1/cache/purge, GET /v1/providers, GET /v1/kinds; the web console on GET / (its files under",
+            "/console/).",
             "",
             "Runs until interrupted (Ctrl-C).",
             ""},
@@ -75,6 +77,7 @@ final class ServeCommand implements Callable<Integer> {
              LocalPipeline pipeline = state.pipeline(logs).maxConcurrency(concurrency.value()).build();
              LocalApiServer server = LocalApiServer.start(pipeline.functions(), pipeline.services().mapper(), port)) {
             out.println("Omni Architect API on " + server.uri() + " (Ctrl-C stops it)");
+            out.println("Web console on " + server.uri() + "/");
             for (RouteKey route : GenerationsApi.ROUTES) {
                 out.println("  " + route.method() + " " + server.uri() + route.path());
             }
