@@ -1,17 +1,23 @@
 package dev.omniarchitect.local.dynamodb;
 
 import dev.omniarchitect.cache.dynamodb.DynamoDbCacheStore;
+import dev.omniarchitect.dynamodb.BatchWriter;
 import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Creates the cache and jobs tables (and the jobs-by-owner index) as template.yaml declares them, when they do not exist yet. */
 public final class LocalTables {
@@ -22,26 +28,38 @@ public final class LocalTables {
     /** Ensures both tables exist with their keys and TTL attribute. */
     public static void ensure(DynamoDbAsyncClient dynamo, String cacheTable, String jobsTable) {
         CompletableFuture.allOf(
-                create(dynamo, cacheTable, List.of(DynamoDbCacheStore.KEY), DynamoDbCacheStore.TTL_ATTRIBUTE),
+                create(dynamo, cacheTable, List.of(DynamoDbCacheStore.KEY), DynamoDbCacheStore.TTL_ATTRIBUTE, null),
                 create(dynamo, jobsTable, List.of(DynamoDbJobStore.PARTITION_KEY, DynamoDbJobStore.SORT_KEY),
-                        DynamoDbJobStore.TTL_ATTRIBUTE)
+                        DynamoDbJobStore.TTL_ATTRIBUTE, OWNER_INDEX)
                         .thenCompose(created -> ensureOwnerIndex(dynamo, jobsTable))).join();
     }
 
-    /** Adds the jobs-by-owner index to a jobs table made before it existed (a data directory kept across versions). */
+    private static final GlobalSecondaryIndex OWNER_INDEX = GlobalSecondaryIndex.builder()
+            .indexName(DynamoDbJobStore.BY_OWNER_INDEX)
+            .keySchema(keySchema(List.of(DynamoDbJobStore.OWNER, DynamoDbJobStore.CREATED_AT)))
+            .projection(projection -> projection.projectionType(ProjectionType.ALL))
+            .build();
+
+    /**
+     * Gives a jobs table made before the jobs-by-owner index existed (a data directory kept across versions)
+     * that index. DynamoDB Local does not add an index to a table reliably (later writes fail), so the table
+     * is made again with it: its records are read, the table dropped and created as now, and they are written
+     * back.
+     */
     private static CompletableFuture<Void> ensureOwnerIndex(DynamoDbAsyncClient dynamo, String table) {
         return dynamo.describeTable(request -> request.tableName(table)).thenCompose(described -> {
             if (described.table().globalSecondaryIndexes().stream()
-                    .anyMatch(index -> index.indexName().equals(DynamoDbJobStore.BY_OWNER_INDEX))) {
+                    .anyMatch(index -> index.indexName().equals(OWNER_INDEX.indexName()))) {
                 return CompletableFuture.completedFuture(null);
             }
-            return dynamo.updateTable(request -> request.tableName(table)
-                    .attributeDefinitions(stringAttributes(List.of(DynamoDbJobStore.OWNER, DynamoDbJobStore.CREATED_AT)))
-                    .globalSecondaryIndexUpdates(update -> update.create(index -> index
-                            .indexName(DynamoDbJobStore.BY_OWNER_INDEX)
-                            .keySchema(keySchema(List.of(DynamoDbJobStore.OWNER, DynamoDbJobStore.CREATED_AT)))
-                            .projection(projection -> projection.projectionType(ProjectionType.ALL)))))
-                    .thenApply(updated -> null);
+            List<WriteRequest> records = Collections.synchronizedList(new ArrayList<>());
+            return dynamo.scanPaginator(request -> request.tableName(table)).items()
+                    .subscribe(item -> records.add(BatchWriter.put(item)))
+                    .thenCompose(read -> dynamo.deleteTable(request -> request.tableName(table)))
+                    .thenCompose(deleted -> create(dynamo, table,
+                            List.of(DynamoDbJobStore.PARTITION_KEY, DynamoDbJobStore.SORT_KEY),
+                            DynamoDbJobStore.TTL_ATTRIBUTE, OWNER_INDEX))
+                    .thenCompose(created -> new BatchWriter(dynamo, table).writeAll(List.copyOf(records)));
         });
     }
 
@@ -56,15 +74,21 @@ public final class LocalTables {
     }
 
     private static CompletableFuture<Void> create(DynamoDbAsyncClient dynamo, String table, List<String> keys,
-                                                  String ttlAttribute) {
+                                                  String ttlAttribute, GlobalSecondaryIndex index) {
         return dynamo.listTables().thenCompose(existing -> {
             if (existing.tableNames().contains(table)) {
                 return CompletableFuture.completedFuture(null);
             }
-            return dynamo.createTable(request -> request.tableName(table)
-                            .billingMode(BillingMode.PAY_PER_REQUEST)
-                            .attributeDefinitions(stringAttributes(keys))
-                            .keySchema(keySchema(keys)))
+            return dynamo.createTable(request -> {
+                        request.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST).keySchema(keySchema(keys));
+                        if (index == null) {
+                            request.attributeDefinitions(stringAttributes(keys));
+                        } else {
+                            request.attributeDefinitions(stringAttributes(Stream.concat(keys.stream(),
+                                    index.keySchema().stream().map(KeySchemaElement::attributeName)).toList()))
+                                    .globalSecondaryIndexes(index);
+                        }
+                    })
                     .thenCompose(created -> dynamo.updateTimeToLive(request -> request.tableName(table)
                             .timeToLiveSpecification(spec -> spec.attributeName(ttlAttribute).enabled(true))))
                     .handle((done, error) -> {
