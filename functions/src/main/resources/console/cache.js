@@ -4,6 +4,11 @@ import { $, $$, el } from './dom.js';
 import { confirmAction, notify } from './shell.js';
 import { showFieldErrors } from './compose.js';
 
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
 function percent(ratio) {
   return ratio == null ? '—' : `${(ratio * 100).toFixed(1)} %`;
 }
@@ -24,6 +29,13 @@ export async function loadCache() {
     $('#cache-table tbody').replaceChildren(row('all providers', stats.total, true),
       ...Object.entries(stats.byProvider || {}).map(([name, counts]) => row(name, counts, false)));
     $('#cache-table').dataset.entries = String(stats.total.entries);
+    const storage = stats.storage || {};
+    const when = instant => (instant ? new Date(instant).toLocaleString() : '—');
+    $('#cache-storage').replaceChildren(...[
+      ['Stored (compressed)', formatBytes(storage.bytes || 0)],
+      ['Oldest fresh entry', when(storage.oldest)],
+      ['Newest fresh entry', when(storage.newest)],
+    ].map(([name, value]) => el('div', {}, el('dt', {}, name), el('dd', {}, value))));
     notify(null);
   } catch (error) {
     notify(error.message);

@@ -170,6 +170,8 @@ class ConsoleBrowserTest extends ServeTestBase {
 
         find("#tab-cache").click();
         await("the cache statistics", () -> "6".equals(find("#cache-table").getAttribute("data-entries")));
+        assertTrue(find("#cache-storage").getText().contains("Oldest fresh entry"), find("#cache-storage").getText());
+        assertFalse(find("#cache-storage dd").getText().equals("0 B"), "six answers take room");
         find("#purge").click();
         await("the confirmation", () -> find("#confirm-dialog").isDisplayed());
         screenshot("purge-confirmation");
