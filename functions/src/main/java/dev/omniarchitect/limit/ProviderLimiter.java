@@ -1,0 +1,180 @@
+package dev.omniarchitect.limit;
+
+import dev.omniarchitect.log.StructuredLog;
+import dev.omniarchitect.provider.Deadline;
+import dev.omniarchitect.provider.ErrorCode;
+import dev.omniarchitect.provider.HttpFailures;
+import dev.omniarchitect.provider.ProviderException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One adaptive limit per provider shared by every job and instance: a call takes a lease before it starts
+ * and gives it back after, and what the provider answered moves the shared limit (see {@link LimitState}).
+ * Waiting for a lease is scheduled, never slept, and bounded by the item's deadline. A lease outlives a dead
+ * holder by at most the call's own deadline plus {@link #LEASE_MARGIN}, after which its slot is free again.
+ * When the store cannot be reached the call goes ahead unleased (logged): the limit protects the provider,
+ * it must not lose work.
+ */
+public final class ProviderLimiter {
+
+    /** How long a lease outlasts the longest its call may take, for the give-back to arrive. */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
+    /** The first and the longest wait between looks for a free slot. */
+    private static final long FIRST_POLL_MS = 20;
+    private static final long MAX_POLL_MS = 250;
+    /** A throttle is written back at most this many times when other instances write at once. */
+    private static final int STATE_WRITE_TRIES = 3;
+
+    private final LeaseStore store;
+    private final ProviderCeilings ceilings;
+    private final StructuredLog log;
+    private final Clock clock;
+    /** Completed when this instance gives a lease back, so local waiters look again at once. */
+    private final Map<String, CompletableFuture<Void>> released = new ConcurrentHashMap<>();
+
+    public ProviderLimiter(LeaseStore store, ProviderCeilings ceilings, StructuredLog log, Clock clock) {
+        this.store = store;
+        this.ceilings = ceilings;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /**
+     * A lease for one call at that provider, once the limit allows it and no pause holds the provider; fails
+     * with PROVIDER_TIMEOUT when the deadline would pass first.
+     */
+    public CompletableFuture<Lease> acquire(String provider, Deadline deadline) {
+        OptionalInt ceiling = ceilings.of(provider);
+        if (ceiling.isEmpty()) {
+            return CompletableFuture.completedFuture(Lease.unlimited(provider));
+        }
+        return look(provider, ceiling.getAsInt(), deadline, clock.millis(), 0);
+    }
+
+    /** Gives the lease back and adapts the limit to how the call ended: null for a success. */
+    public CompletableFuture<Void> release(Lease lease, ProviderException failure) {
+        if (!lease.held()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        int ceiling = ceilings.of(lease.provider()).orElse(ProviderCeilings.DEFAULT_CEILING);
+        CompletableFuture<Void> givenBack = store.giveBack(lease.provider(), lease.slot(), lease.holder())
+                .exceptionally(error -> storeFailed("limit.give_back_failed", lease.provider(), error))
+                .whenComplete((done, error) -> wake(lease.provider()));
+        boolean throttled = failure != null && failure.throttled();
+        if (failure != null && !throttled) {
+            return givenBack;
+        }
+        CompletableFuture<Void> adapted = adapt(lease.provider(), ceiling, failure, throttled ? STATE_WRITE_TRIES : 1)
+                .exceptionally(error -> storeFailed("limit.state_write_failed", lease.provider(), error));
+        return CompletableFuture.allOf(givenBack, adapted);
+    }
+
+    private CompletableFuture<Lease> look(String provider, int ceiling, Deadline deadline, long startMs, int round) {
+        Instant now = clock.instant();
+        return store.read(provider, now).thenCompose(snapshot -> {
+            LimitState state = snapshot.state().orElse(LimitState.initial(ceiling));
+            long pause = state.pausedUntilMs() - now.toEpochMilli();
+            if (pause > 0) {
+                // Everyone waits out the provider's pause; a little jitter keeps them from arriving at once.
+                return waitThen(provider, ceiling, deadline, startMs, round,
+                        pause + ThreadLocalRandom.current().nextLong(FIRST_POLL_MS + 1), false);
+            }
+            List<Integer> free = new ArrayList<>();
+            for (int slot = 0; slot < state.slots(ceiling); slot++) {
+                if (!snapshot.busy().contains(slot)) {
+                    free.add(slot);
+                }
+            }
+            Collections.shuffle(free);
+            return take(provider, free, 0, deadline, startMs).thenCompose(lease -> lease != null
+                    ? CompletableFuture.completedFuture(lease)
+                    : waitThen(provider, ceiling, deadline, startMs, round,
+                            ThreadLocalRandom.current().nextLong(FIRST_POLL_MS,
+                                    Math.min(MAX_POLL_MS, FIRST_POLL_MS << Math.min(8, round)) + 1), true));
+        }).exceptionally(error -> {
+            Throwable cause = HttpFailures.unwrap(error);
+            if (cause instanceof ProviderException known) {
+                throw known;
+            }
+            storeFailed("limit.store_failed", provider, cause);
+            return new Lease(provider, -1, "", clock.millis() - startMs);
+        });
+    }
+
+    private CompletableFuture<Lease> take(String provider, List<Integer> free, int index, Deadline deadline,
+                                          long startMs) {
+        if (index >= free.size()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Instant now = clock.instant();
+        String holder = UUID.randomUUID().toString();
+        int slot = free.get(index);
+        return store.take(provider, slot, holder, now, now.plus(deadline.remaining()).plus(LEASE_MARGIN))
+                .thenCompose(taken -> taken
+                        ? CompletableFuture.completedFuture(new Lease(provider, slot, holder, clock.millis() - startMs))
+                        : take(provider, free, index + 1, deadline, startMs));
+    }
+
+    private CompletableFuture<Lease> waitThen(String provider, int ceiling, Deadline deadline, long startMs, int round,
+                                              long waitMs, boolean wakeOnRelease) {
+        if (!deadline.allows(Duration.ofMillis(waitMs))) {
+            return CompletableFuture.failedFuture(new ProviderException(ErrorCode.PROVIDER_TIMEOUT, provider
+                    + " had no capacity free (provider-wide limit) before the item's deadline", false, null, null));
+        }
+        CompletableFuture<Object> timer = CompletableFuture.supplyAsync(() -> null,
+                CompletableFuture.delayedExecutor(waitMs, TimeUnit.MILLISECONDS));
+        CompletableFuture<Object> woken = wakeOnRelease
+                ? CompletableFuture.anyOf(timer, released.computeIfAbsent(provider, p -> new CompletableFuture<>()))
+                : timer;
+        return woken.thenCompose(waited -> look(provider, ceiling, deadline, startMs, round + 1));
+    }
+
+    private void wake(String provider) {
+        CompletableFuture<Void> waiting = released.remove(provider);
+        if (waiting != null) {
+            waiting.complete(null);
+        }
+    }
+
+    private CompletableFuture<Void> adapt(String provider, int ceiling, ProviderException throttle, int tries) {
+        long now = clock.millis();
+        return store.read(provider, clock.instant()).thenCompose(snapshot -> {
+            LimitState current = snapshot.state().orElse(LimitState.initial(ceiling));
+            LimitState next = throttle == null ? current.afterSuccess(ceiling)
+                    : current.afterThrottle(ceiling, now, throttle.retryAfter().map(Duration::toMillis).orElse(0L));
+            if (!next.differsFrom(current)) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return store.replace(provider, current, next).thenCompose(stored -> {
+                if (stored) {
+                    if (throttle != null) {
+                        log.info("limit.lowered", Map.of("provider", provider, "limit", next.slots(ceiling),
+                                "pausedMs", Math.max(0, next.pausedUntilMs() - now)));
+                    }
+                    return CompletableFuture.completedFuture(null);
+                }
+                // Another instance wrote first: a throttle is worth reading again, a raise is not.
+                return tries > 1 ? adapt(provider, ceiling, throttle, tries - 1)
+                        : CompletableFuture.<Void>completedFuture(null);
+            });
+        });
+    }
+
+    private Void storeFailed(String event, String provider, Throwable error) {
+        log.warn(event, Map.of("provider", provider,
+                "reason", HttpFailures.unwrap(error).getClass().getSimpleName()));
+        return null;
+    }
+}
