@@ -34,8 +34,13 @@ public final class ProviderLimiter {
     /** The first and the longest wait between looks for a free slot. */
     private static final long FIRST_POLL_MS = 20;
     private static final long MAX_POLL_MS = 250;
-    /** A throttle is written back at most this many times when other instances write at once. */
-    private static final int STATE_WRITE_TRIES = 3;
+    /** A state read older than this when its lease is taken is checked again for a pause stored since. */
+    private static final long FRESH_READ_MS = 20;
+    /**
+     * A throttle (its pause above all) is written back up to this many times while other writers win;
+     * a raise is tried once, as the next success raises again.
+     */
+    private static final int STATE_WRITE_TRIES = 10;
 
     private final LeaseStore store;
     private final ProviderCeilings ceilings;
@@ -99,7 +104,7 @@ public final class ProviderLimiter {
             }
             Collections.shuffle(free);
             return take(provider, free, 0, deadline, startMs).thenCompose(lease -> lease != null
-                    ? CompletableFuture.completedFuture(lease)
+                    ? stillUnpaused(lease, ceiling, deadline, startMs, round, now)
                     : waitThen(provider, ceiling, deadline, startMs, round,
                             ThreadLocalRandom.current().nextLong(FIRST_POLL_MS,
                                     Math.min(MAX_POLL_MS, FIRST_POLL_MS << Math.min(8, round)) + 1), true));
@@ -110,6 +115,25 @@ public final class ProviderLimiter {
             }
             storeFailed("limit.store_failed", provider, cause);
             return new Lease(provider, -1, "", clock.millis() - startMs);
+        });
+    }
+
+    /**
+     * The lease, unless a pause was stored since the state was read and that read is no longer fresh (a
+     * slow store): then it is given back and the pause waited out, so a pause holds for every caller.
+     */
+    private CompletableFuture<Lease> stillUnpaused(Lease lease, int ceiling, Deadline deadline, long startMs,
+                                                  int round, Instant readAt) {
+        if (clock.millis() - readAt.toEpochMilli() <= FRESH_READ_MS) {
+            return CompletableFuture.completedFuture(lease);
+        }
+        return store.read(lease.provider(), clock.instant()).thenCompose(again -> {
+            long pausedUntil = again.state().map(LimitState::pausedUntilMs).orElse(0L);
+            if (pausedUntil <= clock.millis()) {
+                return CompletableFuture.completedFuture(lease);
+            }
+            return store.giveBack(lease.provider(), lease.slot(), lease.holder())
+                    .thenCompose(given -> look(lease.provider(), ceiling, deadline, startMs, round + 1));
         });
     }
 
@@ -161,13 +185,18 @@ public final class ProviderLimiter {
                 if (stored) {
                     if (throttle != null) {
                         log.info("limit.lowered", Map.of("provider", provider, "limit", next.slots(ceiling),
-                                "pausedMs", Math.max(0, next.pausedUntilMs() - now)));
+                                "pausedUntilMs", next.pausedUntilMs()));
                     }
                     return CompletableFuture.completedFuture(null);
                 }
-                // Another instance wrote first: a throttle is worth reading again, a raise is not.
-                return tries > 1 ? adapt(provider, ceiling, throttle, tries - 1)
-                        : CompletableFuture.<Void>completedFuture(null);
+                // Another writer was first: a throttle is worth reading again, a raise is not.
+                if (tries > 1) {
+                    return adapt(provider, ceiling, throttle, tries - 1);
+                }
+                if (throttle != null) {
+                    log.warn("limit.throttle_not_stored", Map.of("provider", provider));
+                }
+                return CompletableFuture.<Void>completedFuture(null);
             });
         });
     }
