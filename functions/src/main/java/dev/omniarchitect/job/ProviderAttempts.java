@@ -137,7 +137,7 @@ public final class ProviderAttempts {
                 .handle((answer, error) -> {
                     long ms = clock.millis() - start;
                     if (error == null) {
-                        limiter.release(lease, null);
+                        limiter.release(lease, answer.nearLimit());
                         run.attempts.add(new Attempt(provider.name(), candidate.model, Attempt.OK, ms));
                         return CompletableFuture.completedFuture(new Outcome(answer, provider.name(), candidate.model,
                                 List.copyOf(run.attempts), null, run.leaseWaitMs.get()));

@@ -68,8 +68,30 @@ public final class ProviderLimiter {
         return look(provider, ceiling.getAsInt(), deadline, clock.millis(), 0);
     }
 
-    /** Gives the lease back and adapts the limit to how the call ended: null for a success. */
+    /**
+     * Gives back the lease of a call that failed: a throttle (429, 529) lowers the limit and pauses the
+     * provider for the wait it asked; other failures leave the limit as it is.
+     */
     public CompletableFuture<Void> release(Lease lease, ProviderException failure) {
+        if (failure == null) {
+            return release(lease, false);
+        }
+        return giveBack(lease, failure.throttled() ? Signal.THROTTLED : Signal.NONE,
+                failure.retryAfter().map(Duration::toMillis).orElse(0L));
+    }
+
+    /**
+     * Gives back the lease of a call that was answered: the limit rises, unless the answer's rate-limit
+     * headers said the provider is nearly out, which lowers it as a throttle would (with no pause).
+     */
+    public CompletableFuture<Void> release(Lease lease, boolean nearLimit) {
+        return giveBack(lease, nearLimit ? Signal.THROTTLED : Signal.SUCCEEDED, 0);
+    }
+
+    /** What a call's end says about the provider's capacity. */
+    private enum Signal { SUCCEEDED, THROTTLED, NONE }
+
+    private CompletableFuture<Void> giveBack(Lease lease, Signal signal, long pauseMs) {
         if (!lease.held()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -77,13 +99,14 @@ public final class ProviderLimiter {
         CompletableFuture<Void> givenBack = store.giveBack(lease.provider(), lease.slot(), lease.holder())
                 .exceptionally(error -> storeFailed("limit.give_back_failed", lease.provider(), error))
                 .whenComplete((done, error) -> wake(lease.provider()));
-        boolean throttled = failure != null && failure.throttled();
-        if (failure != null && !throttled) {
+        if (signal == Signal.NONE) {
             return givenBack;
         }
-        CompletableFuture<Void> adapted = adapt(lease.provider(), ceiling, failure, throttled ? STATE_WRITE_TRIES : 1)
+        boolean throttled = signal == Signal.THROTTLED;
+        // Read after the give-back, so that the leases still held are the others' alone.
+        return givenBack.thenCompose(given -> adapt(lease.provider(), ceiling, throttled, pauseMs,
+                        throttled ? STATE_WRITE_TRIES : 1))
                 .exceptionally(error -> storeFailed("limit.state_write_failed", lease.provider(), error));
-        return CompletableFuture.allOf(givenBack, adapted);
     }
 
     private CompletableFuture<Lease> look(String provider, int ceiling, Deadline deadline, long startMs, int round) {
@@ -172,18 +195,21 @@ public final class ProviderLimiter {
         }
     }
 
-    private CompletableFuture<Void> adapt(String provider, int ceiling, ProviderException throttle, int tries) {
+    private CompletableFuture<Void> adapt(String provider, int ceiling, boolean throttled, long pauseMs, int tries) {
         long now = clock.millis();
         return store.read(provider, clock.instant()).thenCompose(snapshot -> {
             LimitState current = snapshot.state().orElse(LimitState.initial(ceiling));
-            LimitState next = throttle == null ? current.afterSuccess(ceiling)
-                    : current.afterThrottle(ceiling, now, throttle.retryAfter().map(Duration::toMillis).orElse(0L));
+            // A limit rises only while it is used up: successes of a few calls under it prove nothing about
+            // more, and would let it drift above what the provider takes.
+            boolean usedUp = snapshot.busy().size() + 1 >= current.slots(ceiling);
+            LimitState next = throttled ? current.afterThrottle(ceiling, now, pauseMs)
+                    : usedUp ? current.afterSuccess(ceiling) : current;
             if (!next.differsFrom(current)) {
                 return CompletableFuture.completedFuture(null);
             }
             return store.replace(provider, current, next).thenCompose(stored -> {
                 if (stored) {
-                    if (throttle != null) {
+                    if (throttled) {
                         log.info("limit.lowered", Map.of("provider", provider, "limit", next.slots(ceiling),
                                 "pausedUntilMs", next.pausedUntilMs()));
                     }
@@ -191,9 +217,9 @@ public final class ProviderLimiter {
                 }
                 // Another writer was first: a throttle is worth reading again, a raise is not.
                 if (tries > 1) {
-                    return adapt(provider, ceiling, throttle, tries - 1);
+                    return adapt(provider, ceiling, throttled, pauseMs, tries - 1);
                 }
-                if (throttle != null) {
+                if (throttled) {
                     log.warn("limit.throttle_not_stored", Map.of("provider", provider));
                 }
                 return CompletableFuture.<Void>completedFuture(null);

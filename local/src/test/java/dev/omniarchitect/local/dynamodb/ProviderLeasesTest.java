@@ -71,7 +71,7 @@ class ProviderLeasesTest extends DynamoDbLocalTestBase {
                                 CompletableFuture.delayedExecutor(15, TimeUnit.MILLISECONDS))
                         .thenCompose(held -> {
                             inFlight.decrementAndGet();
-                            return limiter.release(held, null).thenApply(done -> held);
+                            return limiter.release(held, false).thenApply(done -> held);
                         });
             }));
         }
@@ -116,8 +116,19 @@ class ProviderLeasesTest extends DynamoDbLocalTestBase {
         limiter.release(again, new ProviderException(ErrorCode.PROVIDER_RATE_LIMITED, "429", true, null, null)).join();
         assertEquals(7, store.read("openai", clock.instant()).join().state().orElseThrow().slots(10));
         clock.advance(Duration.ofSeconds(3));
-        for (int i = 0; i < 40; i++) {
-            limiter.release(limiter.acquire("openai", Deadline.in(Duration.ofSeconds(30), clock)).join(), null).join();
+        // One success at a time uses one slot of seven: that says nothing of more, and raises nothing.
+        for (int i = 0; i < 10; i++) {
+            limiter.release(limiter.acquire("openai", Deadline.in(Duration.ofSeconds(30), clock)).join(), false).join();
+        }
+        assertEquals(7, store.read("openai", clock.instant()).join().state().orElseThrow().slots(10));
+        // Rounds that use up the limit raise it, back to the ceiling and no further.
+        for (int round = 0; round < 40; round++) {
+            int slots = store.read("openai", clock.instant()).join().state().orElseThrow().slots(10);
+            List<Lease> all = new ArrayList<>();
+            for (int i = 0; i < slots; i++) {
+                all.add(limiter.acquire("openai", Deadline.in(Duration.ofSeconds(30), clock)).join());
+            }
+            all.forEach(held -> limiter.release(held, false).join());
         }
         assertEquals(10, store.read("openai", clock.instant()).join().state().orElseThrow().slots(10),
                 "successes raise the limit back to the ceiling and no further");

@@ -99,6 +99,22 @@ class ProviderLimitTest extends PipelineTestBase {
         assertTrue(state.slots(CEILING) <= CAPACITY + 1, "limit " + state.limit() + " above the capacity");
     }
 
+    @Test
+    void answersSayingTheProviderIsNearlyOutLowerTheSharedLimitBeforeAny429() {
+        server.replies(request -> {
+            Reply answer = Reply.answer(LoopbackOpenAiServer.defaultAnswer(request));
+            return new Reply(200, answer.body(), Map.of("x-ratelimit-limit-requests", "500",
+                    "x-ratelimit-remaining-requests", "3"));
+        });
+        JobRecord record = run(Batches.of(2, "{\"cache\": \"bypass\"}"));
+
+        assertEquals(JobStatus.SUCCEEDED, record.status());
+        LimitState state = new DynamoDbLeaseStore(pipeline.services().aws().dynamoDb(),
+                pipeline.services().config().limitsTable()).read("openai", clock.instant()).join().state().orElseThrow();
+        assertEquals(5, state.slots(CEILING), "one cut from the ceiling of " + CEILING + " (cuts are a second apart)");
+        assertEquals(0, state.pausedUntilMs(), "a nearly spent limit lowers, it does not pause");
+    }
+
     private static JsonNode json(String line) {
         try {
             return Json.mapper().readTree(line);
