@@ -154,14 +154,24 @@ public final class ProviderAttempts {
                             "errorCode", failure.code().name(), "message", failure.getMessage(), "ms", ms));
                     ProviderException failed = failure;
                     return released.handle((done, ignored) -> null)
-                            .thenCompose(done -> next(run, index, provider, number, failed));
+                            .thenCompose(done -> next(run, index, provider, number, failed,
+                                    lease.held() && failed.throttled()));
                 })
                 .thenCompose(outcome -> outcome);
     }
 
+    /**
+     * After a failed call: another attempt after the wait, the next provider, or the end. A throttle whose
+     * wait the shared limit stored as the provider's pause is waited out there, by the next lease, so that
+     * the item waits with every other caller and not again on its own.
+     */
     private CompletableFuture<Outcome> next(Run run, int index, Provider provider, int number,
-                                           ProviderException failure) {
+                                           ProviderException failure, boolean pausedProviderWide) {
         Optional<Duration> wait = retries.delayAfter(failure, number);
+        if (pausedProviderWide && failure.retryAfter().isPresent() && wait.isPresent()
+                && run.deadline.allows(wait.get())) {
+            wait = Optional.of(Duration.ZERO);
+        }
         if (wait.isPresent() && number < run.item.settings().maxAttempts() && run.deadline.allows(wait.get())) {
             return CompletableFuture.supplyAsync(() -> null,
                             CompletableFuture.delayedExecutor(wait.get().toMillis(), TimeUnit.MILLISECONDS))
