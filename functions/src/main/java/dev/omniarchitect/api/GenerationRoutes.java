@@ -8,6 +8,7 @@ import dev.omniarchitect.batch.BatchOverrides;
 import dev.omniarchitect.batch.InvalidBatchException;
 import dev.omniarchitect.batch.RunMode;
 import dev.omniarchitect.batch.Violation;
+import dev.omniarchitect.job.ExecutionRefusedException;
 import dev.omniarchitect.job.ItemResult;
 import dev.omniarchitect.job.JobIds;
 import dev.omniarchitect.job.JobLauncher;
@@ -20,11 +21,13 @@ import dev.omniarchitect.job.Launch;
 import dev.omniarchitect.job.Owner;
 import dev.omniarchitect.job.SyncRun;
 import dev.omniarchitect.json.ContentHash;
+import dev.omniarchitect.provider.HttpFailures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /** The {@code /v1/generations} routes: submit (async or sync, idempotent with a clientToken), read, bundle, files. */
@@ -91,7 +94,29 @@ final class GenerationRoutes {
                         jobId -> submitter.submit(jobId, document, owner)
                                 .thenApply(started -> Optional.<JobRecord>empty()),
                         reader::read)
-                .thenApply(this::asyncResponse);
+                .thenApply(this::asyncResponse)
+                .exceptionally(this::refusedOrRethrow);
+    }
+
+    /** A start refused for now is a 429 or 503 with Retry-After; nothing was kept for it. */
+    private ApiResponse refusedOrRethrow(Throwable error) {
+        if (!(HttpFailures.unwrap(error) instanceof ExecutionRefusedException refused)) {
+            throw error instanceof CompletionException completion ? completion : new CompletionException(error);
+        }
+        boolean tooMany = refused.reason() == ExecutionRefusedException.Reason.LIMIT
+                || refused.reason() == ExecutionRefusedException.Reason.THROTTLED;
+        String detail = switch (refused.reason()) {
+            case LIMIT -> "as many jobs run as this deployment allows";
+            case THROTTLED -> "jobs are being started faster than this deployment allows";
+            case UNAVAILABLE -> "the job could not be started";
+            case STOPPING -> "the engine is stopping and takes no new jobs";
+        };
+        Problem problem = tooMany
+                ? Problem.of("too-many-jobs", "Too many jobs", 429, detail + "; nothing was stored, retry after "
+                        + refused.retryAfterSeconds() + " s", List.of())
+                : Problem.of("service-unavailable", "Service unavailable", 503, detail + "; nothing was stored, "
+                        + "retry after " + refused.retryAfterSeconds() + " s", List.of());
+        return responses.problem(problem).withHeader("Retry-After", Integer.toString(refused.retryAfterSeconds()));
     }
 
     private ApiResponse asyncResponse(Launch<Optional<JobRecord>> launch) {

@@ -37,6 +37,18 @@ public interface JobStore {
      */
     CompletableFuture<Job> finish(String jobId, JobStatus status, JobSummary summary, Instant finishedAt);
 
+    /**
+     * Removes every record of a job whose execution could not be started, header first so the job is
+     * gone for readers at once; nothing of it is left to look QUEUED forever.
+     */
+    CompletableFuture<Void> delete(String jobId);
+
+    /**
+     * The jobs not yet aggregated (stored QUEUED; RUNNING is derived when reading). A scan of the whole
+     * table: for the local engine, which resumes them when it starts; never called deployed.
+     */
+    CompletableFuture<List<Job>> unfinished();
+
     /** Where one item's result is stored, as {@link ItemOutcome#contentRef()} names it. */
     String contentRef(String jobId, String itemId);
 }

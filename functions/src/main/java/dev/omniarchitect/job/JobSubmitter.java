@@ -3,13 +3,23 @@ package dev.omniarchitect.job;
 import dev.omniarchitect.batch.BatchDocument;
 import dev.omniarchitect.batch.BatchItem;
 import dev.omniarchitect.log.StructuredLog;
+import dev.omniarchitect.provider.ErrorCode;
+import dev.omniarchitect.provider.HttpFailures;
+import dev.omniarchitect.provider.ProviderException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
-/** Stores a validated batch as a job, then starts its execution with references only. */
+/**
+ * Stores a validated batch as a job, then starts its execution with references only. A job whose
+ * execution cannot be started is deleted again, so no job stays QUEUED without an execution.
+ */
 public final class JobSubmitter {
+
+    /** What callers are told to wait when the jobs table could not take a job. */
+    static final int RETRY_AFTER_STORE_SECONDS = 5;
 
     private final JobStore jobs;
     private final ExecutionStarter executions;
@@ -43,14 +53,45 @@ public final class JobSubmitter {
         });
     }
 
-    /** Stores the batch as the job of that id (a fresh one from {@link JobIds}) and starts its execution. */
+    /**
+     * Stores the batch as the job of that id (a fresh one from {@link JobIds}) and starts its execution.
+     * Fails with {@link ExecutionRefusedException} when the execution was refused for now, and with the
+     * starter's error otherwise; either way the job's records are gone.
+     */
     public CompletableFuture<Void> submit(String jobId, BatchDocument document, Owner owner) {
         ExecutionInput input = new ExecutionInput(jobId, document.items().stream().map(BatchItem::id).toList());
         return jobs.create(jobId, document, owner, clock.instant())
-                .thenCompose(created -> executions.start(input))
+                // A store too busy to take the job may still have kept part of it: nothing must stay.
+                .exceptionallyCompose(error -> forget(jobId, storeRefusal(HttpFailures.unwrap(error))))
+                .thenCompose(created -> executions.start(input)
+                        .exceptionallyCompose(error -> forget(jobId, HttpFailures.unwrap(error))))
                 .thenApply(started -> {
                     log.info("job.submitted", Map.of("jobId", jobId, "items", input.items().size()));
                     return null;
                 });
+    }
+
+    /** A store that could not take the job now refuses it as a busy engine would: retry later. */
+    private static Throwable storeRefusal(Throwable failure) {
+        return failure instanceof ProviderException stored && stored.code() == ErrorCode.STORAGE_UNAVAILABLE
+                ? new ExecutionRefusedException(ExecutionRefusedException.Reason.UNAVAILABLE,
+                        RETRY_AFTER_STORE_SECONDS, "the jobs table could not take the job now", failure)
+                : failure;
+    }
+
+    private CompletableFuture<Void> forget(String jobId, Throwable refusal) {
+        String reason = refusal instanceof ExecutionRefusedException refused ? refused.reason().name()
+                : refusal.getClass().getSimpleName();
+        return jobs.delete(jobId).handle((deleted, error) -> {
+            if (error == null) {
+                log.info("job.not_started", Map.of("jobId", jobId, "reason", reason));
+            } else {
+                // The header may survive; the next local engine start resumes it, deployed it stays QUEUED
+                // until its TTL. Rare: the same store just took the job's records.
+                log.error("job.not_started", Map.of("jobId", jobId, "reason", reason, "deleted", false,
+                        "deleteError", HttpFailures.unwrap(error).getClass().getSimpleName()));
+            }
+            throw new CompletionException(refusal);
+        });
     }
 }

@@ -41,6 +41,7 @@ final class BenchReport {
         cacheHits();
         coldStart();
         footprint();
+        engineBurst();
         cost();
         method();
         return out.toString();
@@ -326,6 +327,28 @@ final class BenchReport {
                 typical.inputTokens(), typical.outputTokens(), TokenEstimate.CHARS_PER_TOKEN,
                 cost.providerPricesChecked(), usdOrUnknown(cost.providerPerItemUsd()), now.latencyMs(),
                 usd(cost.providerSecondUsd()), cost.items()));
+    }
+
+    private void engineBurst() {
+        EngineBurstFigure burst = now.engineBurst();
+        if (burst == null) {
+            return;
+        }
+        out.append("## The engine under a burst\n\n");
+        out.append(format("`omni serve` in its own JVM (JVM options: %s) on a fresh data directory, its provider the "
+                + "loopback server above: %d `POST /v1/generations` of %d items each (cache bypassed), %d in flight, "
+                + "against its default of %d executions at once (`OMNI_MAX_EXECUTIONS`).%n%n", burst.jvmOptions(),
+                burst.posts(), burst.itemsPerJob(), burst.inFlight(), burst.executionLimit()));
+        MarkdownTable table = new MarkdownTable("202 accepted>", "429>", "503>", "other>",
+                "refusals without Retry-After>", "accepted jobs ended SUCCEEDED>", "burst answered in>",
+                "last job ended after>", "engine peak RSS>");
+        table.row(count(burst.accepted()), count(burst.tooMany()), count(burst.unavailable()), count(burst.other())
+                        + (burst.other() == 0 ? "" : " (" + burst.otherStatuses() + ")"),
+                count(burst.withoutRetryAfter()), count(burst.acceptedEnded()), ms(burst.burstWallMs()),
+                ms(burst.drainWallMs()), format("%.0f MB", burst.peakRssMb()));
+        table.appendTo(out);
+        out.append("A refused submission stores nothing: its job record is deleted before the answer (README, "
+                + "\"Backpressure\"). Peak RSS is the engine process's VmHWM once every accepted job has ended.\n\n");
     }
 
     private void method() {

@@ -36,12 +36,14 @@ import java.util.Optional;
  * @param coldStarts   every function's cold start, without and with priming
  * @param footprint    sizes and peak memory
  * @param cost         the cost on paper
+ * @param engineBurst  the engine under a burst of submissions; null in results saved before it was measured
  */
 public record BenchResults(String label, String measuredAt, String commit, boolean quick, MachineInfo machine,
                            double loadBefore, double loadAfter, long seconds, int warmUpBatches, int runs,
                            int warmups, long latencyMs, int maxConcurrency, int jvms, TypicalItem typical,
                            List<FanOutFigure> fanOut, List<CacheHitFigure> cacheHits, BareJvmFigure bareJvm,
-                           List<ColdStartFigure> coldStarts, FootprintFigure footprint, CostFigure cost) {
+                           List<ColdStartFigure> coldStarts, FootprintFigure footprint, CostFigure cost,
+                           EngineBurstFigure engineBurst) {
 
     /** Reads results a run saved. */
     public static BenchResults read(Path file) {
@@ -110,6 +112,13 @@ public record BenchResults(String label, String measuredAt, String commit, boole
                         format("below the unprimed %.0f ms", plain.get().firstInvocationMs()),
                         primed.get().hooks() > 0 && primed.get().firstInvocationMs() < plain.get().firstInvocationMs()));
             }
+        }
+        if (engineBurst != null) {
+            targets.add(new Target("engine burst of " + engineBurst.posts() + " POSTs: every answer 202, or 429/503 "
+                    + "with Retry-After; every accepted job ends", format("%d accepted (%d ended), %d refused, %d other",
+                    engineBurst.accepted(), engineBurst.acceptedEnded(), engineBurst.tooMany() + engineBurst.unavailable(),
+                    engineBurst.other()), "no other answer, none without Retry-After, all accepted end",
+                    engineBurst.orderly()));
         }
         return targets;
     }

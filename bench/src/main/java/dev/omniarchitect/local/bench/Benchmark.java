@@ -55,13 +55,15 @@ record Benchmark(BenchSettings settings, String label, PrintWriter progress) {
                 List<ColdStartFigure> coldStarts = coldStart.functions(setup);
                 progress.println("footprint");
                 FootprintFigure footprint = new FootprintBench(settings, template, progress).measure(setup);
+                progress.println("engine burst");
+                EngineBurstFigure burst = new EngineBurstBench(settings, progress).measure(provider, work);
                 progress.printf("done in %d s%n", Duration.between(started, Instant.now()).toSeconds());
                 return new BenchResults(label, started.truncatedTo(ChronoUnit.SECONDS).toString(), GitCommit.describe(),
                         settings.quick(), MachineInfo.current(), loadBefore, MachineInfo.loadAverage(),
                         Duration.between(started, Instant.now()).toSeconds(), warmUpBatches, settings.runs(),
                         settings.warmups(),
                         settings.latency().toMillis(), settings.maxConcurrency(), settings.jvms(), typical, fanOut,
-                        cacheHits, bare, coldStarts, footprint, cost);
+                        cacheHits, bare, coldStarts, footprint, cost, burst);
             }
         } finally {
             delete(work);

@@ -15,8 +15,17 @@ final class PeakMemory {
 
     /** The peak RSS in kilobytes, or -1 where the kernel does not say (not Linux). */
     static long peakRssKb() {
+        return peakRssKb(STATUS);
+    }
+
+    /** The same of another process of this user. */
+    static long peakRssKb(long pid) {
+        return peakRssKb(Path.of("/proc", Long.toString(pid), "status"));
+    }
+
+    private static long peakRssKb(Path status) {
         try {
-            List<String> lines = Files.readAllLines(STATUS);
+            List<String> lines = Files.readAllLines(status);
             for (String line : lines) {
                 if (line.startsWith("VmHWM:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));

@@ -113,13 +113,18 @@ class BenchCommandTest {
             assertTrue(costCase.readUnits() > 0 && costCase.writeUnits() > 0, costCase.toString());
         });
         assertTrue(results.cost().transitions().perItem() >= 1);
+        // The engine's burst: every POST answered, and how is the engine's contract, not a matter of speed.
+        var burst = results.engineBurst();
+        assertEquals(burst.posts(), burst.accepted() + burst.tooMany() + burst.unavailable() + burst.other(),
+                burst.toString());
+        assertTrue(burst.accepted() > 0 && burst.orderly() && burst.peakRssMb() > 0, burst.toString());
     }
 
     @Test
     void theReportHasEverySectionEveryFigureAndTheChart() throws IOException {
         String report = Files.readString(SHORT.resolve("BENCHMARKS.md"));
         for (String section : List.of("## Targets", "## Fan-out efficiency", "## Cache hits", "## Cold start",
-                "## Footprint", "## Cost on paper", "## Method")) {
+                "## Footprint", "## The engine under a burst", "## Cost on paper", "## Method")) {
             assertTrue(report.contains("\n" + section + "\n"), "missing " + section);
         }
         assertTrue(report.contains("./omni bench"), "the report says how to reproduce it");

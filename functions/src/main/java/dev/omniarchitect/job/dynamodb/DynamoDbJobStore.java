@@ -14,6 +14,7 @@ import dev.omniarchitect.job.JobSummary;
 import dev.omniarchitect.job.Owner;
 import dev.omniarchitect.json.CompressedJson;
 import dev.omniarchitect.provider.ErrorCode;
+import dev.omniarchitect.provider.HttpFailures;
 import dev.omniarchitect.provider.ProviderException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -49,6 +53,7 @@ public final class DynamoDbJobStore implements JobStore {
     /** The header attribute naming the job's owner. */
     static final String OWNER = "owner";
 
+    private static final Duration SCAN_PAGE_TIMEOUT = Duration.ofSeconds(30);
     private static final String HEADER = "job";
     private static final String ITEM_PREFIX = "item#";
     private static final String RESULT_PREFIX = "result#";
@@ -97,7 +102,22 @@ public final class DynamoDbJobStore implements JobStore {
         // The header goes last: a job is visible only once every request it names is stored.
         return writer.writeAll(writes)
                 .thenCompose(stored -> dynamo.putItem(request -> request.tableName(table).item(header)))
-                .thenApply(response -> null);
+                .handle((response, error) -> {
+                    if (error != null) {
+                        throw new CompletionException(unavailable(error));
+                    }
+                    return null;
+                });
+    }
+
+    /** A failure that waiting may cure (timeouts, no connection, 5xx, throttling) as STORAGE_UNAVAILABLE. */
+    private Throwable unavailable(Throwable error) {
+        Throwable cause = HttpFailures.unwrap(error);
+        boolean passing = cause instanceof SdkClientException
+                || cause instanceof AwsServiceException service && (service.statusCode() >= 500
+                        || service.isThrottlingException());
+        return passing ? new ProviderException(ErrorCode.STORAGE_UNAVAILABLE, "the jobs table " + table
+                + " could not be written now", cause) : cause;
     }
 
     @Override
@@ -189,6 +209,37 @@ public final class DynamoDbJobStore implements JobStore {
                     }
                     throw error instanceof CompletionException completion ? completion : new CompletionException(error);
                 });
+    }
+
+    @Override
+    public CompletableFuture<Void> delete(String jobId) {
+        List<WriteRequest> rest = Collections.synchronizedList(new ArrayList<>());
+        return dynamo.deleteItem(request -> request.tableName(table).key(key(jobId, HEADER)))
+                .thenCompose(headerGone -> dynamo.queryPaginator(request -> request.tableName(table)
+                                .consistentRead(true)
+                                .keyConditionExpression("#pk = :job")
+                                .projectionExpression("#pk, #sk")
+                                .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#sk", SORT_KEY))
+                                .expressionAttributeValues(Map.of(":job", AttributeValue.fromS(jobId))))
+                        .items()
+                        .subscribe(item -> rest.add(BatchWriter.delete(item))))
+                .thenCompose(listed -> writer.writeAll(List.copyOf(rest)));
+    }
+
+    @Override
+    public CompletableFuture<List<Job>> unfinished() {
+        List<Job> found = Collections.synchronizedList(new ArrayList<>());
+        // A scan of the whole table at start, on a machine that may be busy starting: more time than a read.
+        return dynamo.scanPaginator(request -> request.tableName(table).consistentRead(true)
+                        .overrideConfiguration(call -> call.apiCallAttemptTimeout(SCAN_PAGE_TIMEOUT)
+                                .apiCallTimeout(SCAN_PAGE_TIMEOUT.multipliedBy(3)))
+                        .filterExpression("#sk = :header AND #status = :queued")
+                        .expressionAttributeNames(Map.of("#sk", SORT_KEY, "#status", "status"))
+                        .expressionAttributeValues(Map.of(":header", AttributeValue.fromS(HEADER),
+                                ":queued", AttributeValue.fromS(JobStatus.QUEUED.name()))))
+                .items()
+                .subscribe(item -> found.add(job(item.get(PARTITION_KEY).s(), item)))
+                .thenApply(done -> found.stream().sorted(Comparator.comparing(Job::createdAt)).toList());
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -52,17 +53,26 @@ public final class LocalApiServer implements AutoCloseable {
     private final ThreadPoolExecutor threads;
     private final LambdaInvoker functions;
     private final ObjectMapper mapper;
+    private final RequestGuard guard;
 
     private LocalApiServer(HttpServer server, ThreadPoolExecutor threads, LambdaInvoker functions,
-                           ObjectMapper mapper) {
+                           ObjectMapper mapper, RequestGuard guard) {
         this.server = server;
         this.threads = threads;
         this.functions = functions;
         this.mapper = mapper;
+        this.guard = guard;
     }
 
-    /** Serves ApiFunction of those functions on 127.0.0.1 at that port (0: any free port). */
+    /** Serves ApiFunction of those functions on 127.0.0.1 at that port (0: any free port), without a token. */
     public static LocalApiServer start(LambdaInvoker functions, ObjectMapper mapper, int port) {
+        return start(functions, mapper, InetAddress.getLoopbackAddress(), port,
+                RequestGuard.forBind(InetAddress.getLoopbackAddress(), Optional.empty()));
+    }
+
+    /** Serves ApiFunction of those functions on that address and port (0: any free port), behind that guard. */
+    public static LocalApiServer start(LambdaInvoker functions, ObjectMapper mapper, InetAddress bind, int port,
+                                       RequestGuard guard) {
         AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor threads = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(WAITING_AT_MOST), runnable -> {
@@ -71,25 +81,36 @@ public final class LocalApiServer implements AutoCloseable {
                     return thread;
                 });
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
-            LocalApiServer api = new LocalApiServer(server, threads, functions, mapper);
+            HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 100);
+            LocalApiServer api = new LocalApiServer(server, threads, functions, mapper, guard);
             server.createContext("/", api::handle);
             server.setExecutor(threads);
             server.start();
             return api;
         } catch (IOException e) {
             threads.shutdownNow();
-            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot listen on " + bind.getHostAddress() + ":" + port + ": "
+                    + e.getMessage(), e);
         }
     }
 
     /** Where the API is, e.g. {@code http://127.0.0.1:3000}. */
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        InetAddress bound = server.getAddress().getAddress();
+        String host = bound.isLoopbackAddress() || bound.isAnyLocalAddress() ? "127.0.0.1"
+                : bound instanceof java.net.Inet6Address ? "[" + bound.getHostAddress() + "]" : bound.getHostAddress();
+        return URI.create("http://" + host + ":" + server.getAddress().getPort());
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            Optional<RequestGuard.Refusal> refused = guard.check(exchange.getRequestMethod(),
+                    exchange.getRequestHeaders(), server.getAddress().getPort());
+            if (refused.isPresent()) {
+                refused.get().headers().forEach(exchange.getResponseHeaders()::set);
+                sendProblem(exchange, refused.get().problem());
+                return;
+            }
             byte[] body = readAtMost(exchange.getRequestBody(), MAX_REQUEST_BYTES);
             if (body == null) {
                 sendProblem(exchange, Problem.of("payload-too-large", "Payload too large", 413,
@@ -100,7 +121,8 @@ public final class LocalApiServer implements AutoCloseable {
             }
             JsonNode response;
             try {
-                response = functions.invoke(LocalFunctions.API, HttpApiEvent.of(exchange, body, mapper));
+                response = functions.invoke(LocalFunctions.API, HttpApiEvent.of(exchange, body, mapper,
+                        guard.identify(exchange.getRequestHeaders())));
             } catch (LambdaFailure failure) {
                 sendProblem(exchange, Problem.of("internal-error", "Internal error", 500,
                         "the request could not be completed; try again", List.of()));

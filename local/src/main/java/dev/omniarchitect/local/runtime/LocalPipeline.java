@@ -56,6 +56,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final LocalExecutions executions;
     private final JobSubmitter submitter;
     private final LocalFunctions functions;
+    private final EngineRecovery recovery;
 
     private LocalPipeline(Builder builder) {
         Map<String, String> env = builder.environment;
@@ -98,18 +99,22 @@ public final class LocalPipeline implements AutoCloseable {
                     });
             StateMachineDefinition definition = StateMachineDefinition.parse(readDefinition(),
                     definitionSubstitutions(builder.maxConcurrency, builder.executionTimeoutSeconds));
+            EngineInvoker invoker = new EngineInvoker(functions, services.jobs(), services.mapper());
             LocalExecutor executor = LocalExecutor.builder()
-                    .lambdaInvoker(functions)
+                    .lambdaInvoker(invoker)
                     .retryDelayScale(builder.retryDelayScale)
                     .listener(builder.listener)
                     .build();
             // The template's EventBridge rule: an execution that ends without aggregating its job has the job
             // reconciled, so that no job stays RUNNING.
-            this.executions = new LocalExecutions(executor, definition, services.mapper(), (jobId, ended) -> {
-                if (ended.status() != ExecutionResult.Status.SUCCEEDED) {
-                    reconcile(definition.name(), jobId, ended);
-                }
-            });
+            int limit = builder.maxExecutions != null ? builder.maxExecutions : ExecutionLimit.from(env);
+            this.executions = new LocalExecutions(executor, definition, services.mapper(), invoker, limit,
+                    (jobId, ended) -> {
+                        if (ended.status() != ExecutionResult.Status.SUCCEEDED) {
+                            reconcile(definition.name(), jobId, ended);
+                        }
+                    });
+            this.recovery = new EngineRecovery(services.jobs(), executions, services.log());
             executionsReady.complete(executions);
             this.submitter = new JobSubmitter(services.jobs(), executions, new JobIds(builder.clock), services.log(),
                     builder.clock);
@@ -166,6 +171,11 @@ public final class LocalPipeline implements AutoCloseable {
         return functions;
     }
 
+    /** Resumes unfinished jobs when the engine starts, drains in-flight work when it stops. */
+    public EngineRecovery recovery() {
+        return recovery;
+    }
+
     /** Waits for every execution started so far (by {@link #submit} or by ApiFunction) to end. */
     public Map<String, ExecutionResult> awaitExecutions() {
         return executions.awaitAll();
@@ -212,6 +222,7 @@ public final class LocalPipeline implements AutoCloseable {
         private Map<String, String> environment = System.getenv();
         private Path dataDirectory;
         private int maxConcurrency = MaxConcurrency.DEFAULT;
+        private Integer maxExecutions;
         private int executionTimeoutSeconds = ExecutionTimeout.SECONDS;
         private final Map<String, Function<FunctionServices, RequestStreamHandler>> replacedFunctions =
                 new HashMap<>();
@@ -242,6 +253,12 @@ public final class LocalPipeline implements AutoCloseable {
         /** The Map state's MaxConcurrency (the template parameter), {@link MaxConcurrency#DEFAULT} by default. */
         public Builder maxConcurrency(int maxConcurrency) {
             this.maxConcurrency = maxConcurrency;
+            return this;
+        }
+
+        /** Executions at once; by default {@link ExecutionLimit#VARIABLE} of the environment, else its default. */
+        public Builder maxExecutions(int maxExecutions) {
+            this.maxExecutions = maxExecutions;
             return this;
         }
 

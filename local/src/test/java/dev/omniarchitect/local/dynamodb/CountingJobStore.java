@@ -89,6 +89,18 @@ final class CountingJobStore implements JobStore {
     }
 
     @Override
+    public CompletableFuture<Void> delete(String jobId) {
+        count("delete");
+        return store.delete(jobId);
+    }
+
+    @Override
+    public CompletableFuture<List<Job>> unfinished() {
+        count("unfinished");
+        return store.unfinished();
+    }
+
+    @Override
     public String contentRef(String jobId, String itemId) {
         return store.contentRef(jobId, itemId);
     }
