@@ -3,11 +3,12 @@ package dev.omniarchitect.local.dynamodb;
 import dev.omniarchitect.cache.dynamodb.DynamoDbCacheStore;
 import dev.omniarchitect.dynamodb.BatchWriter;
 import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
+import dev.omniarchitect.limit.dynamodb.DynamoDbLeaseStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -19,7 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** Creates the cache and jobs tables (and the jobs-by-owner index) as template.yaml declares them, when they do not exist yet. */
+/**
+ * Creates the cache, jobs (with its jobs-by-owner index) and limits tables as template.yaml declares them, when
+ * they do not exist yet.
+ */
 public final class LocalTables {
 
     private LocalTables() {
@@ -71,6 +75,18 @@ public final class LocalTables {
     private static List<KeySchemaElement> keySchema(List<String> keys) {
         return keys.stream().map(key -> KeySchemaElement.builder().attributeName(key)
                 .keyType(key.equals(keys.get(0)) ? KeyType.HASH : KeyType.RANGE).build()).toList();
+    }
+
+    /** Ensures all three tables exist: the cache and jobs tables, and the provider limits' table. */
+    public static void ensure(DynamoDbAsyncClient dynamo, String cacheTable, String jobsTable, String limitsTable) {
+        ensure(dynamo, cacheTable, jobsTable);
+        ensureLimits(dynamo, limitsTable);
+    }
+
+    /** Ensures the provider limits' table exists with its keys and TTL attribute. */
+    public static void ensureLimits(DynamoDbAsyncClient dynamo, String limitsTable) {
+        create(dynamo, limitsTable, List.of(DynamoDbLeaseStore.PARTITION_KEY, DynamoDbLeaseStore.SORT_KEY),
+                DynamoDbLeaseStore.TTL_ATTRIBUTE, null).join();
     }
 
     private static CompletableFuture<Void> create(DynamoDbAsyncClient dynamo, String table, List<String> keys,
