@@ -2,7 +2,6 @@ package dev.omniarchitect.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.kind.AnswerParser;
@@ -11,11 +10,14 @@ import dev.omniarchitect.kind.KindRegistry;
 import dev.omniarchitect.provider.ProviderRequest;
 import dev.omniarchitect.provider.blueprint.BlueprintProvider;
 import dev.omniarchitect.validation.shell.EmbeddedScript;
+import dev.omniarchitect.validation.shell.ShellProblem;
+import dev.omniarchitect.validation.shell.Shellcheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,13 +46,10 @@ class BlueprintRealToolsTest {
         FileValidator validator = ValidatorRegistry.builtIn().validator(kind);
         for (GeneratedFile file : render(kind, params)) {
             for (EmbeddedScript script : validator.scripts(file)) {
-                Files.writeString(directory.resolve("script.sh"), script.text() + "\n");
-                InstalledTool.Run run = shellcheck.run(directory, "-s", kind.equals("dockerfile") ? "sh" : "bash",
-                        "-f", "json1", "script.sh");
-                for (JsonNode comment : JSON.readTree(run.output()).path("comments")) {
-                    if (comment.path("level").asText().equals("error") || comment.path("code").asInt() == 2086) {
-                        problems.add("SC" + comment.path("code").asInt() + " in: " + script.text());
-                    }
+                Set<ShellProblem.Type> found = Shellcheck.problemTypes(shellcheck,
+                        kind.equals("dockerfile") ? "sh" : "bash", script.text(), directory);
+                if (!found.isEmpty()) {
+                    problems.add(found + " in: " + script.text());
                 }
             }
         }

@@ -7,12 +7,15 @@ import dev.omniarchitect.validation.shell.ShellProblem;
 import dev.omniarchitect.validation.shell.ShellScript;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The shell form of every {@code RUN}, parsed as the {@code /bin/sh -c} script it is (with the shell
- * parser the workflow kind uses for {@code run:}), as hadolint does with shellcheck. Exec-form and heredoc
- * {@code RUN}s and stages whose {@code SHELL} is not a POSIX shell are not scripts for sh.
+ * parser the workflow kind uses for {@code run:}), as hadolint does with shellcheck; the body of a
+ * {@code RUN <<EOF} heredoc is its script. Exec-form {@code RUN}s, heredocs inside a command, bodies for
+ * another interpreter ({@code #!/usr/bin/env python3}) and stages whose {@code SHELL} is not a POSIX shell
+ * are not scripts for sh.
  */
 final class RunScripts {
 
@@ -23,6 +26,10 @@ final class RunScripts {
 
     private static final Pattern FLAGS = Pattern.compile("^(--[a-z]+(=\\S*)?\\s+)+");
     private static final Pattern HEREDOC = Pattern.compile("<<-?[\"']?[A-Za-z_]");
+    /** {@code RUN <<EOF}: the heredoc's body, on the lines after the instruction, is the script. */
+    private static final Pattern HEREDOC_SCRIPT =
+            Pattern.compile("(?s)<<-?([\"']?)[A-Za-z_][A-Za-z0-9_]*\\1[ \t]*\n(.*)");
+    private static final Pattern OTHER_INTERPRETER = Pattern.compile("#!(?!\\S*/(ba|da|a)?sh\\b).*");
 
     private RunScripts() {
     }
@@ -54,7 +61,15 @@ final class RunScripts {
                 case "SHELL" -> posixShell = instruction.arguments().matches("(?s)\\s*\\[\\s*\"[^\"]*/(ba|da|a)?sh\".*");
                 case "RUN" -> {
                     String script = FLAGS.matcher(instruction.arguments().strip()).replaceFirst("");
-                    if (posixShell && !script.startsWith("[") && !HEREDOC.matcher(script).find()) {
+                    Matcher heredoc = HEREDOC_SCRIPT.matcher(script);
+                    if (!posixShell || script.startsWith("[")) {
+                        continue;
+                    }
+                    if (heredoc.matches()) {
+                        if (!OTHER_INTERPRETER.matcher(heredoc.group(2)).lookingAt()) {
+                            scripts.add(new EmbeddedScript(heredoc.group(2), instruction.line() + 1));
+                        }
+                    } else if (!HEREDOC.matcher(script).find()) {
                         scripts.add(new EmbeddedScript(script, instruction.line()));
                     }
                 }

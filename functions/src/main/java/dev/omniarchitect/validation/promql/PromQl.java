@@ -63,6 +63,8 @@ public final class PromQl {
 
     private final List<Token> tokens;
     private int index;
+    /** Whether the value just parsed is a plain vector selector, the only thing a range [5m] applies to. */
+    private boolean lastWasSelector;
 
     private PromQl(List<Token> tokens) {
         this.tokens = tokens;
@@ -262,8 +264,6 @@ public final class PromQl {
         }
         return Type.MATRIX;
     }
-
-    private boolean lastWasSelector;
 
     private Type primary() throws ParseError {
         lastWasSelector = false;

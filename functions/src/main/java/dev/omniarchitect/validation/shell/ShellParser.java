@@ -256,7 +256,6 @@ final class ShellParser {
     }
 
     private void simpleCommand() throws SyntaxError {
-        Token first = peek();
         boolean commandNameSeen = false;
         boolean declaration = false;
         while (peek() != null && (peek().kind() == Kind.WORD || peek().kind() == Kind.REDIRECTION)) {
@@ -283,10 +282,6 @@ final class ShellParser {
             }
             declaration |= !commandNameSeen && DECLARATIONS.contains(token.text());
             commandNameSeen = true;
-        }
-        if (first != null && index < tokens.size() && tokens.get(index) == first) {
-            throw new SyntaxError(first.line(), "'" + first.text() + "' on line " + first.line()
-                    + " stands where a command belongs");
         }
     }
 

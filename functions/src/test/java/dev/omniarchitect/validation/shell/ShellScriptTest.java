@@ -2,16 +2,23 @@ package dev.omniarchitect.validation.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.omniarchitect.validation.InstalledTool;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The shell parser on scripts bash accepts and on scripts it refuses, with the line of the problem. */
 class ShellScriptTest {
 
-    @ParameterizedTest
-    @ValueSource(strings = {
+    static final List<String> ACCEPTED = List.of(
         "echo hello",
         "set -euo pipefail\nmvn -B verify",
         "if [ -f x ]; then echo yes; elif true; then :; else echo no; fi",
@@ -30,8 +37,14 @@ class ShellScriptTest {
         "echo 'a' \\\n  'b' # comment with ) and fi",
         "export NAME=$VALUE\nA=$B cmd",
         "echo \"x=1\" >> \"$GITHUB_OUTPUT\"",
-        "if true\nthen\n  echo a\nfi",
-    })
+        "if true\nthen\n  echo a\nfi");
+
+    static Stream<String> accepted() {
+        return ACCEPTED.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("accepted")
     void acceptsWhatBashAccepts(String script) {
         assertEquals(List.of(), ShellScript.check(script));
     }
@@ -76,5 +89,18 @@ class ShellScriptTest {
         assertEquals(1, problems.size(), problems.toString());
         assertEquals(ShellProblem.Type.UNQUOTED_EXPANSION, problems.get(0).type());
         assertEquals(line, problems.get(0).line());
+    }
+
+    /** shellcheck finds the same kinds of problem as we do in every script bash accepts. */
+    @Test
+    void shellcheckAgreesOnEveryAcceptedScript(@TempDir Path directory) {
+        InstalledTool shellcheck = InstalledTool.find("shellcheck").orElse(null);
+        Assumptions.assumeTrue(shellcheck != null, "shellcheck is not installed (Debian package shellcheck)");
+        for (String script : ACCEPTED) {
+            Set<ShellProblem.Type> theirs = Shellcheck.problemTypes(shellcheck, "bash", script, directory);
+            Set<ShellProblem.Type> ours = new TreeSet<>();
+            ShellScript.check(script).forEach(problem -> ours.add(problem.type()));
+            assertEquals(theirs, ours, () -> "shellcheck and our parser disagree on:\n" + script);
+        }
     }
 }

@@ -42,7 +42,7 @@ public final class Shellcheck {
             Set<ShellProblem.Type> theirs = new TreeSet<>();
             for (EmbeddedScript script : scripts.apply(corpusCase)) {
                 ShellScript.check(script.text()).forEach(problem -> ours.add(problem.type()));
-                theirs.addAll(shellcheck(shellcheck, dialect, script.text(), workDirectory));
+                theirs.addAll(problemTypes(shellcheck, dialect, script.text(), workDirectory));
                 checked++;
             }
             assertEquals(theirs, ours, () -> "shellcheck and our shell parser disagree on " + corpusCase);
@@ -50,7 +50,8 @@ public final class Shellcheck {
         Assumptions.assumeTrue(checked > 0, "the " + kind + " corpus holds no script");
     }
 
-    private static Set<ShellProblem.Type> shellcheck(InstalledTool tool, String dialect, String script, Path directory) {
+    /** The kinds of problem shellcheck finds in a script: its SC1xxx errors and its SC2086. */
+    public static Set<ShellProblem.Type> problemTypes(InstalledTool tool, String dialect, String script, Path directory) {
         try {
             Path file = directory.resolve("script.sh");
             Files.writeString(file, script + "\n");

@@ -1,9 +1,11 @@
 package dev.omniarchitect.local.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.omniarchitect.api.ApiRequest;
+import dev.omniarchitect.api.Caller;
 import dev.omniarchitect.api.GenerationsApi;
 import dev.omniarchitect.api.RouteKey;
 import java.net.URLDecoder;
@@ -11,12 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Base64;
 import java.util.UUID;
 
 /**
@@ -33,7 +35,8 @@ final class HttpApiEvent {
     }
 
     /** The event for that exchange and its body. */
-    static ObjectNode of(HttpExchange exchange, byte[] body, ObjectMapper mapper) {
+    static ObjectNode of(HttpExchange exchange, byte[] body, ObjectMapper mapper,
+                         Optional<RequestGuard.TokenHolder> caller) {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String rawPath = exchange.getRequestURI().getRawPath();
         String rawQuery = exchange.getRequestURI().getRawQuery();
@@ -74,6 +77,15 @@ final class HttpApiEvent {
                 .put("protocol", exchange.getProtocol())
                 .put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress())
                 .put("userAgent", userAgent == null ? "" : userAgent);
+        // A token's holder reaches ApiFunction as a JWT authorizer's caller would: its subject and scopes.
+        caller.ifPresent(holder -> {
+            ObjectNode jwt = context.putObject("authorizer").putObject("jwt");
+            jwt.putObject("claims").put("sub", holder.subject());
+            ArrayNode scopes = jwt.putArray("scopes");
+            if (holder.admin()) {
+                scopes.add(Caller.ADMIN_SCOPE);
+            }
+        });
         route.flatMap(matched -> matched.match(segments)).filter(parameters -> !parameters.isEmpty())
                 .ifPresent(parameters -> parameters.forEach(event.putObject("pathParameters")::put));
         if (body.length > 0) {

@@ -121,7 +121,8 @@ public final class LocalApiServer implements AutoCloseable {
             }
             JsonNode response;
             try {
-                response = functions.invoke(LocalFunctions.API, HttpApiEvent.of(exchange, body, mapper));
+                response = functions.invoke(LocalFunctions.API, HttpApiEvent.of(exchange, body, mapper,
+                        guard.identify(exchange.getRequestHeaders())));
             } catch (LambdaFailure failure) {
                 sendProblem(exchange, Problem.of("internal-error", "Internal error", 500,
                         "the request could not be completed; try again", List.of()));

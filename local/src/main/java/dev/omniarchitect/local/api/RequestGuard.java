@@ -2,9 +2,12 @@ package dev.omniarchitect.local.api;
 
 import com.sun.net.httpserver.Headers;
 import dev.omniarchitect.api.Problem;
+import dev.omniarchitect.json.ContentHash;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,21 +21,43 @@ import java.util.Set;
  * is the server itself on a loopback name. With a token ({@value #TOKEN_VARIABLE}), every request must
  * carry {@code Authorization: Bearer <token>}; a bind to another address requires one, and then any Host
  * is served, the token being the proof.
+ *
+ * <p>Each token is an owner: its holder sees only the jobs it submitted. {@value #TOKEN_VARIABLE}'s holder
+ * also has the admin scope (delete and purge cache entries); {@value #USER_TOKENS_VARIABLE} adds the
+ * tokens of other callers, comma-separated, without it. With no token, everything is the local user's.
  */
 public final class RequestGuard {
 
     /** The environment variable holding the optional bearer token. */
     public static final String TOKEN_VARIABLE = "OMNI_API_TOKEN";
+    /** The environment variable holding more callers' tokens, comma-separated: owners without the admin scope. */
+    public static final String USER_TOKENS_VARIABLE = "OMNI_API_USER_TOKENS";
 
     private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final boolean loopbackOnly;
     private final byte[] token;
+    private final List<byte[]> userTokens;
 
-    private RequestGuard(boolean loopbackOnly, byte[] token) {
+    private RequestGuard(boolean loopbackOnly, byte[] token, List<byte[]> userTokens) {
         this.loopbackOnly = loopbackOnly;
         this.token = token;
+        this.userTokens = userTokens;
+    }
+
+    /** The guard of a server bound to that address, with the tokens of that environment. */
+    public static RequestGuard fromEnvironment(InetAddress bind, Map<String, String> environment) {
+        List<String> users = Arrays.stream(environment.getOrDefault(USER_TOKENS_VARIABLE, "").split(","))
+                .map(String::trim).filter(value -> !value.isEmpty()).toList();
+        Optional<String> token = Optional.ofNullable(environment.get(TOKEN_VARIABLE)).filter(value -> !value.isBlank());
+        if (token.isEmpty() && !users.isEmpty()) {
+            throw new IllegalArgumentException(USER_TOKENS_VARIABLE + " names callers, but " + TOKEN_VARIABLE
+                    + " is not set: set it to the token of the engine's own user (who may also purge the cache)");
+        }
+        RequestGuard guard = forBind(bind, token);
+        return new RequestGuard(guard.loopbackOnly, guard.token,
+                users.stream().map(value -> value.getBytes(StandardCharsets.UTF_8)).toList());
     }
 
     /**
@@ -48,7 +73,8 @@ public final class RequestGuard {
                     + "from other machines: set " + TOKEN_VARIABLE + " to a secret token that every request must "
                     + "send as 'Authorization: Bearer <token>', or bind to 127.0.0.1");
         }
-        return new RequestGuard(loopback, set.map(value -> value.getBytes(StandardCharsets.UTF_8)).orElse(null));
+        return new RequestGuard(loopback, set.map(value -> value.getBytes(StandardCharsets.UTF_8)).orElse(null),
+                List.of());
     }
 
     /** Whether requests must carry the bearer token. */
@@ -65,7 +91,7 @@ public final class RequestGuard {
                     (host == null ? "missing" : "\"" + host + "\" is not allowed") + "; allowed: localhost:" + port
                             + ", 127.0.0.1:" + port + ", [::1]:" + port), Map.of()));
         }
-        if (token != null && !hasToken(headers.getFirst("Authorization"))) {
+        if (token != null && identify(headers).isEmpty()) {
             return Optional.of(new Refusal(Problem.of("unauthorized", "Token required", 401,
                     "this API requires the bearer token set in " + TOKEN_VARIABLE + " where it runs",
                     "Authorization", "send 'Authorization: Bearer <the token>'"),
@@ -82,12 +108,27 @@ public final class RequestGuard {
         return Optional.empty();
     }
 
-    private boolean hasToken(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
+    /**
+     * Who sent the request: the holder of the token it carries (its owner id a digest of the token, never
+     * the token), or empty without tokens or without a valid one.
+     */
+    Optional<TokenHolder> identify(Headers headers) {
+        String authorization = headers.getFirst("Authorization");
+        if (token == null || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
         }
         byte[] sent = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(sent, token);
+        if (MessageDigest.isEqual(sent, token)) {
+            return Optional.of(TokenHolder.of(sent, true));
+        }
+        // Every token is compared, so the time taken tells nothing of which one came close.
+        Optional<TokenHolder> holder = Optional.empty();
+        for (byte[] user : userTokens) {
+            if (MessageDigest.isEqual(sent, user)) {
+                holder = Optional.of(TokenHolder.of(sent, false));
+            }
+        }
+        return holder;
     }
 
     static boolean isLoopbackHost(String host, int port) {
@@ -106,6 +147,20 @@ public final class RequestGuard {
         // Browsers leave the port out of an origin only when it is the scheme's default.
         String suffix = port == 80 ? "" : ":" + port;
         return LOOPBACK_NAMES.stream().anyMatch(name -> value.equals("http://" + name + suffix));
+    }
+
+    /**
+     * The holder of a valid token, as an authorizer would describe it.
+     *
+     * @param subject  {@code local-} and the first 16 hex digits of the token's SHA-256
+     * @param admin    whether it holds the admin scope
+     */
+    record TokenHolder(String subject, boolean admin) {
+
+        static TokenHolder of(byte[] token, boolean admin) {
+            return new TokenHolder("local-" + ContentHash.ofText(new String(token, StandardCharsets.UTF_8))
+                    .substring(0, 16), admin);
+        }
     }
 
     /** A refusal: its problem document and the headers that go with it. */

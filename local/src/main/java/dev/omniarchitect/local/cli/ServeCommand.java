@@ -13,14 +13,13 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code omni serve}: the HTTP API on localhost, each request handed to the real ApiFunction handler. */
 @Command(name = "serve",
@@ -36,7 +35,9 @@ import picocli.CommandLine.Option;
             "It listens on 127.0.0.1 and answers only requests whose Host is localhost, 127.0.0.1 or [::1]",
             "with its port; POST, PUT, PATCH and DELETE from a web page of another Origin are refused (403).",
             "With OMNI_API_TOKEN set, every request must send 'Authorization: Bearer <token>' (401 without);",
-            "--bind to any other address requires it.",
+            "--bind to any other address requires it. Each token is an owner who sees only its own jobs;",
+            "OMNI_API_TOKEN's holder may also delete and purge cache entries, OMNI_API_USER_TOKENS",
+            "(comma-separated) admits more callers without that right.",
             "",
             "Jobs survive a crash: on start it resumes every job not yet aggregated (items that ended keep",
             "their results). OMNI_MAX_EXECUTIONS (1 to 256, default 16) executions run at once; a job",
@@ -85,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
         int executions;
         try {
             address = InetAddress.getByName(bind);
-            guard = RequestGuard.forBind(address, Optional.ofNullable(environment.get(RequestGuard.TOKEN_VARIABLE)));
+            guard = RequestGuard.fromEnvironment(address, environment);
             executions = ExecutionLimit.from(environment);
         } catch (UnknownHostException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bind: unknown address " + bind);

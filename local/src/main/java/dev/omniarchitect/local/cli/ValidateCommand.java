@@ -14,6 +14,7 @@ import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,6 +66,9 @@ final class ValidateCommand implements Callable<Integer> {
             return ExitStatus.BAD_INPUT;
         }
         Map<String, List<GeneratedFile>> byKind = new LinkedHashMap<>();
+        // A file whose name its kind's validator does not read (--kind dockerfile build.txt) is checked under
+        // the kind's default name; its findings name the file again.
+        Map<String, String> originals = new HashMap<>();
         for (Path file : files) {
             String content;
             try {
@@ -83,7 +87,12 @@ final class ValidateCommand implements Callable<Integer> {
                         + kinds(validators));
                 return ExitStatus.BAD_INPUT;
             }
-            byKind.computeIfAbsent(fileKind, k -> new ArrayList<>()).add(new GeneratedFile(path, content));
+            String checkedAs = path;
+            if (!validators.validator(fileKind).reads(path)) {
+                checkedAs = originals.size() + "/" + kinds.get(fileKind).defaultFileName(0);
+                originals.put(checkedAs, path);
+            }
+            byKind.computeIfAbsent(fileKind, k -> new ArrayList<>()).add(new GeneratedFile(checkedAs, content));
         }
         long errors = 0;
         long warnings = 0;
@@ -92,7 +101,7 @@ final class ValidateCommand implements Callable<Integer> {
             ValidationReport report = validators.validate(group.getKey(), group.getValue());
             tools.addAll(report.tools());
             for (Finding finding : report.findings()) {
-                out.println((finding.path() == null ? group.getKey() : finding.path())
+                out.println((finding.path() == null ? group.getKey() : originals.getOrDefault(finding.path(), finding.path()))
                         + (finding.line() == null ? "" : ":" + finding.line()) + ": " + finding.severity().wireName()
                         + " " + finding.rule() + ": " + finding.message());
                 if (finding.severity() == Severity.ERROR) {

@@ -97,6 +97,23 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aFileWhoseNameItsKindDoesNotUseIsCheckedAndNamedAsItIs(@TempDir Path dir) throws IOException {
+        Path script = write(dir, "build/image.txt", """
+                FROM debian:bookworm-slim
+                COPY app /app
+                RUN cp -r /app $APP_HOME
+                USER 10001
+                ENTRYPOINT ["/app/run"]
+                """);
+
+        Result result = validate(Map.of(), "--kind", "dockerfile", script.toString());
+
+        assertEquals(0, result.status(), result.out());
+        assertTrue(result.out().contains(script.toString().replace('\\', '/')
+                + ":3: warning dockerfile/run-unquoted-expansion:"), result.out());
+    }
+
+    @Test
     void badArgumentsExitTwo(@TempDir Path dir) throws IOException {
         Path notes = write(dir, "notes.txt", "nothing to check here\n");
 
