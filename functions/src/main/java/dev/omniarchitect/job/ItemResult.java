@@ -25,6 +25,7 @@ import java.util.List;
  * @param repaired    whether the files are the answer to a repair round (the first answer had errors)
  * @param cacheKey    the cache entry that holds this answer (the one {@code DELETE /v1/cache/{cacheKey}}
  *                    removes); null when nothing was cached (a failure, {@code "cache": "bypass"})
+ * @param leaseWaitMs time spent waiting for the providers' shared limits before its calls (none for a hit)
  */
 public record ItemResult(
         String id,
@@ -42,11 +43,21 @@ public record ItemResult(
         ItemError error,
         ValidationReport validation,
         boolean repaired,
-        String cacheKey) {
+        String cacheKey,
+        long leaseWaitMs) {
 
     public ItemResult {
         attempts = List.copyOf(attempts);
         files = List.copyOf(files);
+    }
+
+    /** A result whose calls waited for no lease. */
+    public ItemResult(String id, String kind, ItemStatus status, boolean cached, String provider, String model,
+                      List<Attempt> attempts, long durationMs, Usage usage, Double costUsd, Double costSavedUsd,
+                      List<GeneratedFile> files, ItemError error, ValidationReport validation, boolean repaired,
+                      String cacheKey) {
+        this(id, kind, status, cached, provider, model, attempts, durationMs, usage, costUsd, costSavedUsd, files,
+                error, validation, repaired, cacheKey, 0);
     }
 
     /** A result whose answer is in no cache entry. */

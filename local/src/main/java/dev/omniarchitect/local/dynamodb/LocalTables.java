@@ -2,6 +2,7 @@ package dev.omniarchitect.local.dynamodb;
 
 import dev.omniarchitect.cache.dynamodb.DynamoDbCacheStore;
 import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
+import dev.omniarchitect.limit.dynamodb.DynamoDbLeaseStore;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -12,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** Creates the cache and jobs tables as template.yaml declares them, when they do not exist yet. */
+/** Creates the cache, jobs and limits tables as template.yaml declares them, when they do not exist yet. */
 public final class LocalTables {
 
     private LocalTables() {
@@ -24,6 +25,18 @@ public final class LocalTables {
                 create(dynamo, cacheTable, List.of(DynamoDbCacheStore.KEY), DynamoDbCacheStore.TTL_ATTRIBUTE),
                 create(dynamo, jobsTable, List.of(DynamoDbJobStore.PARTITION_KEY, DynamoDbJobStore.SORT_KEY),
                         DynamoDbJobStore.TTL_ATTRIBUTE)).join();
+    }
+
+    /** Ensures all three tables exist: the cache and jobs tables, and the provider limits' table. */
+    public static void ensure(DynamoDbAsyncClient dynamo, String cacheTable, String jobsTable, String limitsTable) {
+        ensure(dynamo, cacheTable, jobsTable);
+        ensureLimits(dynamo, limitsTable);
+    }
+
+    /** Ensures the provider limits' table exists with its keys and TTL attribute. */
+    public static void ensureLimits(DynamoDbAsyncClient dynamo, String limitsTable) {
+        create(dynamo, limitsTable, List.of(DynamoDbLeaseStore.PARTITION_KEY, DynamoDbLeaseStore.SORT_KEY),
+                DynamoDbLeaseStore.TTL_ATTRIBUTE).join();
     }
 
     private static CompletableFuture<Void> create(DynamoDbAsyncClient dynamo, String table, List<String> keys,
