@@ -99,7 +99,8 @@ final class GenerationRoutes {
                         ApiResponse response = syncResponse(launch);
                         return wait.isPresent()
                                 ? response.withHeader("Preference-Applied", "wait=" + budget.toSeconds()) : response;
-                    });
+                    })
+                    .exceptionally(this::refusedOrRethrow);
         }
         return launcher.launch(owner, document.clientToken(), bodyHash,
                         jobId -> submitter.submit(jobId, document, owner)

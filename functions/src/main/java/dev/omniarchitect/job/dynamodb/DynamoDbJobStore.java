@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omniarchitect.batch.BatchDocument;
 import dev.omniarchitect.batch.BatchItem;
 import dev.omniarchitect.dynamodb.BatchWriter;
+import dev.omniarchitect.dynamodb.StorageFailures;
 import dev.omniarchitect.job.ItemResult;
 import dev.omniarchitect.job.Job;
 import dev.omniarchitect.job.JobPage;
@@ -15,7 +16,6 @@ import dev.omniarchitect.job.JobSummary;
 import dev.omniarchitect.job.Owner;
 import dev.omniarchitect.json.CompressedJson;
 import dev.omniarchitect.provider.ErrorCode;
-import dev.omniarchitect.provider.HttpFailures;
 import dev.omniarchitect.provider.ProviderException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -31,9 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -112,20 +110,11 @@ public final class DynamoDbJobStore implements JobStore {
                 .thenCompose(stored -> dynamo.putItem(request -> request.tableName(table).item(header)))
                 .handle((response, error) -> {
                     if (error != null) {
-                        throw new CompletionException(unavailable(error));
+                        throw new CompletionException(StorageFailures.passingAsUnavailable(error,
+                                "storing job " + jobId + " in " + table));
                     }
                     return null;
                 });
-    }
-
-    /** A failure that waiting may cure (timeouts, no connection, 5xx, throttling) as STORAGE_UNAVAILABLE. */
-    private Throwable unavailable(Throwable error) {
-        Throwable cause = HttpFailures.unwrap(error);
-        boolean passing = cause instanceof SdkClientException
-                || cause instanceof AwsServiceException service && (service.statusCode() >= 500
-                        || service.isThrottlingException());
-        return passing ? new ProviderException(ErrorCode.STORAGE_UNAVAILABLE, "the jobs table " + table
-                + " could not be written now", cause) : cause;
     }
 
     @Override
