@@ -1,15 +1,19 @@
 package dev.omniarchitect.api;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.batch.BatchDocument;
 import dev.omniarchitect.batch.BatchDocumentParser;
+import dev.omniarchitect.batch.BatchItem;
 import dev.omniarchitect.batch.BatchOverrides;
 import dev.omniarchitect.batch.InvalidBatchException;
+import dev.omniarchitect.batch.ItemSettings;
 import dev.omniarchitect.batch.RunMode;
 import dev.omniarchitect.batch.Violation;
 import dev.omniarchitect.job.ExecutionRefusedException;
 import dev.omniarchitect.job.ItemResult;
+import dev.omniarchitect.job.Job;
 import dev.omniarchitect.job.JobIds;
 import dev.omniarchitect.job.JobLauncher;
 import dev.omniarchitect.job.JobReader;
@@ -23,8 +27,10 @@ import dev.omniarchitect.job.SyncRun;
 import dev.omniarchitect.json.ContentHash;
 import dev.omniarchitect.provider.HttpFailures;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -32,6 +38,11 @@ import java.util.function.Function;
 
 /** The {@code /v1/generations} routes: submit (async or sync, idempotent with a clientToken), read, bundle, files. */
 final class GenerationRoutes {
+
+    /** Jobs per page of {@code GET /v1/generations}, unless the request asks for another number. */
+    static final int DEFAULT_PAGE = 20;
+    /** The most jobs one page lists. */
+    static final int MAX_PAGE = 100;
 
     private final BatchDocumentParser parser;
     private final JobLauncher launcher;
@@ -88,7 +99,8 @@ final class GenerationRoutes {
                         ApiResponse response = syncResponse(launch);
                         return wait.isPresent()
                                 ? response.withHeader("Preference-Applied", "wait=" + budget.toSeconds()) : response;
-                    });
+                    })
+                    .exceptionally(this::refusedOrRethrow);
         }
         return launcher.launch(owner, document.clientToken(), bodyHash,
                         jobId -> submitter.submit(jobId, document, owner)
@@ -169,6 +181,91 @@ final class GenerationRoutes {
                 : Problem.of("request-in-progress", "Request in progress", 409,
                         "the first request with this clientToken is still storing job " + conflict.jobId(),
                         "clientToken", "a request with this token is being processed; retry in a few seconds"));
+    }
+
+    /**
+     * {@code GET /v1/generations/{jobId}/document}: the job's batch document as it ran, every item with its
+     * resolved settings, in document order; sent again, it runs the same items (answered from the cache).
+     */
+    CompletableFuture<ApiResponse> document(ApiRequest request, Map<String, String> parameters) {
+        String jobId = parameters.get("jobId");
+        if (!JobIds.isWellFormed(jobId)) {
+            return done(jobNotFound(jobId));
+        }
+        return jobs.loadJob(jobId).thenCompose(job -> job
+                .filter(found -> found.owner().readableBy(request.caller().owner()))
+                .map(found -> jobs.loadItems(jobId).thenApply(items -> {
+                    Map<String, BatchItem> byId = new HashMap<>();
+                    items.forEach(item -> byId.put(item.id(), item));
+                    ObjectNode body = responses.mapper().createObjectNode();
+                    ArrayNode list = body.putArray("items");
+                    found.itemIds().stream().map(byId::get).filter(Objects::nonNull)
+                            .forEach(item -> list.add(documentItem(item)));
+                    return ApiResponse.json(200, responses.write(body));
+                }))
+                .orElseGet(() -> done(jobNotFound(jobId))));
+    }
+
+    private ObjectNode documentItem(BatchItem item) {
+        ItemSettings settings = item.settings();
+        ObjectNode node = responses.mapper().createObjectNode()
+                .put("id", item.id()).put("kind", item.kind()).put("prompt", item.prompt());
+        node.set("params", item.params());
+        node.put("provider", settings.provider()).put("model", settings.model());
+        if (!settings.fallback().isEmpty()) {
+            settings.fallback().forEach(node.putArray("fallback")::add);
+        }
+        node.putObject("options")
+                .put("temperature", settings.temperature())
+                .put("maxTokens", settings.maxTokens())
+                .put("timeoutSeconds", settings.timeoutSeconds())
+                .put("cache", settings.cache().wireName())
+                .put("cacheTtlSeconds", settings.cacheTtlSeconds())
+                .put("maxAttempts", settings.maxAttempts())
+                .put("repair", settings.repair());
+        if (item.input() != null) {
+            node.put("input", item.input());
+        }
+        return node;
+    }
+
+    /** {@code GET /v1/generations}: a page of the caller's own jobs, newest first, with a link to the next. */
+    CompletableFuture<ApiResponse> list(ApiRequest request, Map<String, String> parameters) {
+        String limitText = request.query().getOrDefault("limit", Integer.toString(DEFAULT_PAGE));
+        int limit;
+        try {
+            limit = Integer.parseInt(limitText);
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > MAX_PAGE) {
+            return done(responses.problem(Problem.of("invalid-query", "Invalid query", 400,
+                    "limit must be a whole number from 1 to " + MAX_PAGE, "limit",
+                    "is " + limitText + "; allowed: 1 to " + MAX_PAGE + " (default " + DEFAULT_PAGE + ")")));
+        }
+        String after = request.query().get("after");
+        if (after != null && !JobIds.isWellFormed(after)) {
+            return done(responses.problem(Problem.of("invalid-query", "Invalid query", 400,
+                    "after must be a job id from the previous page's next", "after", "is not a job id")));
+        }
+        return jobs.listJobs(request.caller().owner(), limit, after).thenApply(page -> {
+            ObjectNode body = responses.mapper().createObjectNode();
+            ArrayNode list = body.putArray("jobs");
+            for (Job job : page.jobs()) {
+                ObjectNode entry = list.addObject().put("jobId", job.jobId()).put("status", job.status().name())
+                        .put("createdAt", job.createdAt().toString()).put("items", job.itemIds().size());
+                if (job.finishedAt() != null) {
+                    entry.put("finishedAt", job.finishedAt().toString());
+                }
+                if (job.summary() != null) {
+                    entry.set("summary", responses.mapper().valueToTree(job.summary()));
+                }
+            }
+            if (page.next() != null) {
+                body.put("next", "/v1/generations?limit=" + limitText + "&after=" + page.next());
+            }
+            return ApiResponse.json(200, responses.write(body));
+        });
     }
 
     /** {@code GET /v1/generations/{jobId}}. */

@@ -39,10 +39,16 @@ public final class GenerationsApi {
     public static final RouteKey CACHE_ENTRY = RouteKey.parse("DELETE /v1/cache/{cacheKey}");
     public static final RouteKey CACHE_PURGE = RouteKey.parse("POST /v1/cache/purge");
     public static final RouteKey PROVIDERS = RouteKey.parse("GET /v1/providers");
+    public static final RouteKey JOBS = RouteKey.parse("GET /v1/generations");
+    public static final RouteKey DOCUMENT = RouteKey.parse("GET /v1/generations/{jobId}/document");
+    public static final RouteKey KINDS = RouteKey.parse("GET /v1/kinds");
+    public static final RouteKey CONSOLE = RouteKey.parse("GET /");
+    public static final RouteKey CONSOLE_ASSET = RouteKey.parse("GET /console/{asset+}");
 
     /** Every route, as template.yaml declares them to API Gateway, in the order they are matched. */
     public static final List<RouteKey> ROUTES =
-            List.of(SUBMIT, JOB, BUNDLE, FILE, CACHE_STATS, CACHE_ENTRY, CACHE_PURGE, PROVIDERS);
+            List.of(SUBMIT, JOBS, JOB, BUNDLE, DOCUMENT, FILE, CACHE_STATS, CACHE_ENTRY, CACHE_PURGE, PROVIDERS, KINDS, CONSOLE,
+                    CONSOLE_ASSET);
 
     /** One route's handling. */
     @FunctionalInterface
@@ -64,6 +70,8 @@ public final class GenerationsApi {
         GenerationRoutes generations = new GenerationRoutes(parser, launcher, submitter, sync, reader, jobs, responses);
         CacheRoutes caching = new CacheRoutes(cache, providers, kinds, responses, clock);
         ProviderRoutes listing = new ProviderRoutes(providers, responses);
+        KindRoutes kindList = new KindRoutes(kinds, responses);
+        ConsoleRoutes console = new ConsoleRoutes(responses);
         routes.put(SUBMIT, generations::submit);
         routes.put(JOB, generations::read);
         routes.put(BUNDLE, generations::bundle);
@@ -72,6 +80,11 @@ public final class GenerationsApi {
         routes.put(CACHE_ENTRY, caching::delete);
         routes.put(CACHE_PURGE, caching::purge);
         routes.put(PROVIDERS, listing::list);
+        routes.put(JOBS, generations::list);
+        routes.put(DOCUMENT, generations::document);
+        routes.put(KINDS, kindList::list);
+        routes.put(CONSOLE, console::page);
+        routes.put(CONSOLE_ASSET, console::asset);
         if (!routes.keySet().equals(Set.copyOf(ROUTES))) {
             throw new IllegalStateException("every route needs exactly one handler: " + routes.keySet());
         }

@@ -23,6 +23,9 @@ public record RouteKey(String method, String path) {
 
     /** The path parameters, when the segments match this route's template. */
     public Optional<Map<String, String>> match(List<String> segments) {
+        if (path.equals("/")) {
+            return segments.isEmpty() ? Optional.of(Map.of()) : Optional.empty();
+        }
         List<String> template = Arrays.stream(path.substring(1).split("/")).toList();
         Map<String, String> parameters = new HashMap<>();
         for (int i = 0; i < template.size(); i++) {

@@ -8,16 +8,17 @@ import java.util.TreeMap;
  *
  * @param total       every provider added up
  * @param byProvider  each provider's numbers, by name
+ * @param storage     the size and age span of the fresh entries
  */
-public record CacheStats(CacheCounts total, Map<String, CacheCounts> byProvider) {
+public record CacheStats(CacheCounts total, Map<String, CacheCounts> byProvider, CacheStorage storage) {
 
     public CacheStats {
         byProvider = java.util.Collections.unmodifiableMap(new TreeMap<>(byProvider));
     }
 
     /** The stats of those providers, with their total. */
-    public static CacheStats of(Map<String, CacheCounts> byProvider) {
+    public static CacheStats of(Map<String, CacheCounts> byProvider, CacheStorage storage) {
         CacheCounts total = byProvider.values().stream().reduce(CacheCounts.NONE, CacheCounts::plus);
-        return new CacheStats(total, byProvider);
+        return new CacheStats(total, byProvider, storage);
     }
 }

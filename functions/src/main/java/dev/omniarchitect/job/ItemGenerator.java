@@ -91,8 +91,11 @@ public final class ItemGenerator {
         return requests.load(jobId, itemId)
                 .thenCompose(item -> resultOf(jobId, item, start, notAfter)
                         // The result is stored while the cache is written and the lookup counted.
-                        .thenCompose(generated -> jobs.saveResult(jobId, generated.result())
-                                .thenCombine(generated.cacheWrites(), (stored, written) -> generated.result()))
+                        .thenCompose(generated -> {
+                            ItemResult result = generated.result().startingAt(Instant.ofEpochMilli(start));
+                            return jobs.saveResult(jobId, result)
+                                    .thenCombine(generated.cacheWrites(), (stored, written) -> result);
+                        })
                         .orTimeout(Duration.ofSeconds(item.settings().timeoutSeconds()).plus(STORAGE_GRACE).toMillis(),
                                 TimeUnit.MILLISECONDS))
                 .thenApply(result -> {
@@ -184,7 +187,8 @@ public final class ItemGenerator {
         if (first.problem() != null) {
             return CompletableFuture.completedFuture(Generated.of(failed(item, outcome, start, first.problem())));
         }
-        Kept initial = new Kept(first, answer.model(), answer.usage(), outcome.attempts(), false);
+        Kept initial = new Kept(first, answer.model(), answer.usage(), outcome.attempts(), false,
+                outcome.leaseWaitMs());
         CompletableFuture<Kept> kept = needsRepair(item, kind, outcome.provider(), first, deadline)
                 ? repair(jobId, item, kind, outcome, first, deadline, initial)
                 : CompletableFuture.completedFuture(initial);
@@ -207,8 +211,9 @@ public final class ItemGenerator {
                 .thenApply(second -> {
                     List<Attempt> all = new ArrayList<>(outcome.attempts());
                     all.addAll(second.attempts());
+                    long waited = initial.leaseWaitMs() + second.leaseWaitMs();
                     if (second.answer() == null) {
-                        return new Kept(first, initial.model(), initial.usage(), all, false);
+                        return new Kept(first, initial.model(), initial.usage(), all, false, waited);
                     }
                     Usage usage = initial.usage().plus(second.answer().usage());
                     Checked again = check(item, kind, outcome.provider(), second.answer().text());
@@ -218,8 +223,8 @@ public final class ItemGenerator {
                             "errorsBefore", first.report().errorCount(),
                             "errorsAfter", again.problem() == null ? again.report().errorCount() : -1,
                             "kept", better ? "repair" : "first"));
-                    return better ? new Kept(again, second.answer().model(), usage, all, true)
-                            : new Kept(first, initial.model(), usage, all, false);
+                    return better ? new Kept(again, second.answer().model(), usage, all, true, waited)
+                            : new Kept(first, initial.model(), usage, all, false, waited);
                 });
     }
 
@@ -247,7 +252,7 @@ public final class ItemGenerator {
         Double cost = prices.find(provider, kept.model()).map(p -> p.costOf(kept.usage())).orElse(null);
         return new Generated(new ItemResult(item.id(), item.kind(), statusOf(kind, report), false, provider,
                 kept.model(), kept.attempts(), clock.millis() - start, kept.usage(), cost, null, files, null, report,
-                kept.repaired(), cacheKey), write);
+                kept.repaired(), cacheKey, kept.leaseWaitMs()), write);
     }
 
     /** INVALID when the files have errors; a review's findings are its product, not a defect of it. */
@@ -273,7 +278,8 @@ public final class ItemGenerator {
         Double cost = usage.equals(Usage.NONE) ? Double.valueOf(0.0)
                 : prices.find(provider, model).map(p -> p.costOf(usage)).orElse(null);
         return new ItemResult(item.id(), item.kind(), ItemStatus.FAILED, false, provider, model, outcome.attempts(),
-                clock.millis() - start, usage, cost, null, List.of(), new ItemError(failure.code(), failure.getMessage()));
+                clock.millis() - start, usage, cost, null, List.of(), new ItemError(failure.code(), failure.getMessage()),
+                null, false, null, outcome.leaseWaitMs());
     }
 
     private ItemOutcome storageFailure(String jobId, String itemId, long start, Throwable error) {
@@ -314,6 +320,7 @@ public final class ItemGenerator {
     }
 
     /** The answer kept for the item, with everything its calls used. */
-    private record Kept(Checked checked, String model, Usage usage, List<Attempt> attempts, boolean repaired) {
+    private record Kept(Checked checked, String model, Usage usage, List<Attempt> attempts, boolean repaired,
+                        long leaseWaitMs) {
     }
 }

@@ -18,6 +18,7 @@ import dev.omniarchitect.provider.Usage;
  * @param costSavedUsd  for a cache hit, what the original call cost; null otherwise or without a price
  * @param contentRef    where the full result is stored; null when it could not be stored
  * @param error         code and message when failed
+ * @param leaseWaitMs   time spent waiting for the providers' shared limits
  */
 public record ItemOutcome(
         String itemId,
@@ -30,7 +31,8 @@ public record ItemOutcome(
         Double costUsd,
         Double costSavedUsd,
         String contentRef,
-        ItemError error) {
+        ItemError error,
+        long leaseWaitMs) {
 
     /**
      * The longest error message an outcome carries. Outcomes pass between states, where Step Functions allows
@@ -57,13 +59,13 @@ public record ItemOutcome(
     public static ItemOutcome of(ItemResult result, String contentRef) {
         return new ItemOutcome(result.id(), result.status(), result.cached(), result.provider(), result.model(),
                 result.durationMs(), result.usage(), result.costUsd(), result.costSavedUsd(), contentRef,
-                result.error());
+                result.error(), result.leaseWaitMs());
     }
 
     /** The outcome of an item that has no stored result: nothing was called, nothing spent. */
     public static ItemOutcome unstored(String itemId, long durationMs, ItemError error) {
         return new ItemOutcome(itemId, ItemStatus.FAILED, false, null, null, durationMs, Usage.NONE, null, null, null,
-                error);
+                error, 0);
     }
 
     /** Whether the function stored the full result this outcome summarises. */

@@ -1,8 +1,10 @@
 package dev.omniarchitect.job;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.provider.Usage;
 import dev.omniarchitect.validation.ValidationReport;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -25,6 +27,9 @@ import java.util.List;
  * @param repaired    whether the files are the answer to a repair round (the first answer had errors)
  * @param cacheKey    the cache entry that holds this answer (the one {@code DELETE /v1/cache/{cacheKey}}
  *                    removes); null when nothing was cached (a failure, {@code "cache": "bypass"})
+ * @param leaseWaitMs time spent waiting for the providers' shared limits before its calls (none for a hit)
+ * @param startedAt   when the item started, so a timeline can show which items ran side by side; null for
+ *                    results stored before it was recorded
  */
 public record ItemResult(
         String id,
@@ -42,11 +47,37 @@ public record ItemResult(
         ItemError error,
         ValidationReport validation,
         boolean repaired,
-        String cacheKey) {
+        String cacheKey,
+        long leaseWaitMs,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant startedAt) {
 
     public ItemResult {
         attempts = List.copyOf(attempts);
         files = List.copyOf(files);
+    }
+
+    /** A result whose start is not recorded (yet). */
+    public ItemResult(String id, String kind, ItemStatus status, boolean cached, String provider, String model,
+                      List<Attempt> attempts, long durationMs, Usage usage, Double costUsd, Double costSavedUsd,
+                      List<GeneratedFile> files, ItemError error, ValidationReport validation, boolean repaired,
+                      String cacheKey, long leaseWaitMs) {
+        this(id, kind, status, cached, provider, model, attempts, durationMs, usage, costUsd, costSavedUsd, files,
+                error, validation, repaired, cacheKey, leaseWaitMs, null);
+    }
+
+    /** This result, started at that instant. */
+    public ItemResult startingAt(Instant start) {
+        return new ItemResult(id, kind, status, cached, provider, model, attempts, durationMs, usage, costUsd,
+                costSavedUsd, files, error, validation, repaired, cacheKey, leaseWaitMs, start);
+    }
+
+    /** A result whose calls waited for no lease. */
+    public ItemResult(String id, String kind, ItemStatus status, boolean cached, String provider, String model,
+                      List<Attempt> attempts, long durationMs, Usage usage, Double costUsd, Double costSavedUsd,
+                      List<GeneratedFile> files, ItemError error, ValidationReport validation, boolean repaired,
+                      String cacheKey) {
+        this(id, kind, status, cached, provider, model, attempts, durationMs, usage, costUsd, costSavedUsd, files,
+                error, validation, repaired, cacheKey, 0);
     }
 
     /** A result whose answer is in no cache entry. */

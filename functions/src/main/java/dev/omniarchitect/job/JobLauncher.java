@@ -48,9 +48,12 @@ public final class JobLauncher {
             return start.apply(jobId).thenApply(value -> new Launch.Started<>(jobId, value));
         }
         TokenClaim mine = new TokenClaim(scoped(owner, clientToken), bodyHash, jobId, clock.instant());
-        return tokens.claim(mine).thenCompose(held -> held.isEmpty()
-                ? startClaimed(mine, start)
-                : repeat(mine, held.get(), start, replay));
+        return tokens.claim(mine)
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(
+                        ExecutionRefusedException.ifStoreUnavailable(error)))
+                .thenCompose(held -> held.isEmpty()
+                        ? startClaimed(mine, start)
+                        : repeat(mine, held.get(), start, replay));
     }
 
     /** The token as stored: the local user's as sent, anyone else's behind a digest of the owner. */

@@ -38,6 +38,12 @@ public interface JobStore {
     CompletableFuture<Job> finish(String jobId, JobStatus status, JobSummary summary, Instant finishedAt);
 
     /**
+     * One page of that owner's jobs, newest first: at most {@code limit} headers, after the job {@code after}
+     * (the last job id of the previous page; null for the first page).
+     */
+    CompletableFuture<JobPage> listJobs(Owner owner, int limit, String after);
+
+    /**
      * Removes every record of a job whose execution could not be started, header first so the job is
      * gone for readers at once; nothing of it is left to look QUEUED forever.
      */

@@ -3,9 +3,7 @@ package dev.omniarchitect.job;
 import dev.omniarchitect.batch.BatchDocument;
 import dev.omniarchitect.batch.BatchItem;
 import dev.omniarchitect.log.StructuredLog;
-import dev.omniarchitect.provider.ErrorCode;
 import dev.omniarchitect.provider.HttpFailures;
-import dev.omniarchitect.provider.ProviderException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +15,6 @@ import java.util.concurrent.CompletionException;
  * execution cannot be started is deleted again, so no job stays QUEUED without an execution.
  */
 public final class JobSubmitter {
-
-    /** What callers are told to wait when the jobs table could not take a job. */
-    static final int RETRY_AFTER_STORE_SECONDS = 5;
 
     private final JobStore jobs;
     private final ExecutionStarter executions;
@@ -62,21 +57,13 @@ public final class JobSubmitter {
         ExecutionInput input = new ExecutionInput(jobId, document.items().stream().map(BatchItem::id).toList());
         return jobs.create(jobId, document, owner, clock.instant())
                 // A store too busy to take the job may still have kept part of it: nothing must stay.
-                .exceptionallyCompose(error -> forget(jobId, storeRefusal(HttpFailures.unwrap(error))))
+                .exceptionallyCompose(error -> forget(jobId, ExecutionRefusedException.ifStoreUnavailable(error)))
                 .thenCompose(created -> executions.start(input)
                         .exceptionallyCompose(error -> forget(jobId, HttpFailures.unwrap(error))))
                 .thenApply(started -> {
                     log.info("job.submitted", Map.of("jobId", jobId, "items", input.items().size()));
                     return null;
                 });
-    }
-
-    /** A store that could not take the job now refuses it as a busy engine would: retry later. */
-    private static Throwable storeRefusal(Throwable failure) {
-        return failure instanceof ProviderException stored && stored.code() == ErrorCode.STORAGE_UNAVAILABLE
-                ? new ExecutionRefusedException(ExecutionRefusedException.Reason.UNAVAILABLE,
-                        RETRY_AFTER_STORE_SECONDS, "the jobs table could not take the job now", failure)
-                : failure;
     }
 
     private CompletableFuture<Void> forget(String jobId, Throwable refusal) {

@@ -19,6 +19,7 @@ import java.util.List;
  * @param costUsd       what the calls cost at list prices, over the items whose model has a price
  * @param costSavedUsd  what the cache hits would have cost
  * @param unpricedItems items whose model has no price, so their cost is in neither figure
+ * @param leaseWaitMs   the items' waits for the providers' shared limits, added up
  * @param failure       why the job failed as a whole (its execution ended badly); null when its items decide
  */
 public record JobSummary(
@@ -35,6 +36,7 @@ public record JobSummary(
         double costUsd,
         double costSavedUsd,
         int unpricedItems,
+        long leaseWaitMs,
         @JsonInclude(JsonInclude.Include.NON_NULL) JobFailure failure) {
 
     /** The summary of these items' outcomes, over that wall time. */
@@ -56,13 +58,14 @@ public record JobSummary(
                 .filter(r -> r.usage().inputTokens() + r.usage().outputTokens() > 0)
                 .count();
         return new JobSummary(items.size(), succeeded, invalid, count(items, ItemStatus.FAILED), cacheHits,
-                inputTokens, outputTokens, wall, sumItemMs, speedup, roundMicros(cost), roundMicros(saved), unpriced, null);
+                inputTokens, outputTokens, wall, sumItemMs, speedup, roundMicros(cost), roundMicros(saved), unpriced,
+                items.stream().mapToLong(ItemOutcome::leaseWaitMs).sum(), null);
     }
 
     /** The same numbers for a job whose execution ended badly: its status is FAILED whatever its items say. */
     public JobSummary failedBy(JobFailure why) {
         return new JobSummary(total, succeeded, invalid, failed, cacheHits, inputTokens, outputTokens, wallMs,
-                sumItemMs, speedup, costUsd, costSavedUsd, unpricedItems, why);
+                sumItemMs, speedup, costUsd, costSavedUsd, unpricedItems, leaseWaitMs, why);
     }
 
     /**

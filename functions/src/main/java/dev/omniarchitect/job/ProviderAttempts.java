@@ -3,6 +3,8 @@ package dev.omniarchitect.job;
 import dev.omniarchitect.batch.BatchItem;
 import dev.omniarchitect.kind.Kind;
 import dev.omniarchitect.kind.UserPrompt;
+import dev.omniarchitect.limit.Lease;
+import dev.omniarchitect.limit.ProviderLimiter;
 import dev.omniarchitect.log.StructuredLog;
 import dev.omniarchitect.provider.Deadline;
 import dev.omniarchitect.provider.ErrorCode;
@@ -22,21 +24,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An item's provider calls: the item's provider with retries (backoff with full jitter, or the wait the
  * provider asked for), then each fallback provider in turn, all inside the item's deadline, every call
- * recorded. Waits are scheduled, never slept, so no thread is held between attempts.
+ * recorded. Each call first takes a lease of its provider's shared limit ({@link ProviderLimiter}): waiting
+ * for one is not an attempt, only time spent within the same deadline, and is recorded as the item's lease
+ * wait. Waits are scheduled, never slept, so no thread is held between attempts.
  */
 public final class ProviderAttempts {
 
     private final ProviderRegistry providers;
+    private final ProviderLimiter limiter;
     private final RetryPolicy retries;
     private final StructuredLog log;
     private final Clock clock;
 
-    public ProviderAttempts(ProviderRegistry providers, RetryPolicy retries, StructuredLog log, Clock clock) {
+    public ProviderAttempts(ProviderRegistry providers, ProviderLimiter limiter, RetryPolicy retries,
+                            StructuredLog log, Clock clock) {
         this.providers = providers;
+        this.limiter = limiter;
         this.retries = retries;
         this.log = log;
         this.clock = clock;
@@ -50,9 +58,10 @@ public final class ProviderAttempts {
      * @param model     the model asked
      * @param attempts  every call, in order
      * @param failure   why there is no answer; null with an answer
+     * @param leaseWaitMs  time spent waiting for the providers' shared limits, all calls together
      */
     public record Outcome(ProviderAnswer answer, String provider, String model, List<Attempt> attempts,
-                          ProviderException failure) {
+                          ProviderException failure, long leaseWaitMs) {
     }
 
     /** Calls the item's providers until one answers, the failures stop being worth retrying, or time is up. */
@@ -64,7 +73,7 @@ public final class ProviderAttempts {
         }
         return candidate(new Run(jobId, item, kind, deadline, candidates,
                 UserPrompt.of(item.prompt(), item.params(), item.input()),
-                Collections.synchronizedList(new ArrayList<>())), 0, null);
+                Collections.synchronizedList(new ArrayList<>()), new AtomicLong()), 0, null);
     }
 
     /**
@@ -74,7 +83,7 @@ public final class ProviderAttempts {
     public CompletableFuture<Outcome> ask(String jobId, BatchItem item, Kind kind, Deadline deadline, String provider,
                                           String model, String userPrompt) {
         return candidate(new Run(jobId, item, kind, deadline, List.of(new Candidate(provider, model)), userPrompt,
-                Collections.synchronizedList(new ArrayList<>())), 0, null);
+                Collections.synchronizedList(new ArrayList<>()), new AtomicLong()), 0, null);
     }
 
     private CompletableFuture<Outcome> candidate(Run run, int index, ProviderException previous) {
@@ -96,6 +105,22 @@ public final class ProviderAttempts {
     }
 
     private CompletableFuture<Outcome> attempt(Run run, int index, Provider provider, int number) {
+        return limiter.acquire(provider.name(), run.deadline).handle((lease, refused) -> {
+            if (refused != null) {
+                // No capacity before the deadline: the item's time is up, without another call.
+                ProviderException failure = HttpFailures.forThrowable(provider.name(), refused);
+                return CompletableFuture.completedFuture(run.failed(run.candidates.get(index), failure));
+            }
+            run.leaseWaitMs.addAndGet(lease.waitedMs());
+            if (lease.waitedMs() > 0) {
+                log.info("provider.lease_waited", Map.of("jobId", run.jobId, "itemId", run.item.id(),
+                        "provider", provider.name(), "ms", lease.waitedMs()));
+            }
+            return call(run, index, provider, number, lease);
+        }).thenCompose(outcome -> outcome);
+    }
+
+    private CompletableFuture<Outcome> call(Run run, int index, Provider provider, int number, Lease lease) {
         Candidate candidate = run.candidates.get(index);
         Duration left = run.deadline.remaining();
         ProviderRequest request = new ProviderRequest(run.kind, candidate.model,
@@ -112,11 +137,14 @@ public final class ProviderAttempts {
                 .handle((answer, error) -> {
                     long ms = clock.millis() - start;
                     if (error == null) {
+                        limiter.release(lease, answer.nearLimit());
                         run.attempts.add(new Attempt(provider.name(), candidate.model, Attempt.OK, ms));
-                        return CompletableFuture.completedFuture(
-                                new Outcome(answer, provider.name(), candidate.model, List.copyOf(run.attempts), null));
+                        return CompletableFuture.completedFuture(new Outcome(answer, provider.name(), candidate.model,
+                                List.copyOf(run.attempts), null, run.leaseWaitMs.get()));
                     }
                     ProviderException failure = HttpFailures.forThrowable(provider.name(), error);
+                    // Given back before the retry waits, with the throttle written, so the retry sees the pause.
+                    CompletableFuture<Void> released = limiter.release(lease, failure);
                     if (failure.code() == ErrorCode.PROVIDER_TIMEOUT && run.deadline.remaining().isZero()) {
                         failure = timeUp(run);
                     }
@@ -124,14 +152,26 @@ public final class ProviderAttempts {
                     log.warn("provider.attempt_failed", Map.of("jobId", run.jobId, "itemId", run.item.id(),
                             "provider", provider.name(), "model", candidate.model, "attempt", number,
                             "errorCode", failure.code().name(), "message", failure.getMessage(), "ms", ms));
-                    return next(run, index, provider, number, failure);
+                    ProviderException failed = failure;
+                    return released.handle((done, ignored) -> null)
+                            .thenCompose(done -> next(run, index, provider, number, failed,
+                                    lease.held() && failed.throttled()));
                 })
                 .thenCompose(outcome -> outcome);
     }
 
+    /**
+     * After a failed call: another attempt after the wait, the next provider, or the end. A throttle whose
+     * wait the shared limit stored as the provider's pause is waited out there, by the next lease, so that
+     * the item waits with every other caller and not again on its own.
+     */
     private CompletableFuture<Outcome> next(Run run, int index, Provider provider, int number,
-                                           ProviderException failure) {
+                                           ProviderException failure, boolean pausedProviderWide) {
         Optional<Duration> wait = retries.delayAfter(failure, number);
+        if (pausedProviderWide && failure.retryAfter().isPresent() && wait.isPresent()
+                && run.deadline.allows(wait.get())) {
+            wait = Optional.of(Duration.ZERO);
+        }
         if (wait.isPresent() && number < run.item.settings().maxAttempts() && run.deadline.allows(wait.get())) {
             return CompletableFuture.supplyAsync(() -> null,
                             CompletableFuture.delayedExecutor(wait.get().toMillis(), TimeUnit.MILLISECONDS))
@@ -152,10 +192,10 @@ public final class ProviderAttempts {
     }
 
     private record Run(String jobId, BatchItem item, Kind kind, Deadline deadline, List<Candidate> candidates,
-                       String userPrompt, List<Attempt> attempts) {
+                       String userPrompt, List<Attempt> attempts, AtomicLong leaseWaitMs) {
 
         Outcome failed(Candidate last, ProviderException failure) {
-            return new Outcome(null, last.provider, last.model, List.copyOf(attempts), failure);
+            return new Outcome(null, last.provider, last.model, List.copyOf(attempts), failure, leaseWaitMs.get());
         }
     }
 }

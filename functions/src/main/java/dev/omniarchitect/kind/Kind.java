@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * @param takesInput        whether items carry an existing file as {@code input} and answer with findings on
  *                          it: such an answer is never repaired, and its findings are its product, not defects
  * @param reviewSignature   how a review recognises a file of this kind; null when reviews never route to it
+ * @param paramsDoc         the item params the kind's blueprint reads, in words for a form or a help text
  */
 public record Kind(
         String name,
@@ -27,7 +28,8 @@ public record Kind(
         List<String> defaultFileNames,
         Set<String> fenceLanguages,
         boolean takesInput,
-        ReviewSignature reviewSignature) {
+        ReviewSignature reviewSignature,
+        String paramsDoc) {
 
     /** Tells every model how to lay out files, so {@link AnswerParser} can find them. */
     static final String FILE_LAYOUT_RULES = """
@@ -40,10 +42,11 @@ public record Kind(
     /** A kind that takes no input and that reviews do not route to. */
     public Kind(String name, String description, String systemPrompt, String templateVersion,
                 List<String> defaultFileNames, Set<String> fenceLanguages) {
-        this(name, description, systemPrompt, templateVersion, defaultFileNames, fenceLanguages, false, null);
+        this(name, description, systemPrompt, templateVersion, defaultFileNames, fenceLanguages, false, null, "");
     }
 
     public Kind {
+        paramsDoc = paramsDoc == null ? "" : paramsDoc;
         defaultFileNames = List.copyOf(defaultFileNames);
         fenceLanguages = Set.copyOf(fenceLanguages);
         if (defaultFileNames.isEmpty()) {
@@ -64,13 +67,19 @@ public record Kind(
     /** This kind, with a security review routing inputs that match the signature to its validator. */
     public Kind reviewable(Pattern signature, String fileName, int precedence) {
         return new Kind(name, description, systemPrompt, templateVersion, defaultFileNames, fenceLanguages,
-                takesInput, new ReviewSignature(signature, fileName, precedence));
+                takesInput, new ReviewSignature(signature, fileName, precedence), paramsDoc);
     }
 
     /** This kind, with items that carry an {@code input} file and answer with findings on it. */
     public Kind takingInput() {
         return new Kind(name, description, systemPrompt, templateVersion, defaultFileNames, fenceLanguages, true,
-                reviewSignature);
+                reviewSignature, paramsDoc);
+    }
+
+    /** This kind, with its params described so (not part of the cache key: the blueprint's behaviour is). */
+    public Kind documentingParams(String doc) {
+        return new Kind(name, description, systemPrompt, templateVersion, defaultFileNames, fenceLanguages, takesInput,
+                reviewSignature, doc);
     }
 
     /** Whether a security review can route an input to this kind's validator. */

@@ -18,6 +18,9 @@ public final class HttpFailures {
     /** Statuses another attempt may cure: rate limits, gateway trouble, overload (Anthropic's 529). */
     private static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 504, 529);
 
+    /** Anthropic's "overloaded": a throttle, for the shared limit, though not a rate limit. */
+    private static final int OVERLOADED = 529;
+
     private HttpFailures() {
     }
 
@@ -46,7 +49,8 @@ public final class HttpFailures {
         int status = response.status();
         ErrorCode code = forStatus(status);
         return new ProviderException(code, ProviderErrorText.of(provider, status, providerCodes, code),
-                isRetryable(status), RetryAfterHeaders.of(response, clock).orElse(null), null);
+                isRetryable(status), RetryAfterHeaders.of(response, clock).orElse(null), null,
+                status == 429 || status == OVERLOADED);
     }
 
     /** The failure for an exception from the transport, naming the provider. */

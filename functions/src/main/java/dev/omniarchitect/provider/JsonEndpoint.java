@@ -42,8 +42,21 @@ public final class JsonEndpoint {
         this.errorCodes = errorCodes;
     }
 
+    /**
+     * An answer's JSON, and whether its rate-limit headers say the provider's remaining requests or tokens
+     * are nearly spent ({@link RateLimitHeaders}).
+     */
+    public record Answered(JsonNode json, boolean nearLimit) {
+    }
+
     /** Posts the body; completes with the answer's JSON or fails with a ProviderException. */
     public CompletableFuture<JsonNode> post(Map<String, String> headers, JsonNode body, Duration timeout) {
+        return postReadingLimits(headers, body, timeout).thenApply(Answered::json);
+    }
+
+    /** As {@link #post}, with what the answer's rate-limit headers say. */
+    public CompletableFuture<Answered> postReadingLimits(Map<String, String> headers, JsonNode body,
+                                                         Duration timeout) {
         byte[] bytes;
         try {
             bytes = mapper.writeValueAsBytes(body);
@@ -60,7 +73,7 @@ public final class JsonEndpoint {
                         throw HttpFailures.forResponse(provider, response, codes(response), clock);
                     }
                     try {
-                        return mapper.readTree(response.body());
+                        return new Answered(mapper.readTree(response.body()), RateLimitHeaders.nearLimit(response));
                     } catch (IOException e) {
                         throw badResponse(provider, "the body is not JSON");
                     }

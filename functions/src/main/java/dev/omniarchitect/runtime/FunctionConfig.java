@@ -1,6 +1,7 @@
 package dev.omniarchitect.runtime;
 
 import dev.omniarchitect.batch.BatchLimits;
+import dev.omniarchitect.limit.ProviderCeilings;
 import dev.omniarchitect.provider.BuiltInProviders;
 import dev.omniarchitect.provider.blueprint.BlueprintProvider;
 import java.time.Duration;
@@ -16,6 +17,8 @@ import java.util.Map;
  * @param cacheTtlSeconds   CACHE_TTL_SECONDS (default 604800): cache TTL when a document sets none
  * @param stateMachineArn   STATE_MACHINE_ARN, for the function that starts executions
  * @param providerSettings  the variables the built-in providers read ({@link BuiltInProviders}), and no other
+ * @param limitsTable       LIMITS_TABLE: the provider-wide leases and adaptive limits
+ * @param ceilings          OMNI_LIMIT_&lt;PROVIDER&gt;: each provider's ceiling of calls in flight
  */
 public record FunctionConfig(
         String defaultProvider,
@@ -24,7 +27,9 @@ public record FunctionConfig(
         Duration jobRetention,
         long cacheTtlSeconds,
         String stateMachineArn,
-        Map<String, String> providerSettings) {
+        Map<String, String> providerSettings,
+        String limitsTable,
+        ProviderCeilings ceilings) {
 
     public FunctionConfig {
         providerSettings = Map.copyOf(providerSettings);
@@ -39,7 +44,9 @@ public record FunctionConfig(
                 Duration.ofDays(positive(env, "JOB_TTL_DAYS", 30)),
                 positive(env, "CACHE_TTL_SECONDS", BatchLimits.DEFAULT_CACHE_TTL_SECONDS),
                 env.get("STATE_MACHINE_ARN"),
-                BuiltInProviders.settingsIn(env));
+                BuiltInProviders.settingsIn(env),
+                env.getOrDefault("LIMITS_TABLE", "omni-limits"),
+                ProviderCeilings.fromEnvironment(env));
     }
 
     private static long positive(Map<String, String> env, String name, long fallback) {

@@ -16,6 +16,8 @@ import dev.omniarchitect.job.ProviderAttempts;
 import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
 import dev.omniarchitect.json.CompressedJson;
 import dev.omniarchitect.json.Json;
+import dev.omniarchitect.limit.ProviderLimiter;
+import dev.omniarchitect.limit.dynamodb.DynamoDbLeaseStore;
 import dev.omniarchitect.kind.AnswerParser;
 import dev.omniarchitect.kind.KindRegistry;
 import dev.omniarchitect.log.StructuredLog;
@@ -53,6 +55,7 @@ public final class FunctionServices {
     private final CacheStore cache;
     private final PriceTable prices;
     private final ValidatorRegistry validators;
+    private final ProviderLimiter limiter;
 
     public FunctionServices(FunctionConfig config, AwsClients aws, PrintStream logOutput, Clock clock) {
         this(config, aws, logOutput, clock, List.of());
@@ -77,6 +80,8 @@ public final class FunctionServices {
         this.jobs = new DynamoDbJobStore(aws.dynamoDb(), config.jobsTable(), config.jobRetention(), mapper,
                 compressed, clock);
         this.cache = new DynamoDbCacheStore(aws.dynamoDb(), config.cacheTable(), compressed);
+        this.limiter = new ProviderLimiter(new DynamoDbLeaseStore(aws.dynamoDb(), config.limitsTable()),
+                config.ceilings(), log, clock);
     }
 
     /**
@@ -131,6 +136,11 @@ public final class FunctionServices {
                 new BatchDefaults(providers.defaultProvider(), providers.defaultModels(), config.cacheTtlSeconds()));
     }
 
+    /** The provider-wide limits every provider call of this instance goes through. */
+    public ProviderLimiter limiter() {
+        return limiter;
+    }
+
     /** The list prices that turn token usage into cost. */
     public PriceTable prices() {
         return prices;
@@ -138,7 +148,7 @@ public final class FunctionServices {
 
     /** The per-item pipeline. */
     public ItemGenerator itemGenerator() {
-        return new ItemGenerator(jobs, cache, new ProviderAttempts(providers, RetryPolicy.DEFAULT, log, clock), kinds,
+        return new ItemGenerator(jobs, cache, new ProviderAttempts(providers, limiter, RetryPolicy.DEFAULT, log, clock), kinds,
                 new AnswerParser(), new CompressedJson(mapper), prices, validators,
                 new SecurityReview(kinds, validators, mapper), log, clock);
     }

@@ -75,7 +75,7 @@ class ItemOutcomeSizeTest {
         return new ItemOutcome(itemId, ItemStatus.FAILED, false, "p".repeat(32), "m".repeat(200), Long.MAX_VALUE,
                 new Usage(Long.MAX_VALUE, Long.MAX_VALUE), -Double.MAX_VALUE, -Double.MAX_VALUE,
                 "dynamodb://" + "t".repeat(255) + "/" + jobId + "/result#" + itemId,
-                new ItemError(ErrorCode.PROVIDER_BAD_RESPONSE, message));
+                new ItemError(ErrorCode.PROVIDER_BAD_RESPONSE, message), Long.MAX_VALUE);
     }
 
     private void assertFits(String state, Object value) throws Exception {

@@ -133,7 +133,7 @@ class DeployedSafetyTest {
 
     @Test
     void tablesSurviveADeletedOrReplacedStack() {
-        for (String table : List.of("CacheTable", "JobsTable")) {
+        for (String table : List.of("CacheTable", "JobsTable", "LimitsTable")) {
             assertEquals("Retain", resource(table).path("DeletionPolicy").asText(), table);
             assertEquals("Retain", resource(table).path("UpdateReplacePolicy").asText(), table);
             assertEquals(ref("TableDeletionProtection"), properties(table).path("DeletionProtectionEnabled"), table);

@@ -23,6 +23,8 @@ import dev.omniarchitect.api.RouteKey;
 import dev.omniarchitect.cache.dynamodb.DynamoDbCacheStore;
 import dev.omniarchitect.job.MaxConcurrency;
 import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
+import dev.omniarchitect.limit.ProviderCeilings;
+import dev.omniarchitect.limit.dynamodb.DynamoDbLeaseStore;
 import dev.omniarchitect.json.Json;
 import dev.omniarchitect.provider.BuiltInProviders;
 import dev.omniarchitect.provider.ProviderDefinition;
@@ -125,12 +127,13 @@ class TemplateConsistencyTest {
     }
 
     @Test
-    void bothTablesHaveTheCodesKeysTtlEncryptionAndRecovery() {
+    void everyTableHasTheCodesKeysTtlEncryptionAndRecovery() {
         Map<String, List<String>> keys = Map.of(
                 "CacheTable", List.of(DynamoDbCacheStore.KEY),
-                "JobsTable", List.of(DynamoDbJobStore.PARTITION_KEY, DynamoDbJobStore.SORT_KEY));
+                "JobsTable", List.of(DynamoDbJobStore.PARTITION_KEY, DynamoDbJobStore.SORT_KEY),
+                "LimitsTable", List.of(DynamoDbLeaseStore.PARTITION_KEY, DynamoDbLeaseStore.SORT_KEY));
         Map<String, String> ttl = Map.of("CacheTable", DynamoDbCacheStore.TTL_ATTRIBUTE,
-                "JobsTable", DynamoDbJobStore.TTL_ATTRIBUTE);
+                "JobsTable", DynamoDbJobStore.TTL_ATTRIBUTE, "LimitsTable", DynamoDbLeaseStore.TTL_ATTRIBUTE);
         for (String table : keys.keySet()) {
             JsonNode properties = properties(table);
             assertEquals("AWS::DynamoDB::Table", resource(table).path("Type").asText());
@@ -227,12 +230,19 @@ class TemplateConsistencyTest {
             }
         }
         assertEquals(Set.of(), tablesWith("AggregateFunction", "dynamodb:Scan"));
-        assertEquals(Set.of(), tablesWith("ProviderCallFunction", "dynamodb:DeleteItem"));
+        // ProviderCallFunction deletes nothing but its own leases.
+        assertEquals(Set.of("LimitsTable"), tablesWith("ProviderCallFunction", "dynamodb:DeleteItem"));
         assertEquals(Set.of("CacheTable"), tablesWith("ApiFunction", "dynamodb:Scan"));
-        assertEquals(Set.of("CacheTable", "JobsTable"), tablesWith("ProviderCallFunction", "dynamodb:PutItem"));
+        assertEquals(Set.of("CacheTable", "JobsTable", "LimitsTable"),
+                tablesWith("ProviderCallFunction", "dynamodb:PutItem"));
         assertEquals(Set.of("JobsTable"), tablesWith("AggregateFunction", "dynamodb:UpdateItem"));
         // ProviderCallFunction reads a job's requests in one query; AggregateFunction reads no result back.
-        assertEquals(Set.of("JobsTable"), tablesWith("ProviderCallFunction", "dynamodb:Query"));
+        assertEquals(Set.of("JobsTable", "LimitsTable"), tablesWith("ProviderCallFunction", "dynamodb:Query"));
+        for (String function : List.of("ApiFunction", "AggregateFunction", "ReconcileFunction")) {
+            for (String action : List.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem")) {
+                assertFalse(tablesWith(function, action).contains("LimitsTable"), function + " " + action);
+            }
+        }
         assertEquals(Set.of(), tablesWith("AggregateFunction", "dynamodb:Query"));
         assertEquals(ref("ProviderCallReservedConcurrency"),
                 properties("ProviderCallFunction").path("ReservedConcurrentExecutions"));
@@ -260,6 +270,25 @@ class TemplateConsistencyTest {
         assertEquals(ref("JobTtlDays"), globals.path("JOB_TTL_DAYS"));
         for (String output : List.of("ApiUrl", "StateMachineArn", "CacheTableName", "JobsTableName")) {
             assertTrue(template.path("Outputs").has(output), "output " + output);
+        }
+    }
+
+    /** Every limited provider's ceiling is a template parameter with the code's default, fed to ProviderCallFunction. */
+    @Test
+    void everyLimitedProviderHasACeilingParameterWithTheDocumentedDefault() {
+        JsonNode variables = properties("ProviderCallFunction").path("Environment").path("Variables");
+        assertEquals(ref("LimitsTable"), variables.path("LIMITS_TABLE"));
+        ProviderCeilings defaults = new ProviderCeilings(Map.of());
+        for (ProviderDefinition provider : BuiltInProviders.ALL) {
+            JsonNode value = variables.path(ProviderCeilings.variableOf(provider.name()));
+            if (defaults.of(provider.name()).isEmpty()) {
+                assertTrue(value.isMissingNode(), provider.name() + " is never limited");
+                continue;
+            }
+            JsonNode parameter = template.path("Parameters").path(value.path("Ref").asText());
+            assertEquals(ProviderCeilings.DEFAULT_CEILING, parameter.path("Default").asInt(), provider.name());
+            assertEquals(1, parameter.path("MinValue").asInt(), provider.name());
+            assertEquals(ProviderCeilings.MAX_CEILING, parameter.path("MaxValue").asInt(), provider.name());
         }
     }
 

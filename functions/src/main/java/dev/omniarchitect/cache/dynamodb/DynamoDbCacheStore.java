@@ -6,6 +6,7 @@ import dev.omniarchitect.cache.CacheCounts;
 import dev.omniarchitect.cache.CacheEntry;
 import dev.omniarchitect.cache.CacheFilter;
 import dev.omniarchitect.cache.CacheStats;
+import dev.omniarchitect.cache.CacheStorage;
 import dev.omniarchitect.cache.CacheStore;
 import dev.omniarchitect.cache.PurgeResult;
 import dev.omniarchitect.dynamodb.BatchWriter;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -91,12 +93,13 @@ public final class DynamoDbCacheStore implements CacheStore {
     @Override
     public CompletableFuture<CacheStats> stats(Instant now) {
         Map<String, long[]> byProvider = Collections.synchronizedMap(new HashMap<>());
+        AtomicReference<CacheStorage> storage = new AtomicReference<>(CacheStorage.NONE);
         long nowSeconds = now.getEpochSecond();
         return dynamo.scanPaginator(request -> request.tableName(table)
-                        .projectionExpression("#key, #provider, #expires, #hits, #misses")
+                        .projectionExpression("#key, #provider, #expires, #hits, #misses, #files, #created")
                         .expressionAttributeNames(Map.of("#key", KEY, "#provider", "provider",
                                 "#expires", TTL_ATTRIBUTE, "#hits", LookupCounters.HITS,
-                                "#misses", LookupCounters.MISSES)))
+                                "#misses", LookupCounters.MISSES, "#files", "files", "#created", "createdAt")))
                 .items()
                 .subscribe(item -> {
                     String key = item.get(KEY).s();
@@ -111,6 +114,9 @@ public final class DynamoDbCacheStore implements CacheStore {
                             counts[3] += number(item.get(LookupCounters.MISSES));
                         } else if (number(item.get(TTL_ATTRIBUTE)) > nowSeconds) {
                             counts[0]++;
+                            long size = item.get("files").b().asByteArray().length;
+                            Instant created = Instant.parse(item.get("createdAt").s());
+                            storage.updateAndGet(sum -> sum.plus(size, created));
                         } else {
                             counts[1]++;
                         }
@@ -119,7 +125,7 @@ public final class DynamoDbCacheStore implements CacheStore {
                 .thenApply(done -> {
                     Map<String, CacheCounts> stats = new HashMap<>();
                     byProvider.forEach((provider, c) -> stats.put(provider, CacheCounts.of(c[0], c[1], c[2], c[3])));
-                    return CacheStats.of(stats);
+                    return CacheStats.of(stats, storage.get());
                 });
     }
 

@@ -1,5 +1,6 @@
 package dev.omniarchitect.job.dynamodb;
 
+import dev.omniarchitect.dynamodb.StorageFailures;
 import dev.omniarchitect.job.ClientTokens;
 import dev.omniarchitect.job.TokenClaim;
 import java.time.Duration;
@@ -45,7 +46,8 @@ public final class DynamoDbClientTokens implements ClientTokens {
                         // Released between our write and this read: the token is free again.
                         ? held(claim.token()).thenCompose(held -> held.isPresent()
                                 ? CompletableFuture.completedFuture(held) : claim(claim))
-                        : CompletableFuture.failedFuture(error));
+                        : CompletableFuture.failedFuture(StorageFailures.passingAsUnavailable(error,
+                                "claiming a client token in " + table)));
     }
 
     @Override

@@ -6,15 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omniarchitect.batch.BatchDocument;
 import dev.omniarchitect.batch.BatchItem;
 import dev.omniarchitect.dynamodb.BatchWriter;
+import dev.omniarchitect.dynamodb.StorageFailures;
 import dev.omniarchitect.job.ItemResult;
 import dev.omniarchitect.job.Job;
+import dev.omniarchitect.job.JobPage;
 import dev.omniarchitect.job.JobStatus;
 import dev.omniarchitect.job.JobStore;
 import dev.omniarchitect.job.JobSummary;
 import dev.omniarchitect.job.Owner;
 import dev.omniarchitect.json.CompressedJson;
 import dev.omniarchitect.provider.ErrorCode;
-import dev.omniarchitect.provider.HttpFailures;
 import dev.omniarchitect.provider.ProviderException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -30,9 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -51,7 +50,14 @@ public final class DynamoDbJobStore implements JobStore {
     public static final String SORT_KEY = "sk";
     public static final String TTL_ATTRIBUTE = "expiresAt";
     /** The header attribute naming the job's owner. */
-    static final String OWNER = "owner";
+    public static final String OWNER = "owner";
+    /** The header attribute holding when the job was submitted, an ISO-8601 instant (sorts as time does). */
+    public static final String CREATED_AT = "createdAt";
+    /**
+     * The index of job headers by owner, newest last: only headers carry {@link #OWNER}, so it holds nothing
+     * else and a page of one owner's jobs is one query.
+     */
+    public static final String BY_OWNER_INDEX = "byOwner";
 
     private static final Duration SCAN_PAGE_TIMEOUT = Duration.ofSeconds(30);
     private static final String HEADER = "job";
@@ -94,7 +100,7 @@ public final class DynamoDbJobStore implements JobStore {
         header.put(PARTITION_KEY, AttributeValue.fromS(jobId));
         header.put(SORT_KEY, AttributeValue.fromS(HEADER));
         header.put("status", AttributeValue.fromS(JobStatus.QUEUED.name()));
-        header.put("createdAt", AttributeValue.fromS(createdAt.toString()));
+        header.put(CREATED_AT, AttributeValue.fromS(createdAt.toString()));
         header.put(OWNER, AttributeValue.fromS(owner.id()));
         header.put("itemIds", AttributeValue.fromL(document.items().stream()
                 .map(item -> AttributeValue.fromS(item.id())).toList()));
@@ -104,20 +110,11 @@ public final class DynamoDbJobStore implements JobStore {
                 .thenCompose(stored -> dynamo.putItem(request -> request.tableName(table).item(header)))
                 .handle((response, error) -> {
                     if (error != null) {
-                        throw new CompletionException(unavailable(error));
+                        throw new CompletionException(StorageFailures.passingAsUnavailable(error,
+                                "storing job " + jobId + " in " + table));
                     }
                     return null;
                 });
-    }
-
-    /** A failure that waiting may cure (timeouts, no connection, 5xx, throttling) as STORAGE_UNAVAILABLE. */
-    private Throwable unavailable(Throwable error) {
-        Throwable cause = HttpFailures.unwrap(error);
-        boolean passing = cause instanceof SdkClientException
-                || cause instanceof AwsServiceException service && (service.statusCode() >= 500
-                        || service.isThrottlingException());
-        return passing ? new ProviderException(ErrorCode.STORAGE_UNAVAILABLE, "the jobs table " + table
-                + " could not be written now", cause) : cause;
     }
 
     @Override
@@ -212,6 +209,35 @@ public final class DynamoDbJobStore implements JobStore {
     }
 
     @Override
+    public CompletableFuture<JobPage> listJobs(Owner owner, int limit, String after) {
+        CompletableFuture<Optional<Job>> start = after == null
+                ? CompletableFuture.completedFuture(Optional.empty()) : loadJob(after);
+        return start.thenCompose(previous -> {
+            if (after != null && previous.filter(job -> job.owner().equals(owner)).isEmpty()) {
+                // A cursor naming another owner's job, or none, starts no page: it must not reveal anything.
+                return CompletableFuture.completedFuture(new JobPage(List.of(), null));
+            }
+            return dynamo.query(request -> {
+                request.tableName(table).indexName(BY_OWNER_INDEX).scanIndexForward(false).limit(limit)
+                        .keyConditionExpression("#owner = :owner")
+                        .expressionAttributeNames(Map.of("#owner", OWNER))
+                        .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS(owner.id())));
+                previous.ifPresent(job -> request.exclusiveStartKey(Map.of(
+                        PARTITION_KEY, AttributeValue.fromS(job.jobId()),
+                        SORT_KEY, AttributeValue.fromS(HEADER),
+                        OWNER, AttributeValue.fromS(owner.id()),
+                        CREATED_AT, AttributeValue.fromS(job.createdAt().toString()))));
+            }).thenApply(response -> {
+                List<Job> jobs = response.items().stream()
+                        .map(item -> job(item.get(PARTITION_KEY).s(), item)).toList();
+                boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        && !jobs.isEmpty();
+                return new JobPage(jobs, more ? jobs.get(jobs.size() - 1).jobId() : null);
+            });
+        });
+    }
+
+    @Override
     public CompletableFuture<Void> delete(String jobId) {
         List<WriteRequest> rest = Collections.synchronizedList(new ArrayList<>());
         return dynamo.deleteItem(request -> request.tableName(table).key(key(jobId, HEADER)))
@@ -252,7 +278,7 @@ public final class DynamoDbJobStore implements JobStore {
         AttributeValue summary = item.get("summary");
         return new Job(jobId,
                 JobStatus.valueOf(item.get("status").s()),
-                Instant.parse(item.get("createdAt").s()),
+                Instant.parse(item.get(CREATED_AT).s()),
                 finishedAt == null ? null : Instant.parse(finishedAt.s()),
                 item.get("itemIds").l().stream().map(AttributeValue::s).toList(),
                 summary == null ? null : read(summary.s(), JobSummary.class),

@@ -17,6 +17,7 @@ public final class CloudFormationKind {
                     least-privilege IAM, encryption at rest, no hard-coded secrets or account ids, and Outputs \
                     for what other stacks need.""",
                     List.of("template.yaml"), Set.of("yaml", "yml", "json"))
+                .documentingParams("noncurrentVersionDays")
                 .reviewable(Pattern.compile("(?m)^(AWSTemplateFormatVersion|Resources):"), "template.yaml", 10),
             CloudFormationBlueprint::new, CloudFormationValidator::new);
 

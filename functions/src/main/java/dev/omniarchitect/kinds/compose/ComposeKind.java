@@ -16,6 +16,7 @@ public final class ComposeKind {
                     pinned image tags, healthchecks, restart policies, named volumes, networks that isolate \
                     back ends, and secrets or env files instead of inline passwords.""",
                     List.of("compose.yaml"), Set.of("yaml", "yml"))
+                .documentingParams("services, image, registry, tag, port, healthPath, database (postgres, mysql, none)")
                 .reviewable(Pattern.compile("(?m)^services:\\s*$"), "compose.yaml", 40),
             ComposeBlueprint::new, ComposeValidator::new);
 

@@ -16,6 +16,8 @@ public final class DockerfileKind {
                     tag, a non-root USER, COPY rather than ADD, package caches removed in the same layer, a \
                     HEALTHCHECK for services, and no secrets in ENV or ARG.""",
                     List.of("Dockerfile", ".dockerignore"), Set.of("dockerfile", "docker", "containerfile"))
+                .documentingParams("runtime (java, node, python, go, static), name, port, healthPath, javaVersion, "
+                        + "nodeVersion, pythonVersion, goVersion")
                 .reviewable(Pattern.compile("(?im)^\\s*FROM\\s+\\S+"), "Dockerfile", 70),
             DockerfileBlueprint::new, DockerfileValidator::new);
 

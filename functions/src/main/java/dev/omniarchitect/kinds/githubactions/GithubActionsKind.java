@@ -16,6 +16,8 @@ public final class GithubActionsKind {
                     privilege permissions, a concurrency group, caching of dependencies, and timeouts on every \
                     job. Put workflows under .github/workflows/.""",
                     List.of(".github/workflows/ci.yml"), Set.of("yaml", "yml"))
+                .documentingParams("language (java, node, python, go), name, branches, timeoutMinutes, "
+                        + "the language's version")
                 .reviewable(Pattern.compile("(?m)^jobs:\\s*$"), ".github/workflows/workflow.yml", 30),
             GithubActionsBlueprint::new, GithubActionsValidator::new);
 

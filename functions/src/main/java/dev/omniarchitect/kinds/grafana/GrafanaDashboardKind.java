@@ -14,7 +14,8 @@ public final class GrafanaDashboardKind {
                     You write Grafana dashboards as JSON models for provisioning: a uid and title, \
                     schemaVersion, a time range, templating variables for datasource and job, and panels that \
                     each have a type, a title, a datasource and targets with their queries.""",
-                    List.of("dashboard.json"), Set.of("json")),
+                    List.of("dashboard.json"), Set.of("json"))
+                .documentingParams("uid, title, job, datasourceUid"),
             GrafanaDashboardBlueprint::new, GrafanaDashboardValidator::new);
 
     private GrafanaDashboardKind() {

@@ -17,6 +17,9 @@ public final class KubernetesKind {
                     system, no latest image tag; a Service; and further objects (HorizontalPodAutoscaler, \
                     PodDisruptionBudget, ConfigMap) when asked. One object per file.""",
                     List.of("deployment.yaml", "service.yaml", "hpa.yaml"), Set.of("yaml", "yml"))
+                .documentingParams("name, image, port, servicePort, healthPath, replicas, minReplicas, maxReplicas, "
+                        + "targetCpuUtilization, cpuRequest, cpuLimit, memoryRequest, memoryLimit, "
+                        + "namespace")
                 .reviewable(Pattern.compile("(?m)^apiVersion:\\s*\\S+[\\s\\S]*^kind:\\s*\\S+"), "manifest.yaml", 20),
             KubernetesBlueprint::new, KubernetesValidator::new);
 

@@ -16,6 +16,8 @@ public final class PrometheusRulesKind {
                     severity label and summary and description annotations, and recording rules named \
                     level:metric:operations.""",
                     List.of("alerts.rules.yml"), Set.of("yaml", "yml"))
+                .documentingParams("name, errorRatePercent, latencyP99Seconds, forMinutes, requestsMetric, "
+                        + "statusLabel, durationMetric")
                 .reviewable(Pattern.compile("(?m)^groups:\\s*$"), "rules.yml", 50),
             PrometheusRulesBlueprint::new, PrometheusRulesValidator::new);
 

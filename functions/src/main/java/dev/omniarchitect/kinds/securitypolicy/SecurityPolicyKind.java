@@ -18,6 +18,7 @@ public final class SecurityPolicyKind {
                     or OPA Rego modules (a package, deny or violation rules with clear messages), as the \
                     request asks; one policy per file, each rule explaining what it enforces.""",
                     List.of("policy.yaml"), Set.of("yaml", "yml", "rego"))
+                .documentingParams("engine (kyverno, opa), name, excludeNamespaces")
                 // Before kubernetes (20): a Kyverno policy has apiVersion and kind lines too.
                 .reviewable(Pattern.compile("(?m)^apiVersion:\\s*[\"']?kyverno\\.io/"), "policy.yaml", 15),
             SecurityPolicyBlueprint::new, SecurityPolicyValidator::new);

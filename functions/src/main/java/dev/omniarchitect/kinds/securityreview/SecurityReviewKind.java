@@ -21,6 +21,7 @@ public final class SecurityReviewKind {
                     line (the 1-based line in the input, or null), message and fix. Report only real problems \
                     in the given file.""",
                     List.of(SecurityReview.FINDINGS_FILE), Set.of("json"))
+                .documentingParams("none: the item's input is reviewed offline by the validators")
                 .takingInput(),
             SecurityReviewBlueprint::new, null);
 

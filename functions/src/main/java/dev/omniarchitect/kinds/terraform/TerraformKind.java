@@ -17,6 +17,7 @@ public final class TerraformKind {
                     outputs with descriptions, no hard-coded credentials, tags on every taggable resource. \
                     Split the module into main.tf, variables.tf and outputs.tf.""",
                     List.of("main.tf", "variables.tf", "outputs.tf"), Set.of("hcl", "terraform", "tf"))
+                .documentingParams("name, region, project")
                 .reviewable(Pattern.compile("(?m)^\\s*(resource|provider|terraform|module|variable)\\s+[\"{a-z]"), "main.tf", 60),
             TerraformBlueprint::new, TerraformValidator::new);
 

@@ -66,7 +66,8 @@ public final class AnthropicProvider implements Provider {
                 .put("temperature", Math.min(1.0, request.temperature()))
                 .put("system", request.kind().systemPrompt());
         body.putArray("messages").addObject().put("role", "user").put("content", request.userPrompt());
-        return endpoint.post(headers, body, request.timeout()).thenApply(json -> answer(json, request.model()));
+        return endpoint.postReadingLimits(headers, body, request.timeout())
+                .thenApply(answered -> answer(answered.json(), request.model()).nearLimit(answered.nearLimit()));
     }
 
     private static ProviderAnswer answer(JsonNode json, String requestedModel) {

@@ -73,7 +73,8 @@ public final class OpenAiProvider implements Provider {
         body.put("temperature", request.temperature());
         body.put(settings.isOpenAiItself() ? "max_completion_tokens" : "max_tokens", request.maxTokens());
         body.put("stream", false);
-        return endpoint.post(headers, body, request.timeout()).thenApply(json -> answer(json, request.model()));
+        return endpoint.postReadingLimits(headers, body, request.timeout())
+                .thenApply(answered -> answer(answered.json(), request.model()).nearLimit(answered.nearLimit()));
     }
 
     private static ProviderAnswer answer(JsonNode json, String requestedModel) {

@@ -112,7 +112,7 @@ public final class LocalApiServer implements AutoCloseable {
     public void route(String prefix, HttpHandler handler) {
         HttpContext context = server.createContext(prefix, exchange -> {
             Optional<RequestGuard.Refusal> refused = guard.check(exchange.getRequestMethod(),
-                    exchange.getRequestHeaders(), server.getAddress().getPort());
+                    exchange.getRequestURI().getRawPath(), exchange.getRequestHeaders(), server.getAddress().getPort());
             if (refused.isPresent()) {
                 try (exchange) {
                     refused.get().headers().forEach(exchange.getResponseHeaders()::set);
@@ -135,7 +135,7 @@ public final class LocalApiServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Optional<RequestGuard.Refusal> refused = guard.check(exchange.getRequestMethod(),
-                    exchange.getRequestHeaders(), server.getAddress().getPort());
+                    exchange.getRequestURI().getRawPath(), exchange.getRequestHeaders(), server.getAddress().getPort());
             if (refused.isPresent()) {
                 refused.get().headers().forEach(exchange.getResponseHeaders()::set);
                 sendProblem(exchange, refused.get().problem());

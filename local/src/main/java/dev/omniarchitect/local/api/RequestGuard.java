@@ -19,8 +19,8 @@ import java.util.Set;
  * ({@code localhost}, {@code 127.0.0.1}, {@code [::1]}, with the server's port or none) is served. A
  * state-changing request (POST, PUT, PATCH, DELETE) with an {@code Origin} is refused unless that origin
  * is the server itself on a loopback name. With a token ({@value #TOKEN_VARIABLE}), every request must
- * carry {@code Authorization: Bearer <token>}; a bind to another address requires one, and then any Host
- * is served, the token being the proof.
+ * carry {@code Authorization: Bearer <token>} (except the web console's own page and files); a bind to
+ * another address requires one, and then any Host is served, the token being the proof.
  *
  * <p>Each token is an owner: its holder sees only the jobs it submitted. {@value #TOKEN_VARIABLE}'s holder
  * also has the admin scope (delete and purge cache entries); {@value #USER_TOKENS_VARIABLE} adds the
@@ -83,7 +83,7 @@ public final class RequestGuard {
     }
 
     /** Why that request is refused, or empty when it may go on. */
-    Optional<Refusal> check(String method, Headers headers, int port) {
+    Optional<Refusal> check(String method, String path, Headers headers, int port) {
         String host = headers.getFirst("Host");
         if (loopbackOnly && !isLoopbackHost(host, port)) {
             return Optional.of(new Refusal(Problem.of("forbidden-host", "Host not allowed", 403,
@@ -91,7 +91,7 @@ public final class RequestGuard {
                     (host == null ? "missing" : "\"" + host + "\" is not allowed") + "; allowed: localhost:" + port
                             + ", 127.0.0.1:" + port + ", [::1]:" + port), Map.of()));
         }
-        if (token != null && identify(headers).isEmpty()) {
+        if (token != null && !isConsoleFile(method, path) && identify(headers).isEmpty()) {
             return Optional.of(new Refusal(Problem.of("unauthorized", "Token required", 401,
                     "this API requires the bearer token set in " + TOKEN_VARIABLE + " where it runs",
                     "Authorization", "send 'Authorization: Bearer <the token>'"),
@@ -106,6 +106,14 @@ public final class RequestGuard {
                             + port + ", http://[::1]:" + port + ", or no Origin header"), Map.of()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The web console's page and files are the same for everyone and hold no data: a browser cannot send a
+     * token with the page it navigates to, so they load without it, and the page then asks for the token.
+     */
+    private static boolean isConsoleFile(String method, String path) {
+        return "GET".equalsIgnoreCase(method) && path != null && (path.equals("/") || path.startsWith("/console/"));
     }
 
     /**

@@ -54,9 +54,11 @@ import picocli.CommandLine;
             "omni engine stop it refuses new jobs (503), lets provider calls in flight end within 10 s, and",
             "leaves the rest for the next start.",
             "",
-            "Routes: POST /v1/generations, GET /v1/generations/{jobId}, GET /v1/generations/{jobId}/bundle,",
+            "Routes: POST /v1/generations, GET /v1/generations (your recent jobs), GET /v1/generations/{jobId},",
+            "GET /v1/generations/{jobId}/bundle, GET /v1/generations/{jobId}/document,",
             "GET /v1/generations/{jobId}/files/{itemId}/{path}, GET /v1/cache/stats, DELETE /v1/cache/{key},",
-            "POST /v1/cache/purge, GET /v1/providers.",
+            "POST /v1/cache/purge, GET /v1/providers, GET /v1/kinds; the web console on GET / (its files under",
+            "/console/).",
             "",
             "Runs until interrupted (Ctrl-C) or omni engine stop.",
             ""},
@@ -141,6 +143,7 @@ final class ServeCommand implements Callable<Integer> {
                         + String.join(", ", engine.resumed()));
             }
             out.println("Omni Architect API on " + engine.uri() + " (Ctrl-C or omni engine stop ends it)");
+            out.println("Web console on " + engine.uri() + "/");
             for (RouteKey route : GenerationsApi.ROUTES) {
                 out.println("  " + route.method() + " " + engine.uri() + route.path());
             }

@@ -16,10 +16,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The end-of-run table: one row per item, then the job's wall time and speedup. */
+/** The end-of-run table: one row per item (with its wait for provider limits), then the job's figures. */
 final class SummaryTable {
 
-    private static final List<String> HEADINGS = List.of("ITEM", "KIND", "STATUS", "CHECK", "CACHED", "PROVIDER", "MODEL", "MS");
+    private static final List<String> HEADINGS = List.of("ITEM", "KIND", "STATUS", "CHECK", "CACHED", "PROVIDER", "MODEL", "MS",
+            "WAIT MS");
 
     private static final KindRegistry KINDS = KindRegistry.builtIn();
 
@@ -35,7 +36,8 @@ final class SummaryTable {
         for (ItemResult item : record.items()) {
             rows.add(List.of(item.id(), Objects.toString(item.kind(), "-"), item.status().name(), check(item),
                     item.cached() ? "yes" : "no", Objects.toString(item.provider(), "-"),
-                    Objects.toString(item.model(), "-"), Long.toString(item.durationMs())));
+                    Objects.toString(item.model(), "-"), Long.toString(item.durationMs()),
+                    Long.toString(item.leaseWaitMs())));
         }
         out.println();
         out.println("Job " + record.jobId() + ": " + record.status());
@@ -63,6 +65,10 @@ final class SummaryTable {
             reviewFindings(record).ifPresent(out::println);
             out.printf("wall %d ms, items added up %d ms, speedup %.2fx%n", summary.wallMs(), summary.sumItemMs(),
                     summary.speedup());
+            if (summary.leaseWaitMs() > 0) {
+                out.printf("waited %d ms in all for provider limits (WAIT MS: an item's share of its MS)%n",
+                        summary.leaseWaitMs());
+            }
             out.printf("tokens %d in, %d out; estimated cost $%.6f, saved by the cache $%.6f%s%n",
                     summary.inputTokens(), summary.outputTokens(), summary.costUsd(), summary.costSavedUsd(),
                     summary.unpricedItems() == 0 ? ""

@@ -77,7 +77,7 @@ public final class LocalPipeline implements AutoCloseable {
                     env);
             FunctionConfig config = FunctionConfig.fromEnvironment(env);
             this.services = new FunctionServices(config, aws, builder.logOutput, builder.clock, builder.externalChecks);
-            LocalTables.ensure(aws.dynamoDb(), config.cacheTable(), config.jobsTable());
+            LocalTables.ensure(aws.dynamoDb(), config.cacheTable(), config.jobsTable(), config.limitsTable());
 
             // ApiFunction starts executions that invoke the functions, as in AWS: its starter is bound to
             // the executions once they exist.

@@ -73,14 +73,16 @@ class ApiErrorMatrixTest extends ServeTestBase {
         JsonNode problem = assertProblem(get("/v2/generations"), 404, "path");
         assertTrue(problem.path("errors").path(0).path("message").asText().contains("POST /v1/generations"),
                 "the routes are listed: " + problem);
-        assertProblem(get("/"), 404, "path");
+        assertProblem(get("/v1"), 404, "path");
+        assertProblem(get("/console"), 404, "path");
+        assertEquals(200, get("/").statusCode(), "the web console");
     }
 
     @Test
     void aWrongMethodIs405WithAllow() throws Exception {
         HttpResponse<String> response = send("DELETE", "/v1/generations", null, null);
         assertProblem(response, 405, "method");
-        assertEquals("POST", response.headers().firstValue("Allow").orElse(""));
+        assertEquals("POST, GET", response.headers().firstValue("Allow").orElse(""));
         HttpResponse<String> put = send("PUT", "/v1/generations/20201231-235959-0badf00d", "application/json", "{}");
         assertProblem(put, 405, "method");
         assertEquals("GET", put.headers().firstValue("Allow").orElse(""));

@@ -11,6 +11,7 @@ import dev.omniarchitect.cache.CacheCounts;
 import dev.omniarchitect.cache.CacheEntry;
 import dev.omniarchitect.cache.CacheFilter;
 import dev.omniarchitect.cache.CacheStats;
+import dev.omniarchitect.cache.CacheStorage;
 import dev.omniarchitect.cache.PurgeResult;
 import dev.omniarchitect.cache.dynamodb.DynamoDbCacheStore;
 import dev.omniarchitect.json.CompressedJson;
@@ -59,6 +60,22 @@ class CacheManagementTest extends DynamoDbLocalTestBase {
     }
 
     @Test
+    void theStatsSayHowMuchTheFreshEntriesHoldAndWhenTheyWereWritten() {
+        cache.put(new CacheEntry(key(), "openai", "m", "dockerfile", List.of(new GeneratedFile("f", "x".repeat(1000))),
+                new Usage(1, 2), now.minusSeconds(300), now.plusSeconds(60))).join();
+        cache.put(new CacheEntry(key(), "bedrock", "m", "dockerfile", List.of(new GeneratedFile("f", "y")),
+                new Usage(1, 2), now.minusSeconds(30), now.plusSeconds(60))).join();
+        cache.put(new CacheEntry(key(), "bedrock", "m", "dockerfile", List.of(new GeneratedFile("f", "z")),
+                new Usage(1, 2), now.minusSeconds(9000), now.minusSeconds(1))).join();
+
+        CacheStorage storage = cache.stats(now).join().storage();
+
+        assertEquals(now.minusSeconds(300), storage.oldest(), "the expired entry is not counted");
+        assertEquals(now.minusSeconds(30), storage.newest());
+        assertTrue(storage.bytes() > 0 && storage.bytes() < 1000, "compressed as stored: " + storage.bytes());
+    }
+
+    @Test
     void lookupsCountNothingByThemselves() {
         String key = put("openai", "gpt-4o-mini", "dockerfile", now.plusSeconds(3600));
         assertTrue(cache.find(key, now).join().isPresent());
@@ -80,6 +97,7 @@ class CacheManagementTest extends DynamoDbLocalTestBase {
         assertEquals(CacheCounts.NONE, stats.total());
         assertNull(stats.total().hitRatio());
         assertTrue(stats.byProvider().isEmpty());
+        assertEquals(CacheStorage.NONE, stats.storage());
     }
 
     @Test

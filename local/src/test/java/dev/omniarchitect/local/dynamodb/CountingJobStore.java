@@ -4,6 +4,7 @@ import dev.omniarchitect.batch.BatchDocument;
 import dev.omniarchitect.batch.BatchItem;
 import dev.omniarchitect.job.ItemResult;
 import dev.omniarchitect.job.Job;
+import dev.omniarchitect.job.JobPage;
 import dev.omniarchitect.job.JobStatus;
 import dev.omniarchitect.job.JobStore;
 import dev.omniarchitect.job.JobSummary;
@@ -103,5 +104,11 @@ final class CountingJobStore implements JobStore {
     @Override
     public String contentRef(String jobId, String itemId) {
         return store.contentRef(jobId, itemId);
+    }
+
+    @Override
+    public CompletableFuture<JobPage> listJobs(Owner owner, int limit, String after) {
+        count("listJobs");
+        return store.listJobs(owner, limit, after);
     }
 }

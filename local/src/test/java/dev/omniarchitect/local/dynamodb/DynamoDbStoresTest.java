@@ -10,15 +10,18 @@ import dev.omniarchitect.batch.CacheMode;
 import dev.omniarchitect.batch.ItemSettings;
 import dev.omniarchitect.cache.CacheEntry;
 import dev.omniarchitect.cache.dynamodb.DynamoDbCacheStore;
+import dev.omniarchitect.job.ItemError;
 import dev.omniarchitect.job.ItemOutcome;
 import dev.omniarchitect.job.ItemResult;
 import dev.omniarchitect.job.ItemStatus;
+import dev.omniarchitect.job.Job;
 import dev.omniarchitect.job.JobStatus;
 import dev.omniarchitect.job.JobSummary;
 import dev.omniarchitect.job.Owner;
 import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
 import dev.omniarchitect.json.CompressedJson;
 import dev.omniarchitect.json.Json;
+import dev.omniarchitect.provider.ErrorCode;
 import dev.omniarchitect.provider.Usage;
 import dev.omniarchitect.runtime.AwsClients;
 import java.time.Clock;
@@ -33,7 +36,12 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** The DynamoDB stores against DynamoDB Local over the async Netty client. */
 class DynamoDbStoresTest {
@@ -84,6 +92,44 @@ class DynamoDbStoresTest {
                 .key(Map.of("cacheKey", AttributeValue.fromS("b".repeat(64))))).join().item();
         int stored = raw.get("files").b().asByteArray().length;
         assertTrue(stored < 100_000, "600 KB of text stored as " + stored + " bytes");
+    }
+
+    @Test
+    void aJobsTableMadeBeforeTheOwnerIndexGetsItWithItsRecordsKeptAndStillTakesWrites() {
+        aws.dynamoDb().createTable(request -> request.tableName("old-jobs")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        attribute(DynamoDbJobStore.PARTITION_KEY), attribute(DynamoDbJobStore.SORT_KEY))
+                .keySchema(
+                        key(DynamoDbJobStore.PARTITION_KEY, KeyType.HASH), key(DynamoDbJobStore.SORT_KEY, KeyType.RANGE)))
+                .join();
+        DynamoDbJobStore old = new DynamoDbJobStore(aws.dynamoDb(), "old-jobs", Duration.ofDays(30), Json.mapper(),
+                new CompressedJson(Json.mapper()), Clock.systemUTC());
+        ItemSettings settings = new ItemSettings("blueprint", "blueprint-v1", 0.2, 4096, 120, CacheMode.USE, 3600, 3,
+                List.of());
+        BatchDocument document = new BatchDocument(List.of(new BatchItem("a", "dockerfile", "p",
+                Json.mapper().createObjectNode(), settings)));
+        Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        old.create("20261126-120000-0000000a", document, Owner.of("jwt:ann"), created).join();
+
+        LocalTables.ensure(aws.dynamoDb(), "cache", "old-jobs");
+
+        assertEquals(List.of("20261126-120000-0000000a"), old.listJobs(Owner.of("jwt:ann"), 10, null).join().jobs()
+                .stream().map(Job::jobId).toList());
+        assertEquals(1, old.loadItems("20261126-120000-0000000a").join().size(), "the item records were kept");
+        old.create("20261126-120001-0000000b", document, Owner.of("jwt:ann"), created.plusSeconds(1)).join();
+        old.saveResult("20261126-120001-0000000b", ItemResult.failedWithout("a", 5, new ItemError(ErrorCode.PROVIDER_TIMEOUT, "late"))).join();
+        assertEquals(List.of("20261126-120001-0000000b", "20261126-120000-0000000a"),
+                old.listJobs(Owner.of("jwt:ann"), 10, null).join().jobs().stream().map(Job::jobId).toList());
+        assertTrue(old.listJobs(Owner.of("jwt:bob"), 10, null).join().jobs().isEmpty());
+    }
+
+    private static AttributeDefinition attribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 
     @Test

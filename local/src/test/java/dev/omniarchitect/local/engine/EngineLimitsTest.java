@@ -157,7 +157,7 @@ class EngineLimitsTest {
     }
 
     @Test
-    void aTokenIsRequiredOnEveryRequestWhenSet() throws Exception {
+    void aTokenIsRequiredOnEveryRequestButTheConsolesFilesWhenSet() throws Exception {
         int port = guarded.uri().getPort();
         String host = "127.0.0.1:" + port;
         RawHttp.Answer none = RawHttp.send(port, "GET", "/v1/providers", Map.of("Host", host), null);
@@ -171,6 +171,12 @@ class EngineLimitsTest {
                 Map.of("Host", host, "Authorization", "Bearer " + TOKEN), null).status());
         assertRefused(RawHttp.send(port, "GET", "/v1/providers",
                 Map.of("Host", "evil.example.com", "Authorization", "Bearer " + TOKEN), null), 403, "Host");
+        // The console's page and files hold no data and a browser cannot send a token with a page it opens:
+        // they load without one, and the page asks for the token on its first 401.
+        assertEquals(200, RawHttp.send(port, "GET", "/", Map.of("Host", host), null).status());
+        assertEquals(200, RawHttp.send(port, "GET", "/console/app.js", Map.of("Host", host), null).status());
+        assertRefused(RawHttp.send(port, "GET", "/v1/generations", Map.of("Host", host), null), 401, "Authorization");
+        assertRefused(RawHttp.send(port, "GET", "/", Map.of("Host", "evil.example.com"), null), 403, "Host");
     }
 
     @Test

@@ -25,8 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * A submission when the jobs table cannot take it (here DynamoDB Local has stopped: connections are
- * refused) is a 503 with Retry-After, never a 500, and no execution is started for it.
+ * A submission when the jobs table cannot take it or its client token (here DynamoDB Local has stopped:
+ * connections are refused) is a 503 with Retry-After, never a 500, and no execution is started for it.
  */
 class StoreUnavailableTest {
 
@@ -54,6 +54,9 @@ class StoreUnavailableTest {
                 assertEquals("5", answer.headers().firstValue("Retry-After").orElse(""), answer.headers().map().toString());
                 assertEquals(503, Json.mapper().readTree(answer.body()).path("status").asInt());
                 assertFalse(answer.body().contains("Exception"), answer.body());
+                HttpResponse<String> withToken = EngineApi.post(api.uri(), EngineApi.batch("store", 2, "store-token"));
+                assertEquals(503, withToken.statusCode(), "a token that cannot be claimed: " + withToken.body());
+                assertEquals("5", withToken.headers().firstValue("Retry-After").orElse(""));
                 assertEquals(List.of(), started, "no execution for a job that could not be stored");
             }
         } finally {

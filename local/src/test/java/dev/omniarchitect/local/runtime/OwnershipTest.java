@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.json.Json;
 import dev.omniarchitect.local.asl.LambdaFailure;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,47 @@ class OwnershipTest extends PipelineTestBase {
         assertEquals(200, call(jwt(ALICE, List.of()), "GET", fileUrl, null).path("statusCode").asInt());
         assertEquals(404, call(jwt(BOB, List.of()), "GET", fileUrl, null).path("statusCode").asInt());
         assertEquals(404, call(null, "GET", fileUrl, null).path("statusCode").asInt(), "nor the local user");
+    }
+
+    @Test
+    void aCallerListsOnlyItsOwnJobsNewestFirstAPageAtATimeAndReadsOnlyItsOwnDocuments() throws Exception {
+        List<String> alices = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            alices.add(submit(jwt(ALICE, List.of()), DOCUMENT));
+            Thread.sleep(5); // distinct createdAt instants, so newest first is one order
+        }
+        String bobs = submit(jwt(BOB, List.of()), DOCUMENT);
+        pipeline.awaitExecutions();
+
+        JsonNode first = body(call(jwt(ALICE, List.of()), "GET", "/v1/generations", null, "limit", "2"));
+        assertEquals(List.of(alices.get(2), alices.get(1)), jobIds(first));
+        assertEquals("/v1/generations?limit=2&after=" + alices.get(1), first.path("next").asText());
+        JsonNode second = body(call(jwt(ALICE, List.of()), "GET", "/v1/generations", null,
+                "limit", "2", "after", alices.get(1)));
+        assertEquals(List.of(alices.get(0)), jobIds(second));
+        assertEquals(1, second.path("jobs").path(0).path("items").asInt());
+        assertEquals("SUCCEEDED", second.path("jobs").path(0).path("status").asText());
+        assertEquals(List.of(bobs), jobIds(body(call(jwt(BOB, List.of()), "GET", "/v1/generations", null))));
+        assertEquals(List.of(), jobIds(body(call(jwt(BOB, List.of()), "GET", "/v1/generations", null,
+                "after", alices.get(2)))), "another's job as a cursor reveals nothing");
+        JsonNode badLimit = call(jwt(BOB, List.of()), "GET", "/v1/generations", null, "limit", "1000");
+        assertEquals(400, badLimit.path("statusCode").asInt());
+        assertEquals("limit", body(badLimit).path("errors").path(0).path("field").asText());
+
+        JsonNode document = body(call(jwt(ALICE, List.of()), "GET", "/v1/generations/" + alices.get(0) + "/document",
+                null));
+        assertEquals("rules", document.path("items").path(0).path("id").asText());
+        assertEquals("p", document.path("items").path(0).path("prompt").asText());
+        assertEquals(404, call(jwt(BOB, List.of()), "GET", "/v1/generations/" + alices.get(0) + "/document", null)
+                .path("statusCode").asInt());
+        JsonNode again = call(jwt(ALICE, List.of()), "POST", "/v1/generations", document.toString());
+        assertEquals(202, again.path("statusCode").asInt(), "a job's document is a valid batch document");
+    }
+
+    private static List<String> jobIds(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.path("jobs").forEach(job -> ids.add(job.path("jobId").asText()));
+        return ids;
     }
 
     @Test
@@ -105,9 +147,16 @@ class OwnershipTest extends PipelineTestBase {
         return body(response).path("jobId").asText();
     }
 
-    private JsonNode call(ObjectNode authorizer, String method, String path, String body) throws LambdaFailure {
+    private JsonNode call(ObjectNode authorizer, String method, String path, String body, String... query)
+            throws LambdaFailure {
         ObjectNode event = Json.mapper().createObjectNode().put("version", "2.0").put("rawPath", path)
                 .put("isBase64Encoded", false);
+        if (query.length > 0) {
+            ObjectNode parameters = event.putObject("queryStringParameters");
+            for (int i = 0; i + 1 < query.length; i += 2) {
+                parameters.put(query[i], query[i + 1]);
+            }
+        }
         event.putObject("headers").put("content-type", "application/json");
         ObjectNode context = event.putObject("requestContext");
         context.putObject("http").put("method", method).put("path", path);

@@ -1,0 +1,22 @@
+package dev.omniarchitect.limit;
+
+/**
+ * The right to one call in flight at a provider, until given back or expired.
+ *
+ * @param provider  the provider
+ * @param slot      the slot held; -1 for a provider that is not limited (nothing to give back)
+ * @param holder    who holds it, unique per lease
+ * @param waitedMs  how long it took to get
+ */
+public record Lease(String provider, int slot, String holder, long waitedMs) {
+
+    /** The lease of a call that needs none. */
+    public static Lease unlimited(String provider) {
+        return new Lease(provider, -1, "", 0);
+    }
+
+    /** Whether a slot is held. */
+    public boolean held() {
+        return slot >= 0;
+    }
+}

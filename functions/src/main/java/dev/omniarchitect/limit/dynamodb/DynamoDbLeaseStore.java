@@ -1,0 +1,128 @@
+package dev.omniarchitect.limit.dynamodb;
+
+import dev.omniarchitect.limit.LeaseStore;
+import dev.omniarchitect.limit.LimitState;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The provider limits in a DynamoDB table keyed by {@code provider} and {@code entry}: one {@code state} item
+ * per provider (the adaptive limit, replaced on its version) and one {@code lease#NNN} item per slot held.
+ * A slot is taken by a put conditioned on no unexpired lease holding it, so the expiry is checked by
+ * DynamoDB itself; the TTL attribute {@code expiresAt} (epoch seconds) only clears old leases away.
+ */
+public final class DynamoDbLeaseStore implements LeaseStore {
+
+    public static final String PARTITION_KEY = "provider";
+    public static final String SORT_KEY = "entry";
+    public static final String TTL_ATTRIBUTE = "expiresAt";
+
+    private static final String STATE = "state";
+    private static final String LEASE_PREFIX = "lease#";
+
+    private final DynamoDbAsyncClient dynamo;
+    private final String table;
+
+    public DynamoDbLeaseStore(DynamoDbAsyncClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public CompletableFuture<Snapshot> read(String provider, Instant now) {
+        // One partition: the state and at most a ceiling's worth of leases, far under a query page.
+        return dynamo.query(request -> request.tableName(table).consistentRead(true)
+                        .keyConditionExpression("#p = :p")
+                        .expressionAttributeNames(Map.of("#p", PARTITION_KEY))
+                        .expressionAttributeValues(Map.of(":p", s(provider))))
+                .thenApply(response -> {
+                    Optional<LimitState> state = Optional.empty();
+                    Set<Integer> busy = new HashSet<>();
+                    for (Map<String, AttributeValue> item : response.items()) {
+                        String entry = item.get(SORT_KEY).s();
+                        if (entry.equals(STATE)) {
+                            state = Optional.of(new LimitState(number(item, "limit"), (long) number(item, "pausedUntilMs"),
+                                    (long) number(item, "decreasedAtMs"), (long) number(item, "version")));
+                        } else if (entry.startsWith(LEASE_PREFIX)
+                                && (long) number(item, "expiresAtMs") > now.toEpochMilli()) {
+                            busy.add(Integer.parseInt(entry.substring(LEASE_PREFIX.length())));
+                        }
+                    }
+                    return new Snapshot(state, busy);
+                });
+    }
+
+    @Override
+    public CompletableFuture<Boolean> take(String provider, int slot, String holder, Instant now, Instant expiresAt) {
+        return conditional(dynamo.putItem(request -> request.tableName(table)
+                .item(Map.of(PARTITION_KEY, s(provider), SORT_KEY, s(leaseEntry(slot)), "holder", s(holder),
+                        "expiresAtMs", n(expiresAt.toEpochMilli()), TTL_ATTRIBUTE, n(expiresAt.getEpochSecond() + 1)))
+                .conditionExpression("attribute_not_exists(#e) OR #x <= :now")
+                .expressionAttributeNames(Map.of("#e", SORT_KEY, "#x", "expiresAtMs"))
+                .expressionAttributeValues(Map.of(":now", n(now.toEpochMilli())))));
+    }
+
+    @Override
+    public CompletableFuture<Void> giveBack(String provider, int slot, String holder) {
+        return conditional(dynamo.deleteItem(request -> request.tableName(table)
+                .key(Map.of(PARTITION_KEY, s(provider), SORT_KEY, s(leaseEntry(slot))))
+                .conditionExpression("#h = :h")
+                .expressionAttributeNames(Map.of("#h", "holder"))
+                .expressionAttributeValues(Map.of(":h", s(holder))))).thenApply(given -> null);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> replace(String provider, LimitState expected, LimitState next) {
+        Map<String, AttributeValue> item = Map.of(PARTITION_KEY, s(provider), SORT_KEY, s(STATE),
+                "limit", AttributeValue.fromN(Double.toString(next.limit())),
+                "pausedUntilMs", n(next.pausedUntilMs()), "decreasedAtMs", n(next.decreasedAtMs()),
+                "version", n(expected.version() + 1));
+        return conditional(expected.version() == 0
+                ? dynamo.putItem(request -> request.tableName(table).item(item)
+                        .conditionExpression("attribute_not_exists(#ver)")
+                        .expressionAttributeNames(Map.of("#ver", "version")))
+                : dynamo.putItem(request -> request.tableName(table).item(item)
+                        .conditionExpression("#ver = :v")
+                        .expressionAttributeNames(Map.of("#ver", "version"))
+                        .expressionAttributeValues(Map.of(":v", n(expected.version())))));
+    }
+
+    /** True when the write happened, false when its condition failed; any other error stays an error. */
+    private static CompletableFuture<Boolean> conditional(CompletableFuture<?> write) {
+        return write.handle((done, error) -> {
+            if (error == null) {
+                return true;
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof ConditionalCheckFailedException) {
+                return false;
+            }
+            throw error instanceof CompletionException completion ? completion : new CompletionException(error);
+        });
+    }
+
+    private static String leaseEntry(int slot) {
+        return LEASE_PREFIX + String.format("%03d", slot);
+    }
+
+    private static double number(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.n() == null ? 0 : Double.parseDouble(value.n());
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

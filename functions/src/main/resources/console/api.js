@@ -1,0 +1,128 @@
+// Every call the console makes goes through here: the public HTTP API only, same origin, with the bearer
+// token (kept in sessionStorage, never longer) when the user gave one. Failures become plain sentences.
+
+const TOKEN_KEY = 'omni.token';
+
+/** An API failure a user can read: what happened, and for problem documents the fields at fault. */
+export class ApiError extends Error {
+  constructor(message, status, problem, retryAfter) {
+    super(message);
+    this.status = status;
+    this.problem = problem;
+    this.retryAfter = retryAfter;
+  }
+
+  /** The problem document's errors: [{field, message}]. */
+  get fieldErrors() {
+    return (this.problem && Array.isArray(this.problem.errors)) ? this.problem.errors : [];
+  }
+}
+
+const listeners = { unauthorized: [] };
+
+export function onUnauthorized(listener) {
+  listeners.unauthorized.push(listener);
+}
+
+export function token() {
+  return sessionStorage.getItem(TOKEN_KEY) || '';
+}
+
+export function setToken(value) {
+  if (value) {
+    sessionStorage.setItem(TOKEN_KEY, value);
+  } else {
+    sessionStorage.removeItem(TOKEN_KEY);
+  }
+}
+
+function retryAfterSeconds(response) {
+  const header = response.headers.get('Retry-After');
+  if (!header) {
+    return null;
+  }
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) {
+    return Math.max(0, seconds);
+  }
+  const when = Date.parse(header);
+  return Number.isNaN(when) ? null : Math.max(0, Math.round((when - Date.now()) / 1000));
+}
+
+async function failure(response) {
+  let problem = null;
+  const type = response.headers.get('Content-Type') || '';
+  if (type.includes('json')) {
+    try {
+      problem = await response.json();
+    } catch (ignored) {
+      problem = null;
+    }
+  }
+  const retryAfter = retryAfterSeconds(response);
+  const wait = retryAfter == null ? 'Try again in a moment.' : `Try again in ${retryAfter} s.`;
+  let message;
+  switch (response.status) {
+    case 401:
+    case 403:
+      message = token()
+        ? 'The API refused the token: it may have expired or lack the rights for this. Enter another token.'
+        : 'The API needs a token before it answers. Enter the bearer token you were given.';
+      listeners.unauthorized.forEach(listener => listener(message));
+      break;
+    case 429:
+      message = `The API is receiving too many requests right now. ${wait}`;
+      break;
+    case 503:
+      message = `The API is busy or starting up. ${wait}`;
+      break;
+    default:
+      message = problem && (problem.detail || problem.message || problem.title)
+        ? String(problem.detail || problem.message || problem.title)
+        : `The API answered ${response.status}.`;
+  }
+  return new ApiError(message, response.status, problem, retryAfter);
+}
+
+/** Sends one request; resolves with the Response when it is 2xx, rejects with an ApiError otherwise. */
+export async function request(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  if (token()) {
+    headers.Authorization = `Bearer ${token()}`;
+  }
+  const init = { method, headers, credentials: 'same-origin', cache: 'no-store' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = typeof body === 'string' ? body : JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (networkError) {
+    throw new ApiError('The API cannot be reached: is the engine (./omni serve) still running? '
+      + 'The console keeps trying when you act again.', 0, null, null);
+  }
+  if (!response.ok) {
+    throw await failure(response);
+  }
+  return response;
+}
+
+export async function json(method, path, body) {
+  const response = await request(method, path, body);
+  return response.status === 204 ? null : response.json();
+}
+
+export const api = {
+  kinds: () => json('GET', '/v1/kinds'),
+  providers: () => json('GET', '/v1/providers'),
+  submit: document => request('POST', '/v1/generations', document)
+    .then(async response => ({ status: response.status, body: await response.json() })),
+  job: jobId => json('GET', `/v1/generations/${encodeURIComponent(jobId)}`),
+  jobs: next => json('GET', next || '/v1/generations?limit=20'),
+  document: jobId => json('GET', `/v1/generations/${encodeURIComponent(jobId)}/document`),
+  bundle: jobId => request('GET', `/v1/generations/${encodeURIComponent(jobId)}/bundle`),
+  file: url => request('GET', url).then(response => response.text()),
+  cacheStats: () => json('GET', '/v1/cache/stats'),
+  purge: filter => json('POST', '/v1/cache/purge', filter),
+};

@@ -1,0 +1,46 @@
+package dev.omniarchitect.provider;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.omniarchitect.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RateLimitHeadersTest {
+
+    private static HttpResponse answer(String... namesAndValues) {
+        Map<String, List<String>> headers = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            headers.put(namesAndValues[i], List.of(namesAndValues[i + 1]));
+        }
+        return new HttpResponse(200, headers, new byte[0]);
+    }
+
+    @Test
+    void openAisRemainingRequestsOrTokensNearZeroAreNearTheLimit() {
+        assertTrue(RateLimitHeaders.nearLimit(answer("x-ratelimit-remaining-requests", "2",
+                "x-ratelimit-limit-requests", "100")));
+        assertTrue(RateLimitHeaders.nearLimit(answer("x-ratelimit-remaining-requests", "4000",
+                "x-ratelimit-limit-requests", "5000", "x-ratelimit-remaining-tokens", "0")));
+        assertFalse(RateLimitHeaders.nearLimit(answer("x-ratelimit-remaining-requests", "60",
+                "x-ratelimit-limit-requests", "100", "x-ratelimit-remaining-tokens", "150000",
+                "x-ratelimit-limit-tokens", "200000")));
+    }
+
+    @Test
+    void anthropicsRemainingCountsAreReadTheSameWay() {
+        assertTrue(RateLimitHeaders.nearLimit(answer("anthropic-ratelimit-input-tokens-remaining", "1000",
+                "anthropic-ratelimit-input-tokens-limit", "40000")));
+        assertFalse(RateLimitHeaders.nearLimit(answer("anthropic-ratelimit-requests-remaining", "45",
+                "anthropic-ratelimit-requests-limit", "50")));
+    }
+
+    @Test
+    void anAnswerWithoutRateLimitHeadersOrWithUnreadableOnesSaysNothing() {
+        assertFalse(RateLimitHeaders.nearLimit(answer()));
+        assertFalse(RateLimitHeaders.nearLimit(answer("x-ratelimit-remaining-requests", "soon")));
+    }
+}

@@ -1,0 +1,174 @@
+package dev.omniarchitect.local.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.omniarchitect.json.Json;
+import dev.omniarchitect.limit.Lease;
+import dev.omniarchitect.limit.LeaseStore;
+import dev.omniarchitect.limit.LimitState;
+import dev.omniarchitect.limit.ProviderCeilings;
+import dev.omniarchitect.limit.ProviderLimiter;
+import dev.omniarchitect.limit.dynamodb.DynamoDbLeaseStore;
+import dev.omniarchitect.local.runtime.MutableClock;
+import dev.omniarchitect.log.StructuredLog;
+import dev.omniarchitect.provider.Deadline;
+import dev.omniarchitect.provider.ErrorCode;
+import dev.omniarchitect.provider.ProviderException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The provider-wide leases and adaptive limit against DynamoDB Local, with its real conditional writes. */
+class ProviderLeasesTest extends DynamoDbLocalTestBase {
+
+    private static final AtomicInteger TABLES = new AtomicInteger();
+
+    private final MutableClock clock = new MutableClock();
+
+    private static DynamoDbLeaseStore freshStore() {
+        String table = "limits-" + TABLES.incrementAndGet();
+        LocalTables.ensureLimits(aws.dynamoDb(), table);
+        return new DynamoDbLeaseStore(aws.dynamoDb(), table);
+    }
+
+    private ProviderLimiter limiter(LeaseStore store, int ceiling) {
+        return new ProviderLimiter(store, new ProviderCeilings(Map.of("openai", ceiling)),
+                new StructuredLog(new PrintStream(OutputStream.nullOutputStream()), Json.mapper(), clock), clock);
+    }
+
+    @Test
+    void concurrentTakersOfOneSlotHaveExactlyOneWinner() {
+        DynamoDbLeaseStore store = freshStore();
+        Instant now = clock.instant();
+        List<CompletableFuture<Boolean>> takes = IntStream.range(0, 16)
+                .mapToObj(i -> store.take("openai", 0, "holder-" + i, now, now.plusSeconds(30))).toList();
+        assertEquals(1, takes.stream().filter(CompletableFuture::join).count());
+    }
+
+    @Test
+    void concurrentAcquirersNeverHoldMoreLeasesThanTheLimitAndAllGetOne() {
+        int ceiling = 3;
+        ProviderLimiter limiter = limiter(freshStore(), ceiling);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
+        List<CompletableFuture<Lease>> calls = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            calls.add(limiter.acquire("openai", Deadline.in(Duration.ofSeconds(60), clock)).thenCompose(lease -> {
+                peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                // Holds its lease as a call would, then gives it back.
+                return CompletableFuture.supplyAsync(() -> lease,
+                                CompletableFuture.delayedExecutor(15, TimeUnit.MILLISECONDS))
+                        .thenCompose(held -> {
+                            inFlight.decrementAndGet();
+                            return limiter.release(held, false).thenApply(done -> held);
+                        });
+            }));
+        }
+        List<Lease> leases = calls.stream().map(CompletableFuture::join).toList();
+        assertEquals(24, leases.stream().filter(Lease::held).count(), "every acquirer got a real lease");
+        assertTrue(peak.get() <= ceiling, "peak " + peak.get() + " above the limit " + ceiling);
+        assertTrue(peak.get() >= 2, "the leases were used concurrently, peak " + peak.get());
+    }
+
+    @Test
+    void aDeadHoldersLeaseExpiresAndItsCapacityReturns() {
+        DynamoDbLeaseStore store = freshStore();
+        ProviderLimiter limiter = limiter(store, 1);
+        Lease held = limiter.acquire("openai", Deadline.in(Duration.ofSeconds(5), clock)).join();
+        assertTrue(held.held());
+        // Its holder dies without giving it back: nobody else gets the one slot within a short deadline ...
+        CompletableFuture<Lease> blocked = limiter.acquire("openai", Deadline.in(Duration.ofMillis(300), clock));
+        ProviderException refused = assertFailsWith(blocked);
+        assertEquals(ErrorCode.PROVIDER_TIMEOUT, refused.code());
+        // ... until the lease's own expiry (the call's deadline plus a margin) has passed.
+        clock.advance(Duration.ofSeconds(16));
+        Lease next = limiter.acquire("openai", Deadline.in(Duration.ofSeconds(5), clock)).join();
+        assertTrue(next.held());
+        assertEquals(held.slot(), next.slot());
+        // The dead holder's late give-back does not free the new holder's slot.
+        store.giveBack("openai", held.slot(), held.holder()).join();
+        assertEquals(java.util.Set.of(next.slot()), store.read("openai", clock.instant()).join().busy());
+    }
+
+    @Test
+    void throttlesLowerTheSharedLimitAndPauseTheProviderAndSuccessesRaiseItBackToTheCeiling() {
+        DynamoDbLeaseStore store = freshStore();
+        ProviderLimiter limiter = limiter(store, 10);
+        Lease lease = limiter.acquire("openai", Deadline.in(Duration.ofSeconds(30), clock)).join();
+        Lease again = limiter.acquire("openai", Deadline.in(Duration.ofSeconds(30), clock)).join();
+        limiter.release(lease, new ProviderException(ErrorCode.PROVIDER_RATE_LIMITED, "429", true,
+                Duration.ofSeconds(2), null)).join();
+        LimitState lowered = store.read("openai", clock.instant()).join().state().orElseThrow();
+        assertEquals(7, lowered.slots(10));
+        assertTrue(lowered.pausedUntilMs() > clock.millis(), "the provider is paused for everyone");
+        // A second throttle of the same burst does not cut it again.
+        limiter.release(again, new ProviderException(ErrorCode.PROVIDER_RATE_LIMITED, "429", true, null, null)).join();
+        assertEquals(7, store.read("openai", clock.instant()).join().state().orElseThrow().slots(10));
+        clock.advance(Duration.ofSeconds(3));
+        // One success at a time uses one slot of seven: that says nothing of more, and raises nothing.
+        for (int i = 0; i < 10; i++) {
+            limiter.release(limiter.acquire("openai", Deadline.in(Duration.ofSeconds(30), clock)).join(), false).join();
+        }
+        assertEquals(7, store.read("openai", clock.instant()).join().state().orElseThrow().slots(10));
+        // Rounds that use up the limit raise it, back to the ceiling and no further.
+        for (int round = 0; round < 40; round++) {
+            int slots = store.read("openai", clock.instant()).join().state().orElseThrow().slots(10);
+            List<Lease> all = new ArrayList<>();
+            for (int i = 0; i < slots; i++) {
+                all.add(limiter.acquire("openai", Deadline.in(Duration.ofSeconds(30), clock)).join());
+            }
+            all.forEach(held -> limiter.release(held, false).join());
+        }
+        assertEquals(10, store.read("openai", clock.instant()).join().state().orElseThrow().slots(10),
+                "successes raise the limit back to the ceiling and no further");
+    }
+
+    @Test
+    void aPausedProviderGivesNoLeaseUntilThePauseEnds() {
+        DynamoDbLeaseStore store = freshStore();
+        ProviderLimiter limiter = limiter(store, 5);
+        assertTrue(store.replace("openai", LimitState.initial(5),
+                new LimitState(5, clock.millis() + 60_000, 0, 0)).join());
+        assertEquals(ErrorCode.PROVIDER_TIMEOUT,
+                assertFailsWith(limiter.acquire("openai", Deadline.in(Duration.ofSeconds(2), clock))).code());
+        clock.advance(Duration.ofSeconds(61));
+        assertTrue(limiter.acquire("openai", Deadline.in(Duration.ofSeconds(2), clock)).join().held());
+    }
+
+    @Test
+    void stateWritesAreConditionalOnTheVersionRead() {
+        DynamoDbLeaseStore store = freshStore();
+        LimitState none = LimitState.initial(5);
+        assertTrue(store.replace("openai", none, new LimitState(4, 0, 0, 0)).join());
+        assertFalse(store.replace("openai", none, new LimitState(3, 0, 0, 0)).join(), "a stale writer loses");
+        LimitState stored = store.read("openai", clock.instant()).join().state().orElseThrow();
+        assertEquals(4, stored.slots(5));
+        assertTrue(store.replace("openai", stored, new LimitState(3, 0, 0, 0)).join());
+    }
+
+    @Test
+    void theOfflineBlueprintProviderIsNeverLimited() {
+        Lease lease = limiter(freshStore(), 1).acquire("blueprint", Deadline.in(Duration.ofSeconds(1), clock)).join();
+        assertFalse(lease.held());
+    }
+
+    private static ProviderException assertFailsWith(CompletableFuture<?> future) {
+        Throwable error = future.handle((value, thrown) -> thrown).join();
+        while (error != null && !(error instanceof ProviderException) && error.getCause() != null) {
+            error = error.getCause();
+        }
+        assertTrue(error instanceof ProviderException, "expected a provider failure, got " + error);
+        return (ProviderException) error;
+    }
+}
