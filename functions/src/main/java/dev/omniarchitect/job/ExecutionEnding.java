@@ -38,11 +38,6 @@ public record ExecutionEnding(Status status, String error) {
         };
     }
 
-    /** The error name as it may be logged. */
-    public String errorName() {
-        return error;
-    }
-
     /** "failed", "ran past its time limit" or "was stopped". */
     String endedHow() {
         return switch (status) {

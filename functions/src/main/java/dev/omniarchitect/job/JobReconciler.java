@@ -72,7 +72,7 @@ public final class JobReconciler {
             return jobs.finish(job.jobId(), JobStatus.FAILED, summary, now);
         }).thenApply(finished -> {
             log.warn("job.reconciled", Map.of("jobId", finished.jobId(), "executionStatus", ending.status().name(),
-                    "error", ending.errorName(), "total", finished.summary().total(),
+                    "error", ending.error(), "total", finished.summary().total(),
                     "failed", finished.summary().failed()));
             return finished;
         });
