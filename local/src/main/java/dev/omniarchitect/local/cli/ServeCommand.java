@@ -153,12 +153,16 @@ final class ServeCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            engine.close();
-            stopped.countDown();
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running: it is what stopped us.
+                engine.close();
+            } finally {
+                // Even when closing failed: a hook left behind would hold the JVM's exit for its whole wait.
+                stopped.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // The hook is running: it is what stopped us.
+                }
             }
         }
         return ExitStatus.OK;

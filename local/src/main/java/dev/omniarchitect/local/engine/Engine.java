@@ -238,6 +238,19 @@ public final class Engine implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        // An interrupt (a test's, or a host's) must not cut the drain or the store's stop short: it is restored
+        // once everything is closed.
+        boolean interrupted = Thread.interrupted();
+        try {
+            closeAll();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void closeAll() {
         requestStop();
         if (idleClock != null) {
             idleClock.shutdownNow();
@@ -260,14 +273,10 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             log("engine.discoveryNotRemoved", "reason", e.getMessage());
         }
-        boolean interrupted = Thread.interrupted();
         try {
             pipeline.recovery().drain(EngineRecovery.DRAIN_BOUND);
         } finally {
             server.close();
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
         try {
             pipeline.close();
