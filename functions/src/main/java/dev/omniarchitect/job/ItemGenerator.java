@@ -12,6 +12,7 @@ import dev.omniarchitect.json.CompressedJson;
 import dev.omniarchitect.kind.AnswerParser;
 import dev.omniarchitect.kind.Kind;
 import dev.omniarchitect.kind.KindRegistry;
+import dev.omniarchitect.limit.ProviderBusyException;
 import dev.omniarchitect.log.StructuredLog;
 import dev.omniarchitect.provider.Deadline;
 import dev.omniarchitect.provider.ErrorCode;
@@ -87,9 +88,23 @@ public final class ItemGenerator {
      * when that comes first (a sync call's budget); null for none.
      */
     public CompletableFuture<ItemOutcome> generate(String jobId, String itemId, Instant notAfter) {
+        return generate(jobId, itemId, notAfter, null, Optional.empty());
+    }
+
+    /**
+     * As {@link #generate(String, String, Instant)}, for an item the state machine may run more than once
+     * while its provider is busy: its deadline counts from {@code firstStartedAt} (when given), and when its
+     * first lease cannot be had within {@code patience} (when given) the outcome fails with
+     * {@link ProviderBusyException}: nothing is stored and no attempt counted, the state machine waits and
+     * runs the item again. Once the deadline has passed, the item ends with its timeout error.
+     */
+    public CompletableFuture<ItemOutcome> generate(String jobId, String itemId, Instant notAfter,
+                                                   Instant firstStartedAt, Optional<Duration> patience) {
         long start = clock.millis();
         return requests.load(jobId, itemId)
-                .thenCompose(item -> resultOf(jobId, item, start, notAfter)
+                .thenCompose(item -> resultOf(jobId, item, start,
+                                new Bounds(earliest(notAfter, firstStartedAt == null ? null
+                                        : firstStartedAt.plusSeconds(item.settings().timeoutSeconds())), patience))
                         // The result is stored while the cache is written and the lookup counted.
                         .thenCompose(generated -> {
                             ItemResult result = generated.result().startingAt(Instant.ofEpochMilli(start));
@@ -106,10 +121,30 @@ public final class ItemGenerator {
                             "errorCode", result.error() == null ? "" : result.error().code().name()));
                     return ItemOutcome.of(result, jobs.contentRef(jobId, itemId));
                 })
-                .exceptionally(error -> storageFailure(jobId, itemId, start, error));
+                .exceptionally(error -> {
+                    if (HttpFailures.unwrap(error) instanceof ProviderBusyException busy) {
+                        log.info("item.provider_busy", Map.of("jobId", jobId, "itemId", itemId));
+                        throw busy;
+                    }
+                    return storageFailure(jobId, itemId, start, error);
+                });
     }
 
-    private CompletableFuture<Generated> resultOf(String jobId, BatchItem item, long start, Instant notAfter) {
+    /** The earlier of two instants, either of which may be null (none). */
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+
+    /**
+     * How long an item may take and wait.
+     *
+     * @param notAfter  when its time is up, if before its own timeout from now; null for none
+     * @param patience  the longest its first lease may be waited for here; empty: until the deadline
+     */
+    private record Bounds(Instant notAfter, Optional<Duration> patience) {
+    }
+
+    private CompletableFuture<Generated> resultOf(String jobId, BatchItem item, long start, Bounds bounds) {
         Kind kind = kinds.get(item.kind());
         ItemSettings settings = item.settings();
         CompletableFuture<Optional<CacheEntry>> lookup = settings.cache() == CacheMode.USE
@@ -125,20 +160,21 @@ public final class ItemGenerator {
                     ? cache.countLookup(settings.provider(), hit.isPresent()) : Generated.NO_WRITES;
             CompletableFuture<Generated> generated = hit.isPresent()
                     ? CompletableFuture.completedFuture(Generated.of(fromCache(item, kind, hit.get(), start)))
-                    : runProviders(jobId, item, kind, start, notAfter);
+                    : runProviders(jobId, item, kind, start, bounds);
             return generated.thenApply(result -> result.alongside(counted));
         });
     }
 
     private CompletableFuture<Generated> runProviders(String jobId, BatchItem item, Kind kind, long start,
-                                                      Instant notAfter) {
+                                                      Bounds bounds) {
+        Instant notAfter = bounds.notAfter();
         Duration budget = Duration.ofSeconds(item.settings().timeoutSeconds());
         if (notAfter != null && Duration.between(clock.instant(), notAfter).compareTo(budget) < 0) {
             Duration left = Duration.between(clock.instant(), notAfter);
             budget = left.isNegative() ? Duration.ZERO : left;
         }
         Deadline deadline = Deadline.in(budget, clock);
-        return attempts.run(jobId, item, kind, deadline)
+        return attempts.run(jobId, item, kind, deadline, bounds.patience())
                 .thenCompose(outcome -> outcome.answer() == null
                         ? CompletableFuture.completedFuture(Generated.of(failed(item, outcome, start,
                                 outcome.failure())))

@@ -4,6 +4,7 @@ import dev.omniarchitect.batch.BatchItem;
 import dev.omniarchitect.kind.Kind;
 import dev.omniarchitect.kind.UserPrompt;
 import dev.omniarchitect.limit.Lease;
+import dev.omniarchitect.limit.ProviderBusyException;
 import dev.omniarchitect.limit.ProviderLimiter;
 import dev.omniarchitect.log.StructuredLog;
 import dev.omniarchitect.provider.Deadline;
@@ -31,9 +32,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * provider asked for), then each fallback provider in turn, all inside the item's deadline, every call
  * recorded. Each call first takes a lease of its provider's shared limit ({@link ProviderLimiter}): waiting
  * for one is not an attempt, only time spent within the same deadline, and is recorded as the item's lease
- * wait. Waits are scheduled, never slept, so no thread is held between attempts.
+ * wait. Waits are scheduled, never slept, so no thread is held between attempts. A call's tokens are
+ * estimated before it ({@link #CHARS_PER_TOKEN} characters of prompt a token, plus the most it may answer)
+ * for the provider's token budget, and its reported usage corrects the estimate after it.
  */
 public final class ProviderAttempts {
+
+    /** About how many characters of prompt make a token, for the estimate a call spends from a token budget. */
+    static final int CHARS_PER_TOKEN = 4;
 
     private final ProviderRegistry providers;
     private final ProviderLimiter limiter;
@@ -66,6 +72,18 @@ public final class ProviderAttempts {
 
     /** Calls the item's providers until one answers, the failures stop being worth retrying, or time is up. */
     public CompletableFuture<Outcome> run(String jobId, BatchItem item, Kind kind, Deadline deadline) {
+        return run(jobId, item, kind, deadline, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(String, BatchItem, Kind, Deadline)}, but the first call waits for its lease at most
+     * {@code patience} (when given): a longer wait fails the run with
+     * {@link dev.omniarchitect.limit.ProviderBusyException} before any call, so the caller can wait elsewhere.
+     * Once a call is made, later leases are waited for within the deadline, as the item's attempts so far are
+     * only known here.
+     */
+    public CompletableFuture<Outcome> run(String jobId, BatchItem item, Kind kind, Deadline deadline,
+                                          Optional<Duration> patience) {
         List<Candidate> candidates = new ArrayList<>();
         candidates.add(new Candidate(item.settings().provider(), item.settings().model()));
         for (String fallback : item.settings().fallback()) {
@@ -73,7 +91,7 @@ public final class ProviderAttempts {
         }
         return candidate(new Run(jobId, item, kind, deadline, candidates,
                 UserPrompt.of(item.prompt(), item.params(), item.input()),
-                Collections.synchronizedList(new ArrayList<>()), new AtomicLong()), 0, null);
+                Collections.synchronizedList(new ArrayList<>()), new AtomicLong(), patience), 0, null);
     }
 
     /**
@@ -83,7 +101,7 @@ public final class ProviderAttempts {
     public CompletableFuture<Outcome> ask(String jobId, BatchItem item, Kind kind, Deadline deadline, String provider,
                                           String model, String userPrompt) {
         return candidate(new Run(jobId, item, kind, deadline, List.of(new Candidate(provider, model)), userPrompt,
-                Collections.synchronizedList(new ArrayList<>()), new AtomicLong()), 0, null);
+                Collections.synchronizedList(new ArrayList<>()), new AtomicLong(), Optional.empty()), 0, null);
     }
 
     private CompletableFuture<Outcome> candidate(Run run, int index, ProviderException previous) {
@@ -105,7 +123,12 @@ public final class ProviderAttempts {
     }
 
     private CompletableFuture<Outcome> attempt(Run run, int index, Provider provider, int number) {
-        return limiter.acquire(provider.name(), run.deadline).handle((lease, refused) -> {
+        Optional<Duration> patience = run.attempts.isEmpty() ? run.patience : Optional.empty();
+        return limiter.acquire(provider.name(), estimatedTokens(run), run.deadline, patience).handle((lease, refused) -> {
+            if (refused != null && HttpFailures.unwrap(refused) instanceof ProviderBusyException busy) {
+                // Busy before the item's first call: not an attempt, the caller waits elsewhere.
+                return CompletableFuture.<Outcome>failedFuture(busy);
+            }
             if (refused != null) {
                 // No capacity before the deadline: the item's time is up, without another call.
                 ProviderException failure = HttpFailures.forThrowable(provider.name(), refused);
@@ -137,7 +160,7 @@ public final class ProviderAttempts {
                 .handle((answer, error) -> {
                     long ms = clock.millis() - start;
                     if (error == null) {
-                        limiter.release(lease, answer.nearLimit());
+                        limiter.release(lease, answer);
                         run.attempts.add(new Attempt(provider.name(), candidate.model, Attempt.OK, ms));
                         return CompletableFuture.completedFuture(new Outcome(answer, provider.name(), candidate.model,
                                 List.copyOf(run.attempts), null, run.leaseWaitMs.get()));
@@ -183,6 +206,12 @@ public final class ProviderAttempts {
         return CompletableFuture.completedFuture(run.failed(run.candidates.get(index), failure));
     }
 
+    /** The tokens a call of the run may use: its prompts' characters in tokens, plus the most it may answer. */
+    private static long estimatedTokens(Run run) {
+        long promptChars = run.kind.systemPrompt().length() + (long) run.userPrompt.length();
+        return promptChars / CHARS_PER_TOKEN + run.item.settings().maxTokens();
+    }
+
     private static ProviderException timeUp(Run run) {
         return new ProviderException(ErrorCode.PROVIDER_TIMEOUT, "no answer within the item's "
                 + run.item.settings().timeoutSeconds() + " s deadline", false, null, null);
@@ -192,7 +221,8 @@ public final class ProviderAttempts {
     }
 
     private record Run(String jobId, BatchItem item, Kind kind, Deadline deadline, List<Candidate> candidates,
-                       String userPrompt, List<Attempt> attempts, AtomicLong leaseWaitMs) {
+                       String userPrompt, List<Attempt> attempts, AtomicLong leaseWaitMs,
+                       Optional<Duration> patience) {
 
         Outcome failed(Candidate last, ProviderException failure) {
             return new Outcome(null, last.provider, last.model, List.copyOf(attempts), failure, leaseWaitMs.get());

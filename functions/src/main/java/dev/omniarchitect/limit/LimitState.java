@@ -8,9 +8,19 @@ package dev.omniarchitect.limit;
  * @param limit          calls in flight allowed now; fractional so that increases can be gradual
  * @param pausedUntilMs  epoch ms before which no call may start (the provider's Retry-After); 0 for none
  * @param decreasedAtMs  epoch ms of the last decrease
+ * @param tokens         the provider's tokens-per-minute budget ({@link TokenBudget#NONE} when it has none)
  * @param version        the stored version this state was read at; 0 when none is stored yet
  */
-public record LimitState(double limit, long pausedUntilMs, long decreasedAtMs, long version) {
+public record LimitState(double limit, long pausedUntilMs, long decreasedAtMs, TokenBudget tokens, long version) {
+
+    public LimitState {
+        tokens = tokens == null ? TokenBudget.NONE : tokens;
+    }
+
+    /** A state without a token budget. */
+    public LimitState(double limit, long pausedUntilMs, long decreasedAtMs, long version) {
+        this(limit, pausedUntilMs, decreasedAtMs, TokenBudget.NONE, version);
+    }
 
     /** What a throttle leaves of the limit. */
     static final double DECREASE_FACTOR = 0.7;
@@ -30,7 +40,7 @@ public record LimitState(double limit, long pausedUntilMs, long decreasedAtMs, l
     /** After a successful call: one more lease for each limit's worth of successes, up to the ceiling. */
     public LimitState afterSuccess(int ceiling) {
         double raised = Math.min(ceiling, limit + 1.0 / Math.max(1.0, limit));
-        return new LimitState(raised, pausedUntilMs, decreasedAtMs, version);
+        return new LimitState(raised, pausedUntilMs, decreasedAtMs, tokens, version);
     }
 
     /**
@@ -45,11 +55,17 @@ public record LimitState(double limit, long pausedUntilMs, long decreasedAtMs, l
             decreased = nowMs;
         }
         long paused = retryAfterMs > 0 ? Math.max(pausedUntilMs, nowMs + retryAfterMs) : pausedUntilMs;
-        return new LimitState(next, paused, decreased, version);
+        return new LimitState(next, paused, decreased, tokens, version);
+    }
+
+    /** The same limit with that token budget. */
+    public LimitState withTokens(TokenBudget budget) {
+        return new LimitState(limit, pausedUntilMs, decreasedAtMs, budget, version);
     }
 
     /** Whether that state says anything this one does not (so storing it is worth a write). */
     public boolean differsFrom(LimitState other) {
-        return limit != other.limit || pausedUntilMs != other.pausedUntilMs || decreasedAtMs != other.decreasedAtMs;
+        return limit != other.limit || pausedUntilMs != other.pausedUntilMs || decreasedAtMs != other.decreasedAtMs
+                || !tokens.equals(other.tokens);
     }
 }

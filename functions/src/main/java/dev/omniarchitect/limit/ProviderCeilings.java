@@ -1,7 +1,6 @@
 package dev.omniarchitect.limit;
 
 import dev.omniarchitect.provider.blueprint.BlueprintProvider;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -28,14 +27,7 @@ public record ProviderCeilings(Map<String, Integer> ceilings) {
 
     /** The ceilings the {@code OMNI_LIMIT_*} variables of that environment set; bad values are refused by name. */
     public static ProviderCeilings fromEnvironment(Map<String, String> env) {
-        Map<String, Integer> set = new HashMap<>();
-        env.forEach((name, value) -> {
-            if (name.startsWith(VARIABLE_PREFIX) && value != null && !value.isBlank()) {
-                set.put(name.substring(VARIABLE_PREFIX.length()).toLowerCase(java.util.Locale.ROOT),
-                        parse(name, value));
-            }
-        });
-        return new ProviderCeilings(set);
+        return new ProviderCeilings(ProviderVariables.read(env, VARIABLE_PREFIX, ProviderCeilings::parse));
     }
 
     /** The variable that sets a provider's ceiling. */

@@ -4,7 +4,9 @@ import dev.omniarchitect.log.StructuredLog;
 import dev.omniarchitect.provider.Deadline;
 import dev.omniarchitect.provider.ErrorCode;
 import dev.omniarchitect.provider.HttpFailures;
+import dev.omniarchitect.provider.ProviderAnswer;
 import dev.omniarchitect.provider.ProviderException;
+import dev.omniarchitect.provider.RateLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  * Waiting for a lease is scheduled, never slept, and bounded by the item's deadline. A lease outlives a dead
  * holder by at most the call's own deadline plus {@link #LEASE_MARGIN}, after which its slot is free again.
  * When the store cannot be reached the call goes ahead unleased (logged): the limit protects the provider,
- * it must not lose work.
+ * it must not lose work. Where the provider has a tokens-per-minute budget ({@link TokenBudget}: configured in
+ * {@link TokenBudgets}, or learned from its headers), a call also spends its estimated tokens before it starts,
+ * waiting (as for a lease) until they fit, and its reported usage corrects the estimate afterwards.
  */
 public final class ProviderLimiter {
 
@@ -44,14 +50,21 @@ public final class ProviderLimiter {
 
     private final LeaseStore store;
     private final ProviderCeilings ceilings;
+    private final TokenBudgets budgets;
     private final StructuredLog log;
     private final Clock clock;
     /** Completed when this instance gives a lease back, so local waiters look again at once. */
     private final Map<String, CompletableFuture<Void>> released = new ConcurrentHashMap<>();
 
     public ProviderLimiter(LeaseStore store, ProviderCeilings ceilings, StructuredLog log, Clock clock) {
+        this(store, ceilings, TokenBudgets.NONE, log, clock);
+    }
+
+    public ProviderLimiter(LeaseStore store, ProviderCeilings ceilings, TokenBudgets budgets, StructuredLog log,
+                           Clock clock) {
         this.store = store;
         this.ceilings = ceilings;
+        this.budgets = budgets;
         this.log = log;
         this.clock = clock;
     }
@@ -61,11 +74,28 @@ public final class ProviderLimiter {
      * with PROVIDER_TIMEOUT when the deadline would pass first.
      */
     public CompletableFuture<Lease> acquire(String provider, Deadline deadline) {
+        return acquire(provider, 0, deadline, Optional.empty());
+    }
+
+    /**
+     * A lease for one call at that provider that will use about {@code estimatedTokens}, once the limit allows
+     * it, no pause holds the provider and the tokens fit its budget (if it has one); fails with
+     * PROVIDER_TIMEOUT when the deadline would pass first, and with {@link ProviderBusyException} when the
+     * wait would last longer than {@code patience} (when given).
+     */
+    public CompletableFuture<Lease> acquire(String provider, long estimatedTokens, Deadline deadline,
+                                            Optional<Duration> patience) {
         OptionalInt ceiling = ceilings.of(provider);
         if (ceiling.isEmpty()) {
             return CompletableFuture.completedFuture(Lease.unlimited(provider));
         }
-        return look(provider, ceiling.getAsInt(), deadline, clock.millis(), 0);
+        return look(new Wanted(provider, ceiling.getAsInt(), Math.max(0, estimatedTokens), deadline, patience,
+                clock.millis()), 0);
+    }
+
+    /** One acquisition: what it waits for and within which bounds. */
+    private record Wanted(String provider, int ceiling, long tokens, Deadline deadline, Optional<Duration> patience,
+                          long startMs) {
     }
 
     /**
@@ -77,7 +107,7 @@ public final class ProviderLimiter {
             return release(lease, false);
         }
         return giveBack(lease, failure.throttled() ? Signal.THROTTLED : Signal.NONE,
-                failure.retryAfter().map(Duration::toMillis).orElse(0L));
+                failure.retryAfter().map(Duration::toMillis).orElse(0L), TokenNews.NONE);
     }
 
     /**
@@ -85,13 +115,41 @@ public final class ProviderLimiter {
      * headers said the provider is nearly out, which lowers it as a throttle would (with no pause).
      */
     public CompletableFuture<Void> release(Lease lease, boolean nearLimit) {
-        return giveBack(lease, nearLimit ? Signal.THROTTLED : Signal.SUCCEEDED, 0);
+        return giveBack(lease, nearLimit ? Signal.THROTTLED : Signal.SUCCEEDED, 0, TokenNews.NONE);
+    }
+
+    /**
+     * Gives back the lease of a call that was answered, as {@link #release(Lease, boolean)}, and corrects the
+     * provider's token budget: the usage reported replaces the estimate spent, and the answer's headers set
+     * the budget's rate (its token limit) and cap what is left (its remaining tokens).
+     */
+    public CompletableFuture<Void> release(Lease lease, ProviderAnswer answer) {
+        long used = answer.usage().inputTokens() + answer.usage().outputTokens();
+        RateLimits limits = answer.limits();
+        TokenNews news = new TokenNews(lease.tokens() > 0 && used > 0 ? used - lease.tokens() : 0,
+                limits.tokensPerMinute(), limits.tokensRemaining());
+        return giveBack(lease, answer.nearLimit() ? Signal.THROTTLED : Signal.SUCCEEDED, 0, news);
     }
 
     /** What a call's end says about the provider's capacity. */
     private enum Signal { SUCCEEDED, THROTTLED, NONE }
 
-    private CompletableFuture<Void> giveBack(Lease lease, Signal signal, long pauseMs) {
+    /**
+     * What a call's end says about the provider's tokens.
+     *
+     * @param correction  tokens used beyond the estimate spent (negative: given back)
+     * @param perMinute   the provider's published tokens-per-minute limit
+     * @param remaining   the tokens the provider says are left
+     */
+    private record TokenNews(long correction, OptionalLong perMinute, OptionalLong remaining) {
+        static final TokenNews NONE = new TokenNews(0, OptionalLong.empty(), OptionalLong.empty());
+
+        boolean empty() {
+            return correction == 0 && perMinute.isEmpty() && remaining.isEmpty();
+        }
+    }
+
+    private CompletableFuture<Void> giveBack(Lease lease, Signal signal, long pauseMs, TokenNews news) {
         if (!lease.held()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -99,93 +157,155 @@ public final class ProviderLimiter {
         CompletableFuture<Void> givenBack = store.giveBack(lease.provider(), lease.slot(), lease.holder())
                 .exceptionally(error -> storeFailed("limit.give_back_failed", lease.provider(), error))
                 .whenComplete((done, error) -> wake(lease.provider()));
-        if (signal == Signal.NONE) {
+        if (signal == Signal.NONE && news.empty()) {
             return givenBack;
         }
-        boolean throttled = signal == Signal.THROTTLED;
+        // A throttle (its pause above all) and token news are worth retrying against other writers; a raise is
+        // not, as the next success raises again.
+        int tries = signal == Signal.THROTTLED || !news.empty() ? STATE_WRITE_TRIES : 1;
         // Read after the give-back, so that the leases still held are the others' alone.
-        return givenBack.thenCompose(given -> adapt(lease.provider(), ceiling, throttled, pauseMs,
-                        throttled ? STATE_WRITE_TRIES : 1))
+        return givenBack.thenCompose(given -> adapt(lease.provider(), ceiling, signal, pauseMs, news, tries))
                 .exceptionally(error -> storeFailed("limit.state_write_failed", lease.provider(), error));
     }
 
-    private CompletableFuture<Lease> look(String provider, int ceiling, Deadline deadline, long startMs, int round) {
+    /**
+     * The budget that holds for the provider: the stored one under the configured rate (the lower of the
+     * two when the provider's headers also set one), refilled up to now.
+     */
+    private TokenBudget budgetOf(String provider, TokenBudget stored, long nowMs) {
+        OptionalLong configured = budgets.of(provider);
+        if (configured.isEmpty()) {
+            return stored.at(nowMs);
+        }
+        long rate = stored.active() ? Math.min(stored.perMinute(), configured.getAsLong()) : configured.getAsLong();
+        return stored.withRate(rate, nowMs).at(nowMs);
+    }
+
+    private CompletableFuture<Lease> look(Wanted wanted, int round) {
+        String provider = wanted.provider();
         Instant now = clock.instant();
         return store.read(provider, now).thenCompose(snapshot -> {
-            LimitState state = snapshot.state().orElse(LimitState.initial(ceiling));
+            LimitState state = snapshot.state().orElse(LimitState.initial(wanted.ceiling()));
             long pause = state.pausedUntilMs() - now.toEpochMilli();
             if (pause > 0) {
                 // Everyone waits out the provider's pause; a little jitter keeps them from arriving at once.
-                return waitThen(provider, ceiling, deadline, startMs, round,
-                        pause + ThreadLocalRandom.current().nextLong(FIRST_POLL_MS + 1), false);
+                return waitThen(wanted, round, pause + ThreadLocalRandom.current().nextLong(FIRST_POLL_MS + 1), false);
+            }
+            TokenBudget budget = budgetOf(provider, state.tokens(), now.toEpochMilli());
+            long tokenWait = budget.waitMs(wanted.tokens(), now.toEpochMilli());
+            if (tokenWait > 0) {
+                return waitThen(wanted, round, tokenWait + ThreadLocalRandom.current().nextLong(FIRST_POLL_MS + 1),
+                        false);
             }
             List<Integer> free = new ArrayList<>();
-            for (int slot = 0; slot < state.slots(ceiling); slot++) {
+            for (int slot = 0; slot < state.slots(wanted.ceiling()); slot++) {
                 if (!snapshot.busy().contains(slot)) {
                     free.add(slot);
                 }
             }
             Collections.shuffle(free);
-            return take(provider, free, 0, deadline, startMs).thenCompose(lease -> lease != null
-                    ? stillUnpaused(lease, ceiling, deadline, startMs, round, now)
-                    : waitThen(provider, ceiling, deadline, startMs, round,
-                            ThreadLocalRandom.current().nextLong(FIRST_POLL_MS,
-                                    Math.min(MAX_POLL_MS, FIRST_POLL_MS << Math.min(8, round)) + 1), true));
+            return take(wanted, free, 0).thenCompose(lease -> lease != null
+                    ? stillUnpaused(lease, wanted, round, now, budget.active())
+                    : waitThen(wanted, round, ThreadLocalRandom.current().nextLong(FIRST_POLL_MS,
+                            Math.min(MAX_POLL_MS, FIRST_POLL_MS << Math.min(8, round)) + 1), true));
         }).exceptionally(error -> {
             Throwable cause = HttpFailures.unwrap(error);
-            if (cause instanceof ProviderException known) {
-                throw known;
+            if (cause instanceof ProviderException || cause instanceof ProviderBusyException) {
+                throw (RuntimeException) cause;
             }
             storeFailed("limit.store_failed", provider, cause);
-            return new Lease(provider, -1, "", clock.millis() - startMs);
+            return new Lease(provider, -1, "", clock.millis() - wanted.startMs());
         });
     }
 
     /**
-     * The lease, unless a pause was stored since the state was read and that read is no longer fresh (a
-     * slow store): then it is given back and the pause waited out, so a pause holds for every caller.
+     * The lease (with its tokens spent, when the provider has a budget), unless a pause was stored since the
+     * state was read and that read is no longer fresh (a slow store): then it is given back and the pause
+     * waited out, so a pause holds for every caller.
      */
-    private CompletableFuture<Lease> stillUnpaused(Lease lease, int ceiling, Deadline deadline, long startMs,
-                                                  int round, Instant readAt) {
+    private CompletableFuture<Lease> stillUnpaused(Lease lease, Wanted wanted, int round, Instant readAt,
+                                                  boolean budgeted) {
         if (clock.millis() - readAt.toEpochMilli() <= FRESH_READ_MS) {
-            return CompletableFuture.completedFuture(lease);
+            return budgeted ? spendTokens(lease, wanted, round, STATE_WRITE_TRIES)
+                    : CompletableFuture.completedFuture(lease);
         }
         return store.read(lease.provider(), clock.instant()).thenCompose(again -> {
             long pausedUntil = again.state().map(LimitState::pausedUntilMs).orElse(0L);
             if (pausedUntil <= clock.millis()) {
-                return CompletableFuture.completedFuture(lease);
+                return budgeted ? spendTokens(lease, wanted, round, STATE_WRITE_TRIES)
+                        : CompletableFuture.completedFuture(lease);
             }
             return store.giveBack(lease.provider(), lease.slot(), lease.holder())
-                    .thenCompose(given -> look(lease.provider(), ceiling, deadline, startMs, round + 1));
+                    .thenCompose(given -> look(wanted, round + 1));
         });
     }
 
-    private CompletableFuture<Lease> take(String provider, List<Integer> free, int index, Deadline deadline,
-                                          long startMs) {
+    /**
+     * The lease with the call's estimated tokens spent from the provider's budget, when it has one. Tokens
+     * that no longer fit (others spent them since the first read) give the slot back and wait for the refill.
+     */
+    private CompletableFuture<Lease> spendTokens(Lease lease, Wanted wanted, int round, int tries) {
+        String provider = wanted.provider();
+        if (wanted.tokens() <= 0) {
+            return CompletableFuture.completedFuture(lease);
+        }
+        return store.read(provider, clock.instant()).thenCompose(snapshot -> {
+            long now = clock.millis();
+            LimitState current = snapshot.state().orElse(LimitState.initial(wanted.ceiling()));
+            TokenBudget budget = budgetOf(provider, current.tokens(), now);
+            if (!budget.active()) {
+                return CompletableFuture.completedFuture(lease);
+            }
+            long wait = budget.waitMs(wanted.tokens(), now);
+            if (wait > 0 || tries <= 0) {
+                return store.giveBack(provider, lease.slot(), lease.holder())
+                        .whenComplete((done, error) -> wake(provider))
+                        .thenCompose(given -> waitThen(wanted, round, Math.max(wait, FIRST_POLL_MS), false));
+            }
+            return store.replace(provider, current, current.withTokens(budget.spend(wanted.tokens(), now)))
+                    .thenCompose(stored -> stored
+                            ? CompletableFuture.completedFuture(new Lease(provider, lease.slot(), lease.holder(),
+                                    clock.millis() - wanted.startMs(), wanted.tokens()))
+                            : spendTokens(lease, wanted, round, tries - 1));
+        });
+    }
+
+    private CompletableFuture<Lease> take(Wanted wanted, List<Integer> free, int index) {
         if (index >= free.size()) {
             return CompletableFuture.completedFuture(null);
         }
+        String provider = wanted.provider();
         Instant now = clock.instant();
         String holder = UUID.randomUUID().toString();
         int slot = free.get(index);
-        return store.take(provider, slot, holder, now, now.plus(deadline.remaining()).plus(LEASE_MARGIN))
+        return store.take(provider, slot, holder, now,
+                        now.plus(wanted.deadline().remaining()).plus(LEASE_MARGIN))
                 .thenCompose(taken -> taken
-                        ? CompletableFuture.completedFuture(new Lease(provider, slot, holder, clock.millis() - startMs))
-                        : take(provider, free, index + 1, deadline, startMs));
+                        ? CompletableFuture.completedFuture(new Lease(provider, slot, holder,
+                                clock.millis() - wanted.startMs()))
+                        : take(wanted, free, index + 1));
     }
 
-    private CompletableFuture<Lease> waitThen(String provider, int ceiling, Deadline deadline, long startMs, int round,
-                                              long waitMs, boolean wakeOnRelease) {
-        if (!deadline.allows(Duration.ofMillis(waitMs))) {
+    /**
+     * Looks again after the wait: not when the deadline would pass first (PROVIDER_TIMEOUT), nor when the
+     * whole wait would outlast the caller's patience ({@link ProviderBusyException}).
+     */
+    private CompletableFuture<Lease> waitThen(Wanted wanted, int round, long waitMs, boolean wakeOnRelease) {
+        String provider = wanted.provider();
+        if (!wanted.deadline().allows(Duration.ofMillis(waitMs))) {
             return CompletableFuture.failedFuture(new ProviderException(ErrorCode.PROVIDER_TIMEOUT, provider
                     + " had no capacity free (provider-wide limit) before the item's deadline", false, null, null));
+        }
+        long waited = clock.millis() - wanted.startMs();
+        if (wanted.patience().isPresent() && waited + waitMs > wanted.patience().get().toMillis()) {
+            return CompletableFuture.failedFuture(new ProviderBusyException(provider, waited));
         }
         CompletableFuture<Object> timer = CompletableFuture.supplyAsync(() -> null,
                 CompletableFuture.delayedExecutor(waitMs, TimeUnit.MILLISECONDS));
         CompletableFuture<Object> woken = wakeOnRelease
                 ? CompletableFuture.anyOf(timer, released.computeIfAbsent(provider, p -> new CompletableFuture<>()))
                 : timer;
-        return woken.thenCompose(waited -> look(provider, ceiling, deadline, startMs, round + 1));
+        return woken.thenCompose(done -> look(wanted, round + 1));
     }
 
     private void wake(String provider) {
@@ -195,29 +315,35 @@ public final class ProviderLimiter {
         }
     }
 
-    private CompletableFuture<Void> adapt(String provider, int ceiling, boolean throttled, long pauseMs, int tries) {
+    private CompletableFuture<Void> adapt(String provider, int ceiling, Signal signal, long pauseMs, TokenNews news,
+                                          int tries) {
         long now = clock.millis();
         return store.read(provider, clock.instant()).thenCompose(snapshot -> {
             LimitState current = snapshot.state().orElse(LimitState.initial(ceiling));
             // A limit rises only while it is used up: successes of a few calls under it prove nothing about
             // more, and would let it drift above what the provider takes.
             boolean usedUp = snapshot.busy().size() + 1 >= current.slots(ceiling);
+            boolean throttled = signal == Signal.THROTTLED;
             LimitState next = throttled ? current.afterThrottle(ceiling, now, pauseMs)
-                    : usedUp ? current.afterSuccess(ceiling) : current;
+                    : signal == Signal.SUCCEEDED && usedUp ? current.afterSuccess(ceiling) : current;
+            if (!news.empty()) {
+                next = next.withTokens(tokensAfter(provider, current.tokens(), news, now));
+            }
             if (!next.differsFrom(current)) {
                 return CompletableFuture.completedFuture(null);
             }
-            return store.replace(provider, current, next).thenCompose(stored -> {
+            LimitState written = next;
+            return store.replace(provider, current, written).thenCompose(stored -> {
                 if (stored) {
                     if (throttled) {
-                        log.info("limit.lowered", Map.of("provider", provider, "limit", next.slots(ceiling),
-                                "pausedUntilMs", next.pausedUntilMs()));
+                        log.info("limit.lowered", Map.of("provider", provider, "limit", written.slots(ceiling),
+                                "pausedUntilMs", written.pausedUntilMs()));
                     }
                     return CompletableFuture.completedFuture(null);
                 }
-                // Another writer was first: a throttle is worth reading again, a raise is not.
+                // Another writer was first: a throttle or token news is worth reading again, a raise is not.
                 if (tries > 1) {
-                    return adapt(provider, ceiling, throttled, pauseMs, tries - 1);
+                    return adapt(provider, ceiling, signal, pauseMs, news, tries - 1);
                 }
                 if (throttled) {
                     log.warn("limit.throttle_not_stored", Map.of("provider", provider));
@@ -225,6 +351,18 @@ public final class ProviderLimiter {
                 return CompletableFuture.<Void>completedFuture(null);
             });
         });
+    }
+
+    /** The budget after a call: its rate from the provider's limit, its estimate corrected, capped by what is left. */
+    private TokenBudget tokensAfter(String provider, TokenBudget stored, TokenNews news, long nowMs) {
+        TokenBudget budget = stored;
+        if (news.perMinute().isPresent()) {
+            long published = news.perMinute().getAsLong();
+            budget = budget.withRate(budgets.of(provider).stream().map(set -> Math.min(set, published)).findFirst()
+                    .orElse(published), nowMs);
+        }
+        budget = budgetOf(provider, budget, nowMs).spend(news.correction(), nowMs);
+        return news.remaining().isPresent() ? budget.atMost(news.remaining().getAsLong(), nowMs) : budget;
     }
 
     private Void storeFailed(String event, String provider, Throwable error) {

@@ -42,11 +42,8 @@ public final class JsonEndpoint {
         this.errorCodes = errorCodes;
     }
 
-    /**
-     * An answer's JSON, and whether its rate-limit headers say the provider's remaining requests or tokens
-     * are nearly spent ({@link RateLimitHeaders}).
-     */
-    public record Answered(JsonNode json, boolean nearLimit) {
+    /** An answer's JSON, and what its rate-limit headers say ({@link RateLimitHeaders}). */
+    public record Answered(JsonNode json, RateLimits limits) {
     }
 
     /** Posts the body; completes with the answer's JSON or fails with a ProviderException. */
@@ -73,7 +70,7 @@ public final class JsonEndpoint {
                         throw HttpFailures.forResponse(provider, response, codes(response), clock);
                     }
                     try {
-                        return new Answered(mapper.readTree(response.body()), RateLimitHeaders.nearLimit(response));
+                        return new Answered(mapper.readTree(response.body()), RateLimitHeaders.of(response));
                     } catch (IOException e) {
                         throw badResponse(provider, "the body is not JSON");
                     }

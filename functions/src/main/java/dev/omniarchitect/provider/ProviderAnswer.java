@@ -7,18 +7,23 @@ package dev.omniarchitect.provider;
  * @param model         the model that actually served it, as the provider reports it
  * @param usage         tokens in and out; zero where the provider does not report them
  * @param finishReason  why generation stopped, as the provider says it ("stop", "length", ...)
- * @param nearLimit     whether the answer's rate-limit headers say the provider is nearly out of requests or
- *                      tokens ({@link RateLimitHeaders}), which lowers its shared limit
+ * @param limits        what the answer's rate-limit headers say ({@link RateLimitHeaders}): whether the
+ *                      provider is nearly out, which lowers its shared limit, and its token budget
  */
-public record ProviderAnswer(String text, String model, Usage usage, String finishReason, boolean nearLimit) {
+public record ProviderAnswer(String text, String model, Usage usage, String finishReason, RateLimits limits) {
 
     /** An answer that says nothing of the provider's rate limits. */
     public ProviderAnswer(String text, String model, Usage usage, String finishReason) {
-        this(text, model, usage, finishReason, false);
+        this(text, model, usage, finishReason, RateLimits.NONE);
     }
 
-    /** The same answer, saying whether the provider is nearly out. */
-    public ProviderAnswer nearLimit(boolean near) {
-        return new ProviderAnswer(text, model, usage, finishReason, near);
+    /** The same answer, with what its rate-limit headers say. */
+    public ProviderAnswer limits(RateLimits said) {
+        return new ProviderAnswer(text, model, usage, finishReason, said);
+    }
+
+    /** Whether the answer's rate-limit headers say the provider is nearly out of requests or tokens. */
+    public boolean nearLimit() {
+        return limits.nearLimit();
     }
 }

@@ -2,6 +2,7 @@ package dev.omniarchitect.runtime;
 
 import dev.omniarchitect.batch.BatchLimits;
 import dev.omniarchitect.limit.ProviderCeilings;
+import dev.omniarchitect.limit.TokenBudgets;
 import dev.omniarchitect.provider.BuiltInProviders;
 import dev.omniarchitect.provider.blueprint.BlueprintProvider;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.Map;
  * @param providerSettings  the variables the built-in providers read ({@link BuiltInProviders}), and no other
  * @param limitsTable       LIMITS_TABLE: the provider-wide leases and adaptive limits
  * @param ceilings          OMNI_LIMIT_&lt;PROVIDER&gt;: each provider's ceiling of calls in flight
+ * @param tokenBudgets      OMNI_TOKENS_PER_MINUTE_&lt;PROVIDER&gt;: each provider's tokens per minute, where set
  */
 public record FunctionConfig(
         String defaultProvider,
@@ -29,7 +31,8 @@ public record FunctionConfig(
         String stateMachineArn,
         Map<String, String> providerSettings,
         String limitsTable,
-        ProviderCeilings ceilings) {
+        ProviderCeilings ceilings,
+        TokenBudgets tokenBudgets) {
 
     public FunctionConfig {
         providerSettings = Map.copyOf(providerSettings);
@@ -46,7 +49,8 @@ public record FunctionConfig(
                 env.get("STATE_MACHINE_ARN"),
                 BuiltInProviders.settingsIn(env),
                 env.getOrDefault("LIMITS_TABLE", "omni-limits"),
-                ProviderCeilings.fromEnvironment(env));
+                ProviderCeilings.fromEnvironment(env),
+                TokenBudgets.fromEnvironment(env));
     }
 
     private static long positive(Map<String, String> env, String name, long fallback) {

@@ -81,7 +81,7 @@ public final class FunctionServices {
                 compressed, clock);
         this.cache = new DynamoDbCacheStore(aws.dynamoDb(), config.cacheTable(), compressed);
         this.limiter = new ProviderLimiter(new DynamoDbLeaseStore(aws.dynamoDb(), config.limitsTable()),
-                config.ceilings(), log, clock);
+                config.ceilings(), config.tokenBudgets(), log, clock);
     }
 
     /**

@@ -24,6 +24,7 @@ import dev.omniarchitect.cache.dynamodb.DynamoDbCacheStore;
 import dev.omniarchitect.job.MaxConcurrency;
 import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
 import dev.omniarchitect.limit.ProviderCeilings;
+import dev.omniarchitect.limit.TokenBudgets;
 import dev.omniarchitect.limit.dynamodb.DynamoDbLeaseStore;
 import dev.omniarchitect.json.Json;
 import dev.omniarchitect.provider.BuiltInProviders;
@@ -289,6 +290,33 @@ class TemplateConsistencyTest {
             assertEquals(ProviderCeilings.DEFAULT_CEILING, parameter.path("Default").asInt(), provider.name());
             assertEquals(1, parameter.path("MinValue").asInt(), provider.name());
             assertEquals(ProviderCeilings.MAX_CEILING, parameter.path("MaxValue").asInt(), provider.name());
+        }
+    }
+
+    /**
+     * Every limited provider's tokens-per-minute budget is a template parameter, empty (none) by default and
+     * refusing what the code refuses, fed to ProviderCallFunction.
+     */
+    @Test
+    void everyLimitedProviderHasATokenBudgetParameterThatIsNoneByDefault() {
+        JsonNode variables = properties("ProviderCallFunction").path("Environment").path("Variables");
+        ProviderCeilings defaults = new ProviderCeilings(Map.of());
+        for (ProviderDefinition provider : BuiltInProviders.ALL) {
+            String variable = TokenBudgets.VARIABLE_PREFIX + provider.name().toUpperCase(java.util.Locale.ROOT);
+            if (defaults.of(provider.name()).isEmpty()) {
+                assertTrue(variables.path(variable).isMissingNode(), provider.name() + " is never limited");
+                continue;
+            }
+            JsonNode parameter = template.path("Parameters").path(variables.path(variable).path("Ref").asText());
+            assertEquals("", parameter.path("Default").asText("missing"), provider.name());
+            java.util.regex.Pattern allowed = java.util.regex.Pattern.compile(parameter.path("AllowedPattern").asText());
+            for (String value : List.of("", "1", "200000", Long.toString(TokenBudgets.MAX_PER_MINUTE))) {
+                assertTrue(allowed.matcher(value).matches(), provider.name() + " refuses " + value);
+                TokenBudgets.fromEnvironment(Map.of(variable, value));
+            }
+            for (String value : List.of("0", "-5", "1e6", Long.toString(TokenBudgets.MAX_PER_MINUTE + 1))) {
+                assertFalse(allowed.matcher(value).matches(), provider.name() + " takes " + value);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.omniarchitect.limit.dynamodb;
 
 import dev.omniarchitect.limit.LeaseStore;
 import dev.omniarchitect.limit.LimitState;
+import dev.omniarchitect.limit.TokenBudget;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * The provider limits in a DynamoDB table keyed by {@code provider} and {@code entry}: one {@code state} item
- * per provider (the adaptive limit, replaced on its version) and one {@code lease#NNN} item per slot held.
+ * per provider (the adaptive limit and the token budget, replaced on its version) and one {@code lease#NNN} item per slot held.
  * A slot is taken by a put conditioned on no unexpired lease holding it, so the expiry is checked by
  * DynamoDB itself; the TTL attribute {@code expiresAt} (epoch seconds) only clears old leases away.
  */
@@ -50,7 +51,10 @@ public final class DynamoDbLeaseStore implements LeaseStore {
                         String entry = item.get(SORT_KEY).s();
                         if (entry.equals(STATE)) {
                             state = Optional.of(new LimitState(number(item, "limit"), (long) number(item, "pausedUntilMs"),
-                                    (long) number(item, "decreasedAtMs"), (long) number(item, "version")));
+                                    (long) number(item, "decreasedAtMs"),
+                                    new TokenBudget((long) number(item, "tokensPerMinute"), number(item, "tokens"),
+                                            (long) number(item, "tokensAtMs")),
+                                    (long) number(item, "version")));
                         } else if (entry.startsWith(LEASE_PREFIX)
                                 && (long) number(item, "expiresAtMs") > now.toEpochMilli()) {
                             busy.add(Integer.parseInt(entry.substring(LEASE_PREFIX.length())));
@@ -84,6 +88,9 @@ public final class DynamoDbLeaseStore implements LeaseStore {
         Map<String, AttributeValue> item = Map.of(PARTITION_KEY, s(provider), SORT_KEY, s(STATE),
                 "limit", AttributeValue.fromN(Double.toString(next.limit())),
                 "pausedUntilMs", n(next.pausedUntilMs()), "decreasedAtMs", n(next.decreasedAtMs()),
+                "tokensPerMinute", n(next.tokens().perMinute()),
+                "tokens", AttributeValue.fromN(Double.toString(next.tokens().available())),
+                "tokensAtMs", n(next.tokens().atMs()),
                 "version", n(expected.version() + 1));
         return conditional(expected.version() == 0
                 ? dynamo.putItem(request -> request.tableName(table).item(item)

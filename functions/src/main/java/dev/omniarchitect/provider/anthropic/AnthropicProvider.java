@@ -67,7 +67,7 @@ public final class AnthropicProvider implements Provider {
                 .put("system", request.kind().systemPrompt());
         body.putArray("messages").addObject().put("role", "user").put("content", request.userPrompt());
         return endpoint.postReadingLimits(headers, body, request.timeout())
-                .thenApply(answered -> answer(answered.json(), request.model()).nearLimit(answered.nearLimit()));
+                .thenApply(answered -> answer(answered.json(), request.model()).limits(answered.limits()));
     }
 
     private static ProviderAnswer answer(JsonNode json, String requestedModel) {

@@ -74,7 +74,7 @@ public final class OpenAiProvider implements Provider {
         body.put(settings.isOpenAiItself() ? "max_completion_tokens" : "max_tokens", request.maxTokens());
         body.put("stream", false);
         return endpoint.postReadingLimits(headers, body, request.timeout())
-                .thenApply(answered -> answer(answered.json(), request.model()).nearLimit(answered.nearLimit()));
+                .thenApply(answered -> answer(answered.json(), request.model()).limits(answered.limits()));
     }
 
     private static ProviderAnswer answer(JsonNode json, String requestedModel) {

@@ -1,0 +1,50 @@
+package dev.omniarchitect.limit;
+
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The tokens per minute each provider may be sent, when configured: {@code OMNI_TOKENS_PER_MINUTE_<PROVIDER>}
+ * (e.g. {@code OMNI_TOKENS_PER_MINUTE_OPENAI=200000}). None by default: a provider's own headers
+ * ({@code x-ratelimit-limit-tokens}, {@code anthropic-ratelimit-tokens-limit}) then set the budget once it
+ * has answered; with both, the lower one holds.
+ *
+ * @param perMinute  the budgets set by variables, by provider name
+ */
+public record TokenBudgets(Map<String, Long> perMinute) {
+
+    /** No budget configured for any provider. */
+    public static final TokenBudgets NONE = new TokenBudgets(Map.of());
+    /** The variables' prefix; the provider's name follows in capitals. */
+    public static final String VARIABLE_PREFIX = "OMNI_TOKENS_PER_MINUTE_";
+    /** No budget may be set above this (far above any account's limit). */
+    public static final long MAX_PER_MINUTE = 1_000_000_000L;
+
+    public TokenBudgets {
+        perMinute = Map.copyOf(perMinute);
+    }
+
+    /** The budgets the {@code OMNI_TOKENS_PER_MINUTE_*} variables of that environment set; bad values are refused by name. */
+    public static TokenBudgets fromEnvironment(Map<String, String> env) {
+        return new TokenBudgets(ProviderVariables.read(env, VARIABLE_PREFIX, TokenBudgets::parse));
+    }
+
+    /** The provider's configured tokens per minute; empty when none is configured. */
+    public OptionalLong of(String provider) {
+        Long value = perMinute.get(provider);
+        return value == null ? OptionalLong.empty() : OptionalLong.of(value);
+    }
+
+    private static long parse(String name, String value) {
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed >= 1 && parsed <= MAX_PER_MINUTE) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number of tokens per minute from 1 to "
+                + MAX_PER_MINUTE + ", got \"" + value + "\"");
+    }
+}
