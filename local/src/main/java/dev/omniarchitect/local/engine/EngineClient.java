@@ -66,6 +66,11 @@ public final class EngineClient {
         return send("POST", "invoke", request, Duration.ofHours(2));
     }
 
+    /** Whether each provider answers a one-token call, asked under its shared limit: {@code {answers: {name: text}}}. */
+    public Answer checkProviders() throws IOException {
+        return send("POST", "providers/check", null, Duration.ofMinutes(1));
+    }
+
     private Answer send(String method, String route, JsonNode body, Duration timeout) throws IOException {
         URI uri = engine.uri().resolve(EngineRoutes.PREFIX + route);
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();

@@ -12,16 +12,21 @@ import dev.omniarchitect.batch.CacheMode;
 import dev.omniarchitect.batch.InvalidBatchException;
 import dev.omniarchitect.batch.Violation;
 import dev.omniarchitect.job.JobRecord;
+import dev.omniarchitect.kind.Kind;
 import dev.omniarchitect.json.Json;
 import dev.omniarchitect.local.asl.ExecutionResult;
 import dev.omniarchitect.local.asl.LambdaFailure;
 import dev.omniarchitect.local.runtime.LocalFunctions;
 import dev.omniarchitect.local.runtime.LocalPipeline;
+import dev.omniarchitect.local.runtime.ProviderCheck;
+import dev.omniarchitect.provider.Provider;
+import dev.omniarchitect.runtime.FunctionServices;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -79,6 +84,8 @@ final class EngineRoutes implements HttpHandler {
                     job(exchange, URLDecoder.decode(route.substring("GET jobs/".length()), StandardCharsets.UTF_8));
                 } else if (route.equals("POST invoke")) {
                     invoke(exchange);
+                } else if (route.equals("POST providers/check")) {
+                    checkProviders(exchange);
                 } else {
                     send(exchange, 404, message("no such engine route: " + route));
                 }
@@ -208,6 +215,24 @@ final class EngineRoutes implements HttpHandler {
             }
         }
         answer.set("executions", mapper.valueToTree(ended));
+        send(exchange, 200, answer);
+    }
+
+    /**
+     * {@code {answers: {provider: "yes" | "no: CODE"}}}: each provider asked for one token under its shared limit,
+     * so a check waits its turn with the engine's jobs and never adds a call above the limit.
+     */
+    private void checkProviders(HttpExchange exchange) throws IOException {
+        FunctionServices services = engine.pipeline().services();
+        Kind kind = services.kinds().get("dockerfile");
+        Map<String, CompletableFuture<String>> checks = new LinkedHashMap<>();
+        for (Provider provider : services.providers().all()) {
+            checks.put(provider.name(), ProviderCheck.of(provider, kind, services.limiter(), services.clock()));
+        }
+        ObjectNode answers = mapper.createObjectNode();
+        checks.forEach((name, check) -> answers.put(name, check.join()));
+        ObjectNode answer = mapper.createObjectNode();
+        answer.set("answers", answers);
         send(exchange, 200, answer);
     }
 

@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.omniarchitect.testing.LoopbackOpenAiServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code omni providers} says what is configured, and from where, without showing a key. */
 class ProvidersCommandTest {
+
+    @TempDir
+    Path temp;
 
     @Test
     void listsEveryProviderWithItsConfigurationAndNeverAKey() {
@@ -43,7 +48,8 @@ class ProvidersCommandTest {
              java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
             int refusing = closed.getLocalPort();
             closed.close();
-            Map<String, String> environment = Map.of("OPENAI_BASE_URL", openAi.baseUrl(),
+            Map<String, String> environment = Map.of("OMNI_DATA_DIR", temp.resolve("data").toString(),
+                    "OPENAI_BASE_URL", openAi.baseUrl(),
                     "ANTHROPIC_API_KEY", "sk-ant-never-show-me", "ANTHROPIC_BASE_URL", "http://127.0.0.1:" + refusing,
                     "OLLAMA_HOST", "http://127.0.0.1:" + refusing);
             StringWriter out = new StringWriter();
@@ -58,6 +64,22 @@ class ProvidersCommandTest {
             assertTrue(row(table, "bedrock").contains("no: not configured"), table);
             assertTrue(row(table, "blueprint").contains("yes (offline)"), table);
             assertFalse(table.contains("sk-ant-never-show-me"), table);
+
+            // The check is a call like any other: a 429 with Retry-After pauses the whole provider, and the next
+            // check waits that pause out under the shared limit (past its 10 s) instead of calling again.
+            openAi.replies(request -> new LoopbackOpenAiServer.Reply(429,
+                    LoopbackOpenAiServer.Reply.error(429, "slow down").body(), Map.of("Retry-After", "60")));
+            StringWriter throttled = new StringWriter();
+            OmniCommand.commandLine(new PrintWriter(throttled, true), new PrintWriter(new StringWriter(), true),
+                    environment).execute("providers", "--check");
+            assertTrue(row(throttled.toString(), "openai").contains("no: PROVIDER_RATE_LIMITED"), throttled.toString());
+            StringWriter paused = new StringWriter();
+            OmniCommand.commandLine(new PrintWriter(paused, true), new PrintWriter(new StringWriter(), true),
+                    environment).execute("providers", "--check");
+            assertTrue(row(paused.toString(), "openai").contains("no: PROVIDER_TIMEOUT"), paused.toString());
+            assertEquals(2, openAi.calls(), "the paused provider was not called by the check");
+        } finally {
+            TestEngines.stop(temp.resolve("data"));
         }
         assertTrue(providers(Map.of()).contains("not checked (--check)"), "without --check nothing is called");
     }
