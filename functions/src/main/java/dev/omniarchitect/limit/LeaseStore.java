@@ -30,6 +30,14 @@ public interface LeaseStore {
     /** Takes the slot for that holder unless an unexpired lease holds it; true when taken. */
     CompletableFuture<Boolean> take(String provider, int slot, String holder, Instant now, Instant expiresAt);
 
+    /**
+     * Gives the slot {@code from} holds straight to {@code to} (until {@code expiresAt}), in one conditional
+     * write, unless the provider is paused at {@code now} or its limit no longer covers the slot; true when
+     * handed over, false when it stays {@code from}'s.
+     */
+    CompletableFuture<Boolean> handOver(String provider, int slot, String from, String to, Instant now,
+                                        Instant expiresAt);
+
     /** Gives the slot back, if that holder still holds it. */
     CompletableFuture<Void> giveBack(String provider, int slot, String holder);
 

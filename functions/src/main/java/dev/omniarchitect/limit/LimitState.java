@@ -1,31 +1,41 @@
 package dev.omniarchitect.limit;
 
 /**
- * A provider's adaptive limit as every instance sees it: additive increase after successes, multiplicative
- * decrease on throttling (at most once per {@link #DECREASE_SPACING_MS}, so one burst of 429s counts once),
- * never above the ceiling nor below 1, and a pause of the whole provider when it asked for one.
+ * A provider's adaptive limit as every instance sees it: additive increase after successes, decrease on
+ * throttling, never above the ceiling nor below 1, and a pause of the whole provider when it asked for one.
+ * <p>
+ * Throttles closer together than {@link #DECREASE_SPACING_MS} are one burst: its first cuts the limit to
+ * {@link #DECREASE_FACTOR} of what it was, and each one takes a lease off the limit the burst started from,
+ * as each 429 of a burst says one call was over what the provider takes. What a burst left is also the most
+ * the limit rises to for {@link #HOLD_MS}: without that hold, additive increase would probe one above the
+ * provider's capacity every few successes, and each probe costs a 429 and a pause for every caller.
  *
- * @param limit          calls in flight allowed now; fractional so that increases can be gradual
- * @param pausedUntilMs  epoch ms before which no call may start (the provider's Retry-After); 0 for none
- * @param decreasedAtMs  epoch ms of the last decrease
- * @param tokens         the provider's tokens-per-minute budget ({@link TokenBudget#NONE} when it has none)
- * @param version        the stored version this state was read at; 0 when none is stored yet
+ * @param limit           calls in flight allowed now; fractional so that increases can be gradual
+ * @param pausedUntilMs   epoch ms before which no call may start (the provider's Retry-After); 0 for none
+ * @param decreasedAtMs   epoch ms the last burst of throttles began
+ * @param burstFrom       the whole limit that burst began from; 0 before any
+ * @param burstThrottles  the throttles of that burst so far
+ * @param tokens          the provider's tokens-per-minute budget ({@link TokenBudget#NONE} when it has none)
+ * @param version         the stored version this state was read at; 0 when none is stored yet
  */
-public record LimitState(double limit, long pausedUntilMs, long decreasedAtMs, TokenBudget tokens, long version) {
+public record LimitState(double limit, long pausedUntilMs, long decreasedAtMs, int burstFrom, int burstThrottles,
+                         TokenBudget tokens, long version) {
+
+    /** What the first throttle of a burst leaves of the limit. */
+    static final double DECREASE_FACTOR = 0.7;
+    /** Throttles closer together than this are one burst. */
+    static final long DECREASE_SPACING_MS = 1_000;
+    /** How long after a burst the limit does not rise above what the burst left. */
+    static final long HOLD_MS = 60_000;
 
     public LimitState {
         tokens = tokens == null ? TokenBudget.NONE : tokens;
     }
 
-    /** A state without a token budget. */
+    /** A state without a burst nor a token budget. */
     public LimitState(double limit, long pausedUntilMs, long decreasedAtMs, long version) {
-        this(limit, pausedUntilMs, decreasedAtMs, TokenBudget.NONE, version);
+        this(limit, pausedUntilMs, decreasedAtMs, 0, 0, TokenBudget.NONE, version);
     }
-
-    /** What a throttle leaves of the limit. */
-    static final double DECREASE_FACTOR = 0.7;
-    /** Throttles closer together than this are one overload, answered by one decrease. */
-    static final long DECREASE_SPACING_MS = 1_000;
 
     /** The state of a provider nothing is stored for: its ceiling, no pause. */
     public static LimitState initial(int ceiling) {
@@ -37,35 +47,50 @@ public record LimitState(double limit, long pausedUntilMs, long decreasedAtMs, T
         return (int) Math.max(1, Math.min(ceiling, Math.floor(limit)));
     }
 
-    /** After a successful call: one more lease for each limit's worth of successes, up to the ceiling. */
-    public LimitState afterSuccess(int ceiling) {
-        double raised = Math.min(ceiling, limit + 1.0 / Math.max(1.0, limit));
-        return new LimitState(raised, pausedUntilMs, decreasedAtMs, tokens, version);
+    /**
+     * After a successful call at {@code nowMs}: one more lease for each limit's worth of successes, up to the
+     * ceiling, and within {@link #HOLD_MS} of a burst up to what the burst left.
+     */
+    public LimitState afterSuccess(int ceiling, long nowMs) {
+        double most = ceiling;
+        if (burstFrom > 0 && nowMs - decreasedAtMs < HOLD_MS) {
+            most = Math.min(most, Math.max(limit, Math.max(1, burstFrom - burstThrottles)));
+        }
+        double raised = Math.min(most, limit + 1.0 / Math.max(1.0, limit));
+        return new LimitState(Math.max(Math.min(limit, ceiling), raised), pausedUntilMs, decreasedAtMs, burstFrom,
+                burstThrottles, tokens, version);
     }
 
     /**
-     * After the provider throttled a call at {@code nowMs}: the limit cut (unless cut within the spacing) and,
-     * when the provider said how long to wait, the whole provider paused that long.
+     * After the provider throttled a call at {@code nowMs}: the limit cut (by the first throttle of a burst to
+     * {@link #DECREASE_FACTOR}, by each to one lease less than the burst began from) and, when the provider said
+     * how long to wait, the whole provider paused that long.
      */
     public LimitState afterThrottle(int ceiling, long nowMs, long retryAfterMs) {
         double next = Math.min(limit, ceiling);
-        long decreased = decreasedAtMs;
-        if (nowMs - decreasedAtMs >= DECREASE_SPACING_MS) {
-            next = Math.max(1.0, Math.floor(next * DECREASE_FACTOR));
-            decreased = nowMs;
+        long began = decreasedAtMs;
+        int from = burstFrom;
+        int throttles = burstThrottles + 1;
+        if (nowMs - decreasedAtMs >= DECREASE_SPACING_MS || burstFrom == 0) {
+            began = nowMs;
+            from = slots(ceiling);
+            throttles = 1;
+            next = Math.floor(next * DECREASE_FACTOR);
         }
+        next = Math.max(1.0, Math.min(next, from - throttles));
         long paused = retryAfterMs > 0 ? Math.max(pausedUntilMs, nowMs + retryAfterMs) : pausedUntilMs;
-        return new LimitState(next, paused, decreased, tokens, version);
+        return new LimitState(next, paused, began, from, throttles, tokens, version);
     }
 
     /** The same limit with that token budget. */
     public LimitState withTokens(TokenBudget budget) {
-        return new LimitState(limit, pausedUntilMs, decreasedAtMs, budget, version);
+        return new LimitState(limit, pausedUntilMs, decreasedAtMs, burstFrom, burstThrottles, budget, version);
     }
 
     /** Whether that state says anything this one does not (so storing it is worth a write). */
     public boolean differsFrom(LimitState other) {
         return limit != other.limit || pausedUntilMs != other.pausedUntilMs || decreasedAtMs != other.decreasedAtMs
+                || burstFrom != other.burstFrom || burstThrottles != other.burstThrottles
                 || !tokens.equals(other.tokens);
     }
 }

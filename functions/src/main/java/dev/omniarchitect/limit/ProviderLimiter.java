@@ -17,11 +17,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One adaptive limit per provider shared by every job and instance: a call takes a lease before it starts
@@ -53,8 +56,14 @@ public final class ProviderLimiter {
     private final TokenBudgets budgets;
     private final StructuredLog log;
     private final Clock clock;
-    /** Completed when this instance gives a lease back, so local waiters look again at once. */
-    private final Map<String, CompletableFuture<Void>> released = new ConcurrentHashMap<>();
+    /**
+     * The callers of this instance waiting for a lease of each provider: a lease given back here goes straight
+     * to the first of them (one conditional write instead of a give-back, a read and a take), and a slot
+     * freed otherwise makes them all look again at once.
+     */
+    private final Map<String, Queue<Waiter>> waiting = new ConcurrentHashMap<>();
+    /** Whether each provider had a token budget when its state was last read here. */
+    private final Map<String, Boolean> budgeted = new ConcurrentHashMap<>();
 
     public ProviderLimiter(LeaseStore store, ProviderCeilings ceilings, StructuredLog log, Clock clock) {
         this(store, ceilings, TokenBudgets.NONE, log, clock);
@@ -91,6 +100,18 @@ public final class ProviderLimiter {
         }
         return look(new Wanted(provider, ceiling.getAsInt(), Math.max(0, estimatedTokens), deadline, patience,
                 clock.millis()), 0);
+    }
+
+    /** A caller waiting for a lease; claimed by its own timer or by a lease handed over, whichever comes first. */
+    private static final class Waiter {
+        private final Wanted wanted;
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        /** The lease handed over, or null: look again. */
+        private final CompletableFuture<Lease> handed = new CompletableFuture<>();
+
+        private Waiter(Wanted wanted) {
+            this.wanted = wanted;
+        }
     }
 
     /** One acquisition: what it waits for and within which bounds. */
@@ -154,18 +175,52 @@ public final class ProviderLimiter {
             return CompletableFuture.completedFuture(null);
         }
         int ceiling = ceilings.of(lease.provider()).orElse(ProviderCeilings.DEFAULT_CEILING);
-        CompletableFuture<Void> givenBack = store.giveBack(lease.provider(), lease.slot(), lease.holder())
-                .exceptionally(error -> storeFailed("limit.give_back_failed", lease.provider(), error))
-                .whenComplete((done, error) -> wake(lease.provider()));
+        // A throttled lease is given back (its pause is about to be stored); any other goes to a waiter if any.
+        CompletableFuture<Boolean> handed = signal == Signal.THROTTLED ? CompletableFuture.completedFuture(false)
+                : handOver(lease);
+        CompletableFuture<Boolean> givenBack = handed.thenCompose(done -> done ? CompletableFuture.completedFuture(true)
+                : store.giveBack(lease.provider(), lease.slot(), lease.holder())
+                        .exceptionally(error -> storeFailed("limit.give_back_failed", lease.provider(), error))
+                        .whenComplete((given, error) -> wake(lease.provider()))
+                        .thenApply(given -> false));
         if (signal == Signal.NONE && news.empty()) {
-            return givenBack;
+            return givenBack.thenApply(done -> null);
         }
         // A throttle (its pause above all) and token news are worth retrying against other writers; a raise is
         // not, as the next success raises again.
         int tries = signal == Signal.THROTTLED || !news.empty() ? STATE_WRITE_TRIES : 1;
-        // Read after the give-back, so that the leases still held are the others' alone.
-        return givenBack.thenCompose(given -> adapt(lease.provider(), ceiling, signal, pauseMs, news, tries))
+        // Read after the give-back (or hand-over), so that the leases still held are known.
+        return givenBack.thenCompose(wasHanded -> adapt(lease.provider(), ceiling, signal, pauseMs, news, tries,
+                        wasHanded))
                 .exceptionally(error -> storeFailed("limit.state_write_failed", lease.provider(), error));
+    }
+
+    /** Hands the lease to the first waiter here, if there is one and the store allows it; true when handed. */
+    private CompletableFuture<Boolean> handOver(Lease lease) {
+        Queue<Waiter> queue = waiting.get(lease.provider());
+        Waiter next = null;
+        while (queue != null && next == null) {
+            Waiter candidate = queue.poll();
+            if (candidate == null) {
+                break;
+            }
+            next = candidate.claimed.compareAndSet(false, true) ? candidate : null;
+        }
+        if (next == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        Waiter waiter = next;
+        Instant now = clock.instant();
+        String holder = UUID.randomUUID().toString();
+        return store.handOver(lease.provider(), lease.slot(), lease.holder(), holder, now,
+                        now.plus(waiter.wanted.deadline().remaining()).plus(LEASE_MARGIN))
+                .handle((done, error) -> {
+                    boolean handed = error == null && done;
+                    // Not handed (a pause, a lower limit, the store): the waiter looks again by itself.
+                    waiter.handed.complete(handed ? new Lease(lease.provider(), lease.slot(), holder,
+                            clock.millis() - waiter.wanted.startMs()) : null);
+                    return handed;
+                });
     }
 
     /**
@@ -192,6 +247,7 @@ public final class ProviderLimiter {
                 return waitThen(wanted, round, pause + ThreadLocalRandom.current().nextLong(FIRST_POLL_MS + 1), false);
             }
             TokenBudget budget = budgetOf(provider, state.tokens(), now.toEpochMilli());
+            budgeted.put(provider, budget.active());
             long tokenWait = budget.waitMs(wanted.tokens(), now.toEpochMilli());
             if (tokenWait > 0) {
                 return waitThen(wanted, round, tokenWait + ThreadLocalRandom.current().nextLong(FIRST_POLL_MS + 1),
@@ -302,30 +358,45 @@ public final class ProviderLimiter {
         }
         CompletableFuture<Object> timer = CompletableFuture.supplyAsync(() -> null,
                 CompletableFuture.delayedExecutor(waitMs, TimeUnit.MILLISECONDS));
-        CompletableFuture<Object> woken = wakeOnRelease
-                ? CompletableFuture.anyOf(timer, released.computeIfAbsent(provider, p -> new CompletableFuture<>()))
-                : timer;
-        return woken.thenCompose(done -> look(wanted, round + 1));
+        if (!wakeOnRelease) {
+            return timer.thenCompose(done -> look(wanted, round + 1));
+        }
+        Waiter waiter = new Waiter(wanted);
+        Queue<Waiter> queue = waiting.computeIfAbsent(provider, p -> new ConcurrentLinkedQueue<>());
+        queue.add(waiter);
+        timer.thenRun(() -> {
+            if (waiter.claimed.compareAndSet(false, true)) {
+                queue.remove(waiter);
+                waiter.handed.complete(null);
+            }
+        });
+        return waiter.handed.thenCompose(lease -> lease == null ? look(wanted, round + 1)
+                : Boolean.TRUE.equals(budgeted.get(provider)) ? spendTokens(lease, wanted, round, STATE_WRITE_TRIES)
+                : CompletableFuture.completedFuture(lease));
     }
 
+    /** A slot was freed here: every waiter looks again at once. */
     private void wake(String provider) {
-        CompletableFuture<Void> waiting = released.remove(provider);
-        if (waiting != null) {
-            waiting.complete(null);
+        Queue<Waiter> queue = waiting.get(provider);
+        for (Waiter waiter = queue == null ? null : queue.poll(); waiter != null; waiter = queue.poll()) {
+            if (waiter.claimed.compareAndSet(false, true)) {
+                waiter.handed.complete(null);
+            }
         }
     }
 
     private CompletableFuture<Void> adapt(String provider, int ceiling, Signal signal, long pauseMs, TokenNews news,
-                                          int tries) {
+                                          int tries, boolean handed) {
         long now = clock.millis();
         return store.read(provider, clock.instant()).thenCompose(snapshot -> {
             LimitState current = snapshot.state().orElse(LimitState.initial(ceiling));
             // A limit rises only while it is used up: successes of a few calls under it prove nothing about
             // more, and would let it drift above what the provider takes.
-            boolean usedUp = snapshot.busy().size() + 1 >= current.slots(ceiling);
+            // A lease handed over is still among the busy ones; one given back is not.
+            boolean usedUp = snapshot.busy().size() + (handed ? 0 : 1) >= current.slots(ceiling);
             boolean throttled = signal == Signal.THROTTLED;
             LimitState next = throttled ? current.afterThrottle(ceiling, now, pauseMs)
-                    : signal == Signal.SUCCEEDED && usedUp ? current.afterSuccess(ceiling) : current;
+                    : signal == Signal.SUCCEEDED && usedUp ? current.afterSuccess(ceiling, now) : current;
             if (!news.empty()) {
                 next = next.withTokens(tokensAfter(provider, current.tokens(), news, now));
             }
@@ -343,7 +414,7 @@ public final class ProviderLimiter {
                 }
                 // Another writer was first: a throttle or token news is worth reading again, a raise is not.
                 if (tries > 1) {
-                    return adapt(provider, ceiling, signal, pauseMs, news, tries - 1);
+                    return adapt(provider, ceiling, signal, pauseMs, news, tries - 1, handed);
                 }
                 if (throttled) {
                     log.warn("limit.throttle_not_stored", Map.of("provider", provider));

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code omni bench}: measures the figures of BENCHMARKS.md and writes it, with its chart. */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
+        subcommands = ProviderLimitCommand.class,
         header = "Measures the figures of BENCHMARKS.md on this machine and writes the report and its chart.",
         description = {
             "Measures, on this machine, every figure of BENCHMARKS.md and writes it: fan-out efficiency",
@@ -33,6 +35,9 @@ import picocli.CommandLine.Option;
             "checking the command, not for quoting (N = 3 and 10, 2 runs, no warm-up, one JVM per",
             "cold-start figure): it writes under " + BenchCommand.SHORT_DIRECTORY + "/ unless --out, --chart or",
             "--results say otherwise, never over the tracked BENCHMARKS.md and chart.",
+            "",
+            "The provider-limit scenario runs on its own: ./omni bench provider-limit (see its --help); it writes",
+            "its own section of BENCHMARKS.md, which a full run keeps as it is.",
             ""},
         footer = {"", "Exit status: 0 every target met, 1 some target missed (the report says which), 2 bad",
             "arguments, 3 the bench itself could not be carried out (the message says why)."})
@@ -121,8 +126,12 @@ public final class BenchCommand implements Subcommand {
         BenchResults now = new Benchmark(settings, label, err).run();
         FanOutChart.write(now.fanOut(), chart);
         write(results, now.toJson());
-        write(report, new BenchReport(now, before, new BenchFiles(report, chart, results, baseline),
-                TemplateSettings.read(template)).markdown());
+        String markdown = new BenchReport(now, before, new BenchFiles(report, chart, results, baseline),
+                TemplateSettings.read(template)).markdown();
+        // The provider-limit section is its own command's: kept as that command last wrote it.
+        Optional<String> providerLimit = Files.isRegularFile(report)
+                ? ProviderLimitReport.find(Files.readString(report, StandardCharsets.UTF_8)) : Optional.empty();
+        write(report, providerLimit.map(section -> ProviderLimitReport.replace(markdown, section)).orElse(markdown));
         List<BenchResults.Target> targets = now.targets();
         for (BenchResults.Target target : targets) {
             out.printf("%-4s %s: %s (target: %s)%n", target.met() ? "ok" : "MISS", target.figure(), target.measured(),

@@ -28,9 +28,10 @@ final class BenchPipeline implements AutoCloseable {
     private final LoopbackChatServer provider;
     private final TaskTimer timer = new TaskTimer();
 
-    private BenchPipeline(LoopbackChatServer provider, int maxConcurrency, URI dynamoDb) {
+    private BenchPipeline(LoopbackChatServer provider, int maxConcurrency, URI dynamoDb, Map<String, String> more) {
         this.provider = provider;
         Map<String, String> environment = new HashMap<>(environment(provider));
+        environment.putAll(more);
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.toString());
         this.pipeline = LocalPipeline.builder()
                 .environment(environment)
@@ -42,7 +43,17 @@ final class BenchPipeline implements AutoCloseable {
 
     /** A pipeline on the DynamoDB at that endpoint (its tables are created if missing). */
     static BenchPipeline on(URI dynamoDb, LoopbackChatServer provider, int maxConcurrency) {
-        return new BenchPipeline(provider, maxConcurrency, dynamoDb);
+        return on(dynamoDb, provider, maxConcurrency, Map.of());
+    }
+
+    /** The same, with more variables for the functions (a provider limit, tables of its own). */
+    static BenchPipeline on(URI dynamoDb, LoopbackChatServer provider, int maxConcurrency, Map<String, String> more) {
+        return new BenchPipeline(provider, maxConcurrency, dynamoDb, more);
+    }
+
+    /** The pipeline itself, to submit several jobs at once. */
+    LocalPipeline pipeline() {
+        return pipeline;
     }
 
     /** What the functions see: the loopback server is the default provider. */

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The bench's AI provider: a loopback HTTP server speaking OpenAI's Chat Completions format that answers
  * every call after exactly the configured latency. Replies are scheduled rather than slept, so a
- * hundred calls waiting cost no threads and the latency stays what it says under load.
+ * hundred calls waiting cost no threads and the latency stays what it says under load. Given a capacity,
+ * it refuses at once, with 429 and a Retry-After, every call that arrives while that many are in flight.
  */
 public final class LoopbackChatServer implements AutoCloseable {
 
@@ -32,7 +33,11 @@ public final class LoopbackChatServer implements AutoCloseable {
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
+    private final AtomicInteger throttled = new AtomicInteger();
     private volatile Duration latency;
+    /** Calls in flight above which a call is refused; 0 for no limit. */
+    private volatile int capacity;
+    private volatile String retryAfterSeconds = "1";
 
     private LoopbackChatServer(Duration latency) {
         this.latency = latency;
@@ -84,6 +89,21 @@ public final class LoopbackChatServer implements AutoCloseable {
     public void resetCounts() {
         calls.set(0);
         peakInFlight.set(0);
+        throttled.set(0);
+    }
+
+    /**
+     * From now on, a call arriving while {@code maxInFlight} are in flight is answered 429 with that
+     * Retry-After (seconds) at once, as a provider with a concurrency limit does; 0 takes every call.
+     */
+    public void capacity(int maxInFlight, String retryAfter) {
+        this.capacity = maxInFlight;
+        this.retryAfterSeconds = retryAfter;
+    }
+
+    /** Calls answered 429 since the last {@link #resetCounts()}. */
+    public int throttled() {
+        return throttled.get();
     }
 
     private void accept(HttpExchange exchange) throws IOException {
@@ -92,7 +112,15 @@ public final class LoopbackChatServer implements AutoCloseable {
             request = mapper.readTree(body);
         }
         calls.incrementAndGet();
-        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        int now = inFlight.incrementAndGet();
+        peakInFlight.accumulateAndGet(now, Math::max);
+        int limit = capacity;
+        if (limit > 0 && now > limit) {
+            throttled.incrementAndGet();
+            inFlight.decrementAndGet();
+            refuse(exchange);
+            return;
+        }
         int promptChars = 0;
         String systemPrompt = "";
         for (JsonNode message : request.path("messages")) {
@@ -118,6 +146,19 @@ public final class LoopbackChatServer implements AutoCloseable {
             out.write(reply);
         } catch (IOException e) {
             // The caller gave up (its deadline passed); nothing is waiting for this reply any more.
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void refuse(HttpExchange exchange) throws IOException {
+        byte[] body = mapper.writeValueAsBytes(java.util.Map.of("error", java.util.Map.of("type", "rate_limit_error",
+                "code", "rate_limit_exceeded", "message", "too many requests in flight")));
+        try (OutputStream out = exchange.getResponseBody()) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Retry-After", retryAfterSeconds);
+            exchange.sendResponseHeaders(429, body.length);
+            out.write(body);
         } finally {
             exchange.close();
         }

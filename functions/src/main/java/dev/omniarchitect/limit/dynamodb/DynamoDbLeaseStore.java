@@ -13,6 +13,8 @@ import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The provider limits in a DynamoDB table keyed by {@code provider} and {@code entry}: one {@code state} item
@@ -51,7 +53,8 @@ public final class DynamoDbLeaseStore implements LeaseStore {
                         String entry = item.get(SORT_KEY).s();
                         if (entry.equals(STATE)) {
                             state = Optional.of(new LimitState(number(item, "limit"), (long) number(item, "pausedUntilMs"),
-                                    (long) number(item, "decreasedAtMs"),
+                                    (long) number(item, "decreasedAtMs"), (int) number(item, "burstFrom"),
+                                    (int) number(item, "burstThrottles"),
                                     new TokenBudget((long) number(item, "tokensPerMinute"), number(item, "tokens"),
                                             (long) number(item, "tokensAtMs")),
                                     (long) number(item, "version")));
@@ -75,6 +78,26 @@ public final class DynamoDbLeaseStore implements LeaseStore {
     }
 
     @Override
+    public CompletableFuture<Boolean> handOver(String provider, int slot, String from, String to, Instant now,
+                                               Instant expiresAt) {
+        // One transaction: the state's check (no pause, a limit that still covers the slot; true of a provider
+        // with no state yet) and the lease's new holder, conditioned on the old one.
+        TransactWriteItem stillAllowed = TransactWriteItem.builder().conditionCheck(check -> check.tableName(table)
+                .key(Map.of(PARTITION_KEY, s(provider), SORT_KEY, s(STATE)))
+                .conditionExpression("(attribute_not_exists(#p) OR #p <= :now) AND (attribute_not_exists(#l) OR #l >= :need)")
+                .expressionAttributeNames(Map.of("#p", "pausedUntilMs", "#l", "limit"))
+                .expressionAttributeValues(Map.of(":now", n(now.toEpochMilli()), ":need", n(slot + 1)))).build();
+        TransactWriteItem handed = TransactWriteItem.builder().update(update -> update.tableName(table)
+                .key(Map.of(PARTITION_KEY, s(provider), SORT_KEY, s(leaseEntry(slot))))
+                .updateExpression("SET #h = :to, #x = :x, #t = :t")
+                .conditionExpression("#h = :from")
+                .expressionAttributeNames(Map.of("#h", "holder", "#x", "expiresAtMs", "#t", TTL_ATTRIBUTE))
+                .expressionAttributeValues(Map.of(":to", s(to), ":from", s(from), ":x", n(expiresAt.toEpochMilli()),
+                        ":t", n(expiresAt.getEpochSecond() + 1)))).build();
+        return conditional(dynamo.transactWriteItems(request -> request.transactItems(stillAllowed, handed)));
+    }
+
+    @Override
     public CompletableFuture<Void> giveBack(String provider, int slot, String holder) {
         return conditional(dynamo.deleteItem(request -> request.tableName(table)
                 .key(Map.of(PARTITION_KEY, s(provider), SORT_KEY, s(leaseEntry(slot))))
@@ -85,13 +108,14 @@ public final class DynamoDbLeaseStore implements LeaseStore {
 
     @Override
     public CompletableFuture<Boolean> replace(String provider, LimitState expected, LimitState next) {
-        Map<String, AttributeValue> item = Map.of(PARTITION_KEY, s(provider), SORT_KEY, s(STATE),
-                "limit", AttributeValue.fromN(Double.toString(next.limit())),
-                "pausedUntilMs", n(next.pausedUntilMs()), "decreasedAtMs", n(next.decreasedAtMs()),
-                "tokensPerMinute", n(next.tokens().perMinute()),
-                "tokens", AttributeValue.fromN(Double.toString(next.tokens().available())),
-                "tokensAtMs", n(next.tokens().atMs()),
-                "version", n(expected.version() + 1));
+        Map<String, AttributeValue> item = Map.ofEntries(Map.entry(PARTITION_KEY, s(provider)),
+                Map.entry(SORT_KEY, s(STATE)), Map.entry("limit", AttributeValue.fromN(Double.toString(next.limit()))),
+                Map.entry("pausedUntilMs", n(next.pausedUntilMs())), Map.entry("decreasedAtMs", n(next.decreasedAtMs())),
+                Map.entry("burstFrom", n(next.burstFrom())), Map.entry("burstThrottles", n(next.burstThrottles())),
+                Map.entry("tokensPerMinute", n(next.tokens().perMinute())),
+                Map.entry("tokens", AttributeValue.fromN(Double.toString(next.tokens().available()))),
+                Map.entry("tokensAtMs", n(next.tokens().atMs())),
+                Map.entry("version", n(expected.version() + 1)));
         return conditional(expected.version() == 0
                 ? dynamo.putItem(request -> request.tableName(table).item(item)
                         .conditionExpression("attribute_not_exists(#ver)")
@@ -102,14 +126,14 @@ public final class DynamoDbLeaseStore implements LeaseStore {
                         .expressionAttributeValues(Map.of(":v", n(expected.version())))));
     }
 
-    /** True when the write happened, false when its condition failed; any other error stays an error. */
+    /** True when the write happened, false when its condition (or a transaction's) failed; other errors stay errors. */
     private static CompletableFuture<Boolean> conditional(CompletableFuture<?> write) {
         return write.handle((done, error) -> {
             if (error == null) {
                 return true;
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (cause instanceof ConditionalCheckFailedException) {
+            if (cause instanceof ConditionalCheckFailedException || cause instanceof TransactionCanceledException) {
                 return false;
             }
             throw error instanceof CompletionException completion ? completion : new CompletionException(error);

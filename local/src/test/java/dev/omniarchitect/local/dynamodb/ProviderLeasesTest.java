@@ -121,8 +121,19 @@ class ProviderLeasesTest extends DynamoDbLocalTestBase {
             limiter.release(limiter.acquire("openai", Deadline.in(Duration.ofSeconds(30), clock)).join(), false).join();
         }
         assertEquals(7, store.read("openai", clock.instant()).join().state().orElseThrow().slots(10));
-        // Rounds that use up the limit raise it, back to the ceiling and no further.
-        for (int round = 0; round < 40; round++) {
+        // Rounds that use up the limit raise it: for a while no higher than the burst left (ten less its two
+        // 429s), then back to the ceiling and no further.
+        useUpTheLimit(store, limiter, 40);
+        assertEquals(8, store.read("openai", clock.instant()).join().state().orElseThrow().slots(10),
+                "held where the burst left it");
+        clock.advance(Duration.ofSeconds(61));
+        useUpTheLimit(store, limiter, 40);
+        assertEquals(10, store.read("openai", clock.instant()).join().state().orElseThrow().slots(10),
+                "successes raise the limit back to the ceiling and no further");
+    }
+
+    private void useUpTheLimit(DynamoDbLeaseStore store, ProviderLimiter limiter, int rounds) {
+        for (int round = 0; round < rounds; round++) {
             int slots = store.read("openai", clock.instant()).join().state().orElseThrow().slots(10);
             List<Lease> all = new ArrayList<>();
             for (int i = 0; i < slots; i++) {
@@ -130,8 +141,28 @@ class ProviderLeasesTest extends DynamoDbLocalTestBase {
             }
             all.forEach(held -> limiter.release(held, false).join());
         }
-        assertEquals(10, store.read("openai", clock.instant()).join().state().orElseThrow().slots(10),
-                "successes raise the limit back to the ceiling and no further");
+    }
+
+    @Test
+    void aLeaseIsHandedOverOnlyByItsHolderWhileTheProviderIsNotPausedAndTheLimitCoversItsSlot() {
+        DynamoDbLeaseStore store = freshStore();
+        Instant now = clock.instant();
+        Instant later = now.plusSeconds(30);
+        assertTrue(store.take("openai", 4, "first", now, later).join());
+        assertFalse(store.handOver("openai", 4, "someone-else", "second", now, later).join(), "not the holder");
+        assertTrue(store.handOver("openai", 4, "first", "second", now, later).join(), "no state yet: allowed");
+        assertFalse(store.take("openai", 4, "third", now, later).join(), "the slot stays busy, now second's");
+        LimitState none = LimitState.initial(10);
+        assertTrue(store.replace("openai", none, new LimitState(4, 0, 0, 0)).join());
+        assertFalse(store.handOver("openai", 4, "second", "third", now, later).join(),
+                "a limit of 4 covers slots 0 to 3 only");
+        LimitState four = store.read("openai", now).join().state().orElseThrow();
+        assertTrue(store.replace("openai", four, new LimitState(5, now.toEpochMilli() + 60_000, 0, 0)).join());
+        assertFalse(store.handOver("openai", 4, "second", "third", now, later).join(), "paused");
+        assertTrue(store.handOver("openai", 4, "second", "third", now.plusSeconds(61), later).join(),
+                "the pause is over");
+        store.giveBack("openai", 4, "third").join();
+        assertTrue(store.read("openai", now).join().busy().isEmpty(), "the last holder gave it back");
     }
 
     @Test

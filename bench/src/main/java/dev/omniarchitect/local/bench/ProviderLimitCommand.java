@@ -1,0 +1,72 @@
+package dev.omniarchitect.local.bench;
+
+import dev.omniarchitect.json.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code omni bench provider-limit}: the provider-wide limit against fixed per-job lanes, in its section of BENCHMARKS.md. */
+@Command(name = "provider-limit",
+        mixinStandardHelpOptions = true,
+        header = "Measures the provider-wide limit against fixed per-job lanes and writes its section of BENCHMARKS.md.",
+        description = {
+            "Runs " + ProviderLimitBench.JOBS + " jobs of " + ProviderLimitBench.ITEMS + " items at once through the"
+                    + " local pipeline against a loopback provider",
+            "(OpenAI's wire format) that takes 300 ms a call and answers 429 with Retry-After whenever more",
+            "than 5 calls are in flight: first with the adaptive provider limit (ceiling 10), then with fixed",
+            "per-job lanes (a ceiling so high it never binds). Reports the wall time against the ideal",
+            "300 ms x ceil(300 / 5), the 429s received, the peak of calls in flight and the items lost or failed.",
+            "Replaces only its own section of the report (a full ./omni bench keeps it) and writes the figures",
+            "as JSON. Takes about a minute. Run it from the repository root.",
+            ""},
+        footer = {"", "Exit status: 0 every target met, 1 some target missed (the report says which), 2 bad",
+            "arguments, 3 the bench itself could not be carried out (the message says why)."})
+final class ProviderLimitCommand implements Callable<Integer> {
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "BENCHMARKS.md",
+            description = "the report whose section is replaced (default: ${DEFAULT-VALUE})")
+    Path report;
+
+    @Option(names = "--results", paramLabel = "FILE", defaultValue = "docs/bench/provider-limit.json",
+            description = "the figures as JSON (default: ${DEFAULT-VALUE})")
+    Path results;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        double loadBefore = MachineInfo.loadAverage();
+        List<ProviderLimitFigure> figures = new ProviderLimitBench(spec.commandLine().getErr()).measure();
+        double loadAfter = MachineInfo.loadAverage();
+        String existing = Files.isRegularFile(report) ? Files.readString(report, StandardCharsets.UTF_8) : "";
+        write(report, ProviderLimitReport.replace(existing,
+                ProviderLimitReport.section(figures, loadBefore, loadAfter, GitCommit.describe())));
+        write(results, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures));
+        List<ProviderLimitReport.Target> targets = ProviderLimitReport.targets(figures.get(0));
+        for (ProviderLimitReport.Target target : targets) {
+            out.printf("%-4s provider limit: %s: %s (target: %s)%n", target.met() ? "ok" : "MISS", target.figure(),
+                    target.measured(), target.target());
+        }
+        for (ProviderLimitFigure figure : figures) {
+            out.printf("%s: %.1f s (%.2f x ideal), %d calls, %d 429s, peak %d in flight, %d failed, %d lost%n",
+                    figure.mode(), figure.wallMs() / 1000, figure.wallRatio(), figure.calls(), figure.throttled(),
+                    figure.peakInFlight(), figure.failed(), figure.missing());
+        }
+        out.println("wrote " + report + ", " + results);
+        return targets.stream().allMatch(ProviderLimitReport.Target::met) ? 0 : 1;
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.omniarchitect.local.bench;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The provider-limit section of BENCHMARKS.md, between markers so that {@code ./omni bench provider-limit}
+ * replaces only it and a full {@code ./omni bench} keeps it.
+ */
+final class ProviderLimitReport {
+
+    static final String START = "<!-- provider-limit: written by ./omni bench provider-limit -->";
+    static final String END = "<!-- /provider-limit -->";
+    /** The section a new one goes before when the report has none yet. */
+    private static final String BEFORE = "## Method";
+
+    /** The most a wall time may exceed the ideal, and the share of calls that may be answered 429. */
+    static final double WALL_TARGET = 1.15;
+    static final double THROTTLED_TARGET = 0.02;
+
+    private ProviderLimitReport() {
+    }
+
+    /** A target of the adaptive mode, measured. */
+    record Target(String figure, String measured, String target, boolean met) {
+    }
+
+    /** The adaptive mode's targets: wall time, 429s, peak in flight, nothing lost. */
+    static List<Target> targets(ProviderLimitFigure adaptive) {
+        return List.of(
+                new Target("wall time / ideal", String.format(Locale.ROOT, "%.2f", adaptive.wallRatio()),
+                        "at most " + WALL_TARGET, adaptive.wallRatio() <= WALL_TARGET),
+                new Target("429s / calls", percent(adaptive.throttledShare()), "under 2%",
+                        adaptive.throttledShare() < THROTTLED_TARGET),
+                new Target("peak in flight", Integer.toString(adaptive.peakInFlight()),
+                        "at most the ceiling, " + adaptive.ceiling(), adaptive.peakInFlight() <= adaptive.ceiling()),
+                new Target("items lost or failed", Integer.toString(adaptive.missing() + adaptive.failed()), "0",
+                        adaptive.missing() + adaptive.failed() == 0));
+    }
+
+    /** The section's Markdown, markers included. */
+    static String section(List<ProviderLimitFigure> figures, double loadBefore, double loadAfter, String commit) {
+        ProviderLimitFigure adaptive = figures.get(0);
+        StringBuilder out = new StringBuilder(START).append("\n## One limit per provider\n\n");
+        out.append(String.format(Locale.ROOT, "Written by `./omni bench provider-limit` on %s from commit `%s`. "
+                        + "%d jobs of %d items at once (cache bypassed, up to 10 attempts each) through the local "
+                        + "pipeline, against a loopback provider in OpenAI's wire format that takes %d ms a call and "
+                        + "answers 429 with `Retry-After: %s` whenever more than %d calls are in flight. The ideal is "
+                        + "every item called once at that capacity: %d ms x ceil(%d / %d) = %.1f s. Both modes run in "
+                        + "the same process, one after the other, after an unmeasured warm-up. The machine's one-minute "
+                        + "load average was %.2f when the run started and %.2f when it ended.%n%n",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), commit, adaptive.jobs(), adaptive.itemsPerJob(),
+                adaptive.callMs(), ProviderLimitBench.RETRY_AFTER_SECONDS, adaptive.capacity(), adaptive.callMs(),
+                adaptive.jobs() * adaptive.itemsPerJob(), adaptive.capacity(), adaptive.idealMs() / 1000, loadBefore,
+                loadAfter));
+        MarkdownTable table = new MarkdownTable("mode", "ceiling>", "wall s>", "wall / ideal>", "calls>", "429s>",
+                "429s / calls>", "peak in flight>", "answered>", "failed>", "lost>", "lease wait s (sum)>");
+        for (ProviderLimitFigure figure : figures) {
+            table.row(figure.mode(), Integer.toString(figure.ceiling()),
+                    String.format(Locale.ROOT, "%.1f", figure.wallMs() / 1000),
+                    String.format(Locale.ROOT, "%.2f", figure.wallRatio()), Integer.toString(figure.calls()),
+                    Integer.toString(figure.throttled()), percent(figure.throttledShare()),
+                    Integer.toString(figure.peakInFlight()), Integer.toString(figure.answered()),
+                    Integer.toString(figure.failed()), Integer.toString(figure.missing()),
+                    String.format(Locale.ROOT, "%.1f", figure.leaseWaitMs() / 1000.0));
+        }
+        table.appendTo(out);
+        MarkdownTable goals = new MarkdownTable("adaptive limit", "measured>", "target", "met");
+        for (Target target : targets(adaptive)) {
+            goals.row(target.figure(), target.measured(), target.target(), target.met() ? "yes" : "**no**");
+        }
+        goals.appendTo(out);
+        out.append("""
+                How the limit gets there: the first burst reaches the ceiling, and the provider refuses what is above \
+                its capacity. Each 429 of that burst takes one lease off the limit the burst started from (the \
+                first also cuts it to 70%), and its Retry-After pauses the whole provider once. A limit cut by a \
+                burst is not raised above what the burst left for a minute, so it does not probe one above the \
+                provider's capacity after every few successes (each probe would cost a 429 and a pause for \
+                everyone); after that minute it probes once again. Fixed lanes: every job's three lanes call at \
+                once, the provider refuses most of them, and items run out of attempts.
+                """).append('\n').append(END).append('\n');
+        return out.toString();
+    }
+
+    /** The report with that section in place of its own (or before the method when it has none). */
+    static String replace(String report, String section) {
+        int start = report.indexOf(START);
+        int end = report.indexOf(END);
+        if (start >= 0 && end > start) {
+            return report.substring(0, start) + section.strip() + report.substring(end + END.length());
+        }
+        int before = report.indexOf(BEFORE);
+        return before < 0 ? report + "\n" + section : report.substring(0, before) + section + "\n" + report.substring(before);
+    }
+
+    /** The section a report has, if any. */
+    static Optional<String> find(String report) {
+        int start = report.indexOf(START);
+        int end = report.indexOf(END);
+        return start >= 0 && end > start ? Optional.of(report.substring(start, end + END.length()) + "\n")
+                : Optional.empty();
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+}
