@@ -5,21 +5,21 @@ package dev.omniarchitect.limit;
  * throttling, never above the ceiling nor below 1, and a pause of the whole provider when it asked for one.
  * <p>
  * Throttles closer together than {@link #DECREASE_SPACING_MS} are one burst: its first cuts the limit to
- * {@link #DECREASE_FACTOR} of what it was, and each one takes a lease off the limit the burst started from,
- * as each 429 of a burst says one call was over what the provider takes. What a burst left is also the most
- * the limit rises to for {@link #HOLD_MS}: without that hold, additive increase would probe one above the
+ * {@link #DECREASE_FACTOR} of what it was, and every one of them, when the calls were pressing against the
+ * limit, to the calls the others still had in flight when it came back (what the provider was taking). What the provider was taking is also the most the
+ * limit climbs back to for {@link #HOLD_MS}: without that hold, additive increase would probe one above the
  * provider's capacity every few successes, and each probe costs a 429 and a pause for every caller.
  *
- * @param limit           calls in flight allowed now; fractional so that increases can be gradual
- * @param pausedUntilMs   epoch ms before which no call may start (the provider's Retry-After); 0 for none
- * @param decreasedAtMs   epoch ms the last burst of throttles began
- * @param burstFrom       the whole limit that burst began from; 0 before any
- * @param burstThrottles  the throttles of that burst so far
- * @param tokens          the provider's tokens-per-minute budget ({@link TokenBudget#NONE} when it has none)
- * @param version         the stored version this state was read at; 0 when none is stored yet
+ * @param limit          calls in flight allowed now; fractional so that increases can be gradual
+ * @param pausedUntilMs  epoch ms before which no call may start (the provider's Retry-After); 0 for none
+ * @param decreasedAtMs  epoch ms the last burst of throttles began
+ * @param heldAt         what the provider took at the last burst, the most the limit rises to during the hold;
+ *                       0 before any
+ * @param tokens         the provider's tokens-per-minute budget ({@link TokenBudget#NONE} when it has none)
+ * @param version        the stored version this state was read at; 0 when none is stored yet
  */
-public record LimitState(double limit, long pausedUntilMs, long decreasedAtMs, int burstFrom, int burstThrottles,
-                         TokenBudget tokens, long version) {
+public record LimitState(double limit, long pausedUntilMs, long decreasedAtMs, int heldAt, TokenBudget tokens,
+                         long version) {
 
     /** What the first throttle of a burst leaves of the limit. */
     static final double DECREASE_FACTOR = 0.7;
@@ -34,7 +34,7 @@ public record LimitState(double limit, long pausedUntilMs, long decreasedAtMs, i
 
     /** A state without a burst nor a token budget. */
     public LimitState(double limit, long pausedUntilMs, long decreasedAtMs, long version) {
-        this(limit, pausedUntilMs, decreasedAtMs, 0, 0, TokenBudget.NONE, version);
+        this(limit, pausedUntilMs, decreasedAtMs, 0, TokenBudget.NONE, version);
     }
 
     /** The state of a provider nothing is stored for: its ceiling, no pause. */
@@ -53,44 +53,53 @@ public record LimitState(double limit, long pausedUntilMs, long decreasedAtMs, i
      */
     public LimitState afterSuccess(int ceiling, long nowMs) {
         double most = ceiling;
-        if (burstFrom > 0 && nowMs - decreasedAtMs < HOLD_MS) {
-            most = Math.min(most, Math.max(limit, Math.max(1, burstFrom - burstThrottles)));
+        if (heldAt > 0 && nowMs - decreasedAtMs < HOLD_MS) {
+            most = Math.min(most, Math.max(limit, heldAt));
         }
         double raised = Math.min(most, limit + 1.0 / Math.max(1.0, limit));
-        return new LimitState(Math.max(Math.min(limit, ceiling), raised), pausedUntilMs, decreasedAtMs, burstFrom,
-                burstThrottles, tokens, version);
+        return new LimitState(Math.max(Math.min(limit, ceiling), raised), pausedUntilMs, decreasedAtMs, heldAt,
+                tokens, version);
     }
 
     /**
-     * After the provider throttled a call at {@code nowMs}: the limit cut (by the first throttle of a burst to
-     * {@link #DECREASE_FACTOR}, by each to one lease less than the burst began from) and, when the provider said
-     * how long to wait, the whole provider paused that long.
+     * After the provider throttled a call at {@code nowMs} while {@code othersInFlight} other calls held a lease:
+     * the limit cut (see above) and, when the provider said how long to wait, the whole provider paused that
+     * long.
      */
-    public LimitState afterThrottle(int ceiling, long nowMs, long retryAfterMs) {
-        double next = Math.min(limit, ceiling);
-        long began = decreasedAtMs;
-        int from = burstFrom;
-        int throttles = burstThrottles + 1;
-        if (nowMs - decreasedAtMs >= DECREASE_SPACING_MS || burstFrom == 0) {
-            began = nowMs;
-            from = slots(ceiling);
-            throttles = 1;
+    public LimitState afterThrottle(int ceiling, long nowMs, long retryAfterMs, int othersInFlight) {
+        double before = Math.min(limit, ceiling);
+        double next = before;
+        boolean newBurst = nowMs - decreasedAtMs >= DECREASE_SPACING_MS || heldAt == 0;
+        if (newBurst) {
             next = Math.floor(next * DECREASE_FACTOR);
         }
-        next = Math.max(1.0, Math.min(next, from - throttles));
+        // While the calls pressed against the limit, the others in flight are what the provider was taking: the
+        // limit goes no higher, and climbs back no higher during the hold. Fewer calls than the limit say nothing
+        // of its capacity (a provider limiting requests per minute refuses at any concurrency).
+        int pressing = newBurst ? slots(ceiling) : heldAt;
+        boolean measured = othersInFlight > 0 && othersInFlight + 1 >= pressing;
+        int taking = measured ? (int) Math.min(before, othersInFlight) : (int) Math.max(1.0, next);
+        if (measured) {
+            next = Math.min(next, othersInFlight);
+        }
+        next = Math.max(1.0, next);
+        int held = Math.max((int) next, taking);
+        if (!newBurst) {
+            held = Math.min(heldAt, held);
+        }
         long paused = retryAfterMs > 0 ? Math.max(pausedUntilMs, nowMs + retryAfterMs) : pausedUntilMs;
-        return new LimitState(next, paused, began, from, throttles, tokens, version);
+        return new LimitState(next, paused, newBurst ? nowMs : decreasedAtMs, held, tokens, version);
     }
 
     /** The same limit with that token budget. */
     public LimitState withTokens(TokenBudget budget) {
-        return new LimitState(limit, pausedUntilMs, decreasedAtMs, burstFrom, burstThrottles, budget, version);
+        return new LimitState(limit, pausedUntilMs, decreasedAtMs, heldAt, budget, version);
     }
 
     /** Whether that state says anything this one does not (so storing it is worth a write). */
     public boolean differsFrom(LimitState other) {
         return limit != other.limit || pausedUntilMs != other.pausedUntilMs || decreasedAtMs != other.decreasedAtMs
-                || burstFrom != other.burstFrom || burstThrottles != other.burstThrottles
+                || heldAt != other.heldAt
                 || !tokens.equals(other.tokens);
     }
 }

@@ -136,7 +136,7 @@ public final class ProviderLimiter {
      * headers said the provider is nearly out, which lowers it as a throttle would (with no pause).
      */
     public CompletableFuture<Void> release(Lease lease, boolean nearLimit) {
-        return giveBack(lease, nearLimit ? Signal.THROTTLED : Signal.SUCCEEDED, 0, TokenNews.NONE);
+        return giveBack(lease, nearLimit ? Signal.NEARLY_OUT : Signal.SUCCEEDED, 0, TokenNews.NONE);
     }
 
     /**
@@ -149,11 +149,18 @@ public final class ProviderLimiter {
         RateLimits limits = answer.limits();
         TokenNews news = new TokenNews(lease.tokens() > 0 && used > 0 ? used - lease.tokens() : 0,
                 limits.tokensPerMinute(), limits.tokensRemaining());
-        return giveBack(lease, answer.nearLimit() ? Signal.THROTTLED : Signal.SUCCEEDED, 0, news);
+        return giveBack(lease, answer.nearLimit() ? Signal.NEARLY_OUT : Signal.SUCCEEDED, 0, news);
     }
 
     /** What a call's end says about the provider's capacity. */
-    private enum Signal { SUCCEEDED, THROTTLED, NONE }
+    private enum Signal {
+        SUCCEEDED,
+        /** Refused (429, 529): what the others had in flight is what the provider takes. */
+        THROTTLED,
+        /** Answered, but its headers say the provider is nearly out: a cut, not a measure of capacity. */
+        NEARLY_OUT,
+        NONE
+    }
 
     /**
      * What a call's end says about the provider's tokens.
@@ -176,8 +183,8 @@ public final class ProviderLimiter {
         }
         int ceiling = ceilings.of(lease.provider()).orElse(ProviderCeilings.DEFAULT_CEILING);
         // A throttled lease is given back (its pause is about to be stored); any other goes to a waiter if any.
-        CompletableFuture<Boolean> handed = signal == Signal.THROTTLED ? CompletableFuture.completedFuture(false)
-                : handOver(lease);
+        CompletableFuture<Boolean> handed = signal == Signal.THROTTLED || signal == Signal.NEARLY_OUT
+                ? CompletableFuture.completedFuture(false) : handOver(lease);
         CompletableFuture<Boolean> givenBack = handed.thenCompose(done -> done ? CompletableFuture.completedFuture(true)
                 : store.giveBack(lease.provider(), lease.slot(), lease.holder())
                         .exceptionally(error -> storeFailed("limit.give_back_failed", lease.provider(), error))
@@ -188,7 +195,7 @@ public final class ProviderLimiter {
         }
         // A throttle (its pause above all) and token news are worth retrying against other writers; a raise is
         // not, as the next success raises again.
-        int tries = signal == Signal.THROTTLED || !news.empty() ? STATE_WRITE_TRIES : 1;
+        int tries = signal == Signal.THROTTLED || signal == Signal.NEARLY_OUT || !news.empty() ? STATE_WRITE_TRIES : 1;
         // Read after the give-back (or hand-over), so that the leases still held are known.
         return givenBack.thenCompose(wasHanded -> adapt(lease.provider(), ceiling, signal, pauseMs, news, tries,
                         wasHanded))
@@ -394,8 +401,9 @@ public final class ProviderLimiter {
             // more, and would let it drift above what the provider takes.
             // A lease handed over is still among the busy ones; one given back is not.
             boolean usedUp = snapshot.busy().size() + (handed ? 0 : 1) >= current.slots(ceiling);
-            boolean throttled = signal == Signal.THROTTLED;
-            LimitState next = throttled ? current.afterThrottle(ceiling, now, pauseMs)
+            boolean throttled = signal == Signal.THROTTLED || signal == Signal.NEARLY_OUT;
+            LimitState next = throttled ? current.afterThrottle(ceiling, now, pauseMs,
+                            signal == Signal.THROTTLED ? snapshot.busy().size() : 0)
                     : signal == Signal.SUCCEEDED && usedUp ? current.afterSuccess(ceiling, now) : current;
             if (!news.empty()) {
                 next = next.withTokens(tokensAfter(provider, current.tokens(), news, now));

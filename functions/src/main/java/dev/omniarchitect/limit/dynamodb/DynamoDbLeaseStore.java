@@ -53,8 +53,7 @@ public final class DynamoDbLeaseStore implements LeaseStore {
                         String entry = item.get(SORT_KEY).s();
                         if (entry.equals(STATE)) {
                             state = Optional.of(new LimitState(number(item, "limit"), (long) number(item, "pausedUntilMs"),
-                                    (long) number(item, "decreasedAtMs"), (int) number(item, "burstFrom"),
-                                    (int) number(item, "burstThrottles"),
+                                    (long) number(item, "decreasedAtMs"), (int) number(item, "heldAt"),
                                     new TokenBudget((long) number(item, "tokensPerMinute"), number(item, "tokens"),
                                             (long) number(item, "tokensAtMs")),
                                     (long) number(item, "version")));
@@ -111,7 +110,7 @@ public final class DynamoDbLeaseStore implements LeaseStore {
         Map<String, AttributeValue> item = Map.ofEntries(Map.entry(PARTITION_KEY, s(provider)),
                 Map.entry(SORT_KEY, s(STATE)), Map.entry("limit", AttributeValue.fromN(Double.toString(next.limit()))),
                 Map.entry("pausedUntilMs", n(next.pausedUntilMs())), Map.entry("decreasedAtMs", n(next.decreasedAtMs())),
-                Map.entry("burstFrom", n(next.burstFrom())), Map.entry("burstThrottles", n(next.burstThrottles())),
+                Map.entry("heldAt", n(next.heldAt())),
                 Map.entry("tokensPerMinute", n(next.tokens().perMinute())),
                 Map.entry("tokens", AttributeValue.fromN(Double.toString(next.tokens().available()))),
                 Map.entry("tokensAtMs", n(next.tokens().atMs())),
