@@ -1,6 +1,7 @@
 package dev.omniarchitect.limit;
 
 import dev.omniarchitect.provider.blueprint.BlueprintProvider;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -27,7 +28,10 @@ public record ProviderCeilings(Map<String, Integer> ceilings) {
 
     /** The ceilings the {@code OMNI_LIMIT_*} variables of that environment set; bad values are refused by name. */
     public static ProviderCeilings fromEnvironment(Map<String, String> env) {
-        return new ProviderCeilings(ProviderVariables.read(env, VARIABLE_PREFIX, ProviderCeilings::parse));
+        Map<String, Integer> set = new HashMap<>();
+        ProviderVariables.wholeNumbers(env, VARIABLE_PREFIX, MAX_CEILING, "")
+                .forEach((provider, ceiling) -> set.put(provider, ceiling.intValue()));
+        return new ProviderCeilings(set);
     }
 
     /** The variable that sets a provider's ceiling. */
@@ -41,18 +45,5 @@ public record ProviderCeilings(Map<String, Integer> ceilings) {
             return OptionalInt.empty();
         }
         return OptionalInt.of(ceilings.getOrDefault(provider, DEFAULT_CEILING));
-    }
-
-    private static int parse(String name, String value) {
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed >= 1 && parsed <= MAX_CEILING) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(name + " must be a whole number from 1 to " + MAX_CEILING + ", got \""
-                + value + "\"");
     }
 }

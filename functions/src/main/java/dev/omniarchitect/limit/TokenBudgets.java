@@ -26,25 +26,13 @@ public record TokenBudgets(Map<String, Long> perMinute) {
 
     /** The budgets the {@code OMNI_TOKENS_PER_MINUTE_*} variables of that environment set; bad values are refused by name. */
     public static TokenBudgets fromEnvironment(Map<String, String> env) {
-        return new TokenBudgets(ProviderVariables.read(env, VARIABLE_PREFIX, TokenBudgets::parse));
+        return new TokenBudgets(ProviderVariables.wholeNumbers(env, VARIABLE_PREFIX, MAX_PER_MINUTE,
+                "of tokens per minute "));
     }
 
     /** The provider's configured tokens per minute; empty when none is configured. */
     public OptionalLong of(String provider) {
         Long value = perMinute.get(provider);
         return value == null ? OptionalLong.empty() : OptionalLong.of(value);
-    }
-
-    private static long parse(String name, String value) {
-        try {
-            long parsed = Long.parseLong(value.trim());
-            if (parsed >= 1 && parsed <= MAX_PER_MINUTE) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(name + " must be a whole number of tokens per minute from 1 to "
-                + MAX_PER_MINUTE + ", got \"" + value + "\"");
     }
 }

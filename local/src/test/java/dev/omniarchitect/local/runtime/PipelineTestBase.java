@@ -28,13 +28,18 @@ abstract class PipelineTestBase {
     }
 
     protected LocalPipeline pipeline(ExecutionListener listener) {
-        return LocalPipeline.builder()
+        return configure(LocalPipeline.builder()
                 .environment(environment())
                 .logOutput(new PrintStream(logs, true, StandardCharsets.UTF_8))
                 .clock(clock)
                 .retryDelayScale(0.001)
-                .listener(listener)
+                .listener(listener))
                 .build();
+    }
+
+    /** More settings of the pipeline, for a test that needs them (a function replaced). */
+    protected LocalPipeline.Builder configure(LocalPipeline.Builder builder) {
+        return builder;
     }
 
     /** What the functions see: the openai provider is the loopback server, and the default. */

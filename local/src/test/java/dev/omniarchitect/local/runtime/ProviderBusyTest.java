@@ -13,7 +13,6 @@ import dev.omniarchitect.job.Owner;
 import dev.omniarchitect.json.Json;
 import dev.omniarchitect.limit.ProviderBusyException;
 import dev.omniarchitect.limit.dynamodb.DynamoDbLeaseStore;
-import dev.omniarchitect.local.asl.ExecutionListener;
 import dev.omniarchitect.provider.ErrorCode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -45,15 +44,9 @@ class ProviderBusyTest extends PipelineTestBase {
     }
 
     @Override
-    protected LocalPipeline pipeline(ExecutionListener listener) {
-        return LocalPipeline.builder()
-                .environment(environment())
-                .logOutput(new PrintStream(logs, true, StandardCharsets.UTF_8))
-                .clock(clock)
-                .retryDelayScale(0.001)
-                .listener(listener)
-                .replaceFunction(LocalFunctions.PROVIDER_CALL, services -> new ProviderCallHandler(services, PATIENCE))
-                .build();
+    protected LocalPipeline.Builder configure(LocalPipeline.Builder builder) {
+        return builder.replaceFunction(LocalFunctions.PROVIDER_CALL,
+                services -> new ProviderCallHandler(services, PATIENCE));
     }
 
     private DynamoDbLeaseStore leases() {
