@@ -41,7 +41,7 @@ final class Execution {
     }
 
     StateContext enter(String stateName) {
-        return new StateContext(this, stateName, Instant.now().truncatedTo(ChronoUnit.MILLIS), 0);
+        return new StateContext(this, stateName, services.clock().instant().truncatedTo(ChronoUnit.MILLIS), 0);
     }
 
     ObjectNode contextObject(StateContext state) {

@@ -1,5 +1,8 @@
 package dev.omniarchitect.local.asl;
 
-/** What a LocalExecutor lends each of its executions. */
-record ExecutionServices(LambdaInvoker lambdaInvoker, ExecutionListener listener, double retryDelayScale) {
+import java.time.Clock;
+
+/** What a LocalExecutor lends each of its executions; the clock dates the context object's times. */
+record ExecutionServices(LambdaInvoker lambdaInvoker, ExecutionListener listener, double retryDelayScale,
+                         Clock clock) {
 }

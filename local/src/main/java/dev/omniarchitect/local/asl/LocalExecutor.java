@@ -1,6 +1,7 @@
 package dev.omniarchitect.local.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -27,16 +28,16 @@ public final class LocalExecutor {
         Objects.requireNonNull(definition, "definition");
         Objects.requireNonNull(executionName, "executionName");
         Objects.requireNonNull(input, "input");
-        Instant startTime = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant startTime = services.clock().instant().truncatedTo(ChronoUnit.MILLIS);
         // The caller keeps its input, and the output is the caller's to change: neither may alias the run's nodes.
         Execution execution = new Execution(definition.name(), executionName, startTime, input.deepCopy(), services);
         try {
             JsonNode output = definition.run(execution);
-            return ExecutionResult.succeeded(output.deepCopy(), startTime, Instant.now());
+            return ExecutionResult.succeeded(output.deepCopy(), startTime, services.clock().instant());
         } catch (StatesError failure) {
-            return ExecutionResult.failed(failure, startTime, Instant.now());
+            return ExecutionResult.failed(failure, startTime, services.clock().instant());
         } catch (StateMachineDefinition.ExecutionTimedOut e) {
-            return ExecutionResult.timedOut(startTime, Instant.now());
+            return ExecutionResult.timedOut(startTime, services.clock().instant());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Execution " + executionName + " was interrupted");
@@ -47,6 +48,7 @@ public final class LocalExecutor {
     public static final class Builder {
         private LambdaInvoker lambdaInvoker;
         private double retryDelayScale = 1.0;
+        private Clock clock = Clock.systemUTC();
         private ExecutionListener listener = new ExecutionListener() {
         };
 
@@ -67,6 +69,12 @@ public final class LocalExecutor {
             return this;
         }
 
+        /** The clock of the context object's times ($$.Execution.StartTime, $$.State.EnteredTime). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
         public Builder listener(ExecutionListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
@@ -76,7 +84,7 @@ public final class LocalExecutor {
             if (lambdaInvoker == null) {
                 throw new IllegalStateException("A LocalExecutor needs a lambdaInvoker");
             }
-            return new LocalExecutor(new ExecutionServices(lambdaInvoker, listener, retryDelayScale));
+            return new LocalExecutor(new ExecutionServices(lambdaInvoker, listener, retryDelayScale, clock));
         }
     }
 }

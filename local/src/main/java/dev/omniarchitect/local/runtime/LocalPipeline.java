@@ -108,6 +108,7 @@ public final class LocalPipeline implements AutoCloseable {
             LocalExecutor executor = LocalExecutor.builder()
                     .lambdaInvoker(invoker)
                     .retryDelayScale(builder.retryDelayScale)
+                    .clock(builder.clock)
                     .listener(builder.listener)
                     .build();
             // The template's EventBridge rule: an execution that ends without aggregating its job has the job

@@ -28,6 +28,8 @@ class GenerateDefinitionTest {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final Set<String> transientFailureSent = ConcurrentHashMap.newKeySet();
+    /** Each item's first start, as its first invocation was told it. */
+    private final Map<String, String> firstStarts = new ConcurrentHashMap<>();
     private final AtomicReference<JsonNode> aggregatePayload = new AtomicReference<>();
     private final AtomicReference<JsonNode> reconcilePayload = new AtomicReference<>();
     private volatile String aggregateError;
@@ -42,7 +44,12 @@ class GenerateDefinitionTest {
     // Item "a" first meets a transient Lambda error, item "c" fails for good, the rest succeed.
     private JsonNode providerCall(JsonNode payload) throws LambdaFailure {
         String itemId = payload.get("itemId").textValue();
-        assertEquals(json("{\"jobId\":\"job-1\",\"itemId\":\"" + itemId + "\"}"), payload);
+        String firstStartedAt = payload.path("firstStartedAt").asText();
+        java.time.Instant.parse(firstStartedAt);
+        assertEquals(json("{\"jobId\":\"job-1\",\"itemId\":\"" + itemId + "\",\"firstStartedAt\":\""
+                + firstStartedAt + "\"}"), payload);
+        // A retry runs the same visit of the state: the item's first start travels unchanged.
+        assertEquals(firstStartedAt, firstStarts.computeIfAbsent(itemId, id -> firstStartedAt), itemId);
         if (itemId.equals("a") && transientFailureSent.add(itemId)) {
             throw new LambdaFailure("Lambda.ServiceException", "try again");
         }
