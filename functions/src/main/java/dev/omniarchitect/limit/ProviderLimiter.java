@@ -43,6 +43,11 @@ public final class ProviderLimiter {
     /** The first and the longest wait between looks for a free slot. */
     private static final long FIRST_POLL_MS = 20;
     private static final long MAX_POLL_MS = 250;
+    /**
+     * The longest wait between looks while other callers here wait for the same provider: a lease given back
+     * here is handed to one of them at once, so looking more often would only load the store.
+     */
+    private static final long CROWDED_POLL_MS = 1_000;
     /** A state read older than this when its lease is taken is checked again for a pause stored since. */
     private static final long FRESH_READ_MS = 20;
     /**
@@ -267,10 +272,12 @@ public final class ProviderLimiter {
                 }
             }
             Collections.shuffle(free);
+            Queue<Waiter> others = waiting.get(provider);
+            long longest = others == null || others.isEmpty() ? MAX_POLL_MS : CROWDED_POLL_MS;
             return take(wanted, free, 0).thenCompose(lease -> lease != null
                     ? stillUnpaused(lease, wanted, round, now, budget.active())
                     : waitThen(wanted, round, ThreadLocalRandom.current().nextLong(FIRST_POLL_MS,
-                            Math.min(MAX_POLL_MS, FIRST_POLL_MS << Math.min(8, round)) + 1), true));
+                            Math.min(longest, FIRST_POLL_MS << Math.min(8, round)) + 1), true));
         }).exceptionally(error -> {
             Throwable cause = HttpFailures.unwrap(error);
             if (cause instanceof ProviderException || cause instanceof ProviderBusyException) {
