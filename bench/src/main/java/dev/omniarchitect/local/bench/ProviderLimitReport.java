@@ -56,6 +56,13 @@ final class ProviderLimitReport {
                 adaptive.callMs(), ProviderLimitBench.RETRY_AFTER_SECONDS, adaptive.capacity(), adaptive.callMs(),
                 adaptive.jobs() * adaptive.itemsPerJob(), adaptive.capacity(), adaptive.idealMs() / 1000, loadBefore,
                 loadAfter));
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (Math.max(loadBefore, loadAfter) > cores) {
+            out.append(String.format(Locale.ROOT, "**The machine was loaded** (a load average above its %d cores: "
+                    + "other builds ran beside this one), so these times are longer than a quiet machine's: each "
+                    + "lease handed from one call to the next, each result stored, waits for a share of the CPU "
+                    + "that DynamoDB Local and the pipeline compete for.%n%n", cores));
+        }
         MarkdownTable table = new MarkdownTable("mode", "ceiling>", "wall s>", "wall / ideal>", "calls>", "429s>",
                 "429s / calls>", "peak in flight>", "answered>", "failed>", "lost>", "lease wait s (sum)>");
         for (ProviderLimitFigure figure : figures) {
@@ -80,7 +87,7 @@ final class ProviderLimitReport {
                 burst is not raised above what the burst left for a minute, so it does not probe one above the \
                 provider's capacity after every few successes (each probe would cost a 429 and a pause for \
                 everyone); after that minute it probes once again. Fixed lanes: every job's three lanes call at \
-                once, the provider refuses most of them, and items run out of attempts.
+                once, the provider refuses most of them (each 429 still pauses the whole provider: only the ceiling                 is lifted), and items run out of attempts. The wall time of the adaptive limit is the ideal plus                 the pauses its few 429s cost everyone (a second each) plus, for each of the 60 rounds of five                 calls, the time a lease takes to go from a call that ended to the next one (one conditional                 transaction in DynamoDB Local when a caller of the same engine waits, as here).
                 """).append('\n').append(END).append('\n');
         return out.toString();
     }
