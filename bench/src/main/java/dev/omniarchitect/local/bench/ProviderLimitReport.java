@@ -80,15 +80,18 @@ final class ProviderLimitReport {
             goals.row(target.figure(), target.measured(), target.target(), target.met() ? "yes" : "**no**");
         }
         goals.appendTo(out);
-        out.append("""
-                How the limit gets there: the first burst reaches the ceiling, and the provider refuses what is above \
-                its capacity. Each 429 of that burst takes one lease off the limit the burst started from (the \
-                first also cuts it to 70%), and its Retry-After pauses the whole provider once. A limit cut by a \
-                burst is not raised above what the burst left for a minute, so it does not probe one above the \
-                provider's capacity after every few successes (each probe would cost a 429 and a pause for \
-                everyone); after that minute it probes once again. Fixed lanes: every job's three lanes call at \
-                once, the provider refuses most of them (each 429 still pauses the whole provider: only the ceiling                 is lifted), and items run out of attempts. The wall time of the adaptive limit is the ideal plus                 the pauses its few 429s cost everyone (a second each) plus, for each of the 60 rounds of five                 calls, the time a lease takes to go from a call that ended to the next one (one conditional                 transaction in DynamoDB Local when a caller of the same engine waits, as here).
-                """).append('\n').append(END).append('\n');
+        out.append("How the limit gets there: the first calls find the limit at its ceiling, and the provider refuses "
+                + "what is above its capacity. The first 429 of a burst cuts the limit to 70%; while the calls press "
+                + "against the limit, each 429 also cuts it to the calls the others still had in flight when it "
+                + "came back (what the provider was taking), and its Retry-After pauses the whole provider. For a "
+                + "minute after a burst the limit climbs back no higher than what the provider was taking, so it "
+                + "does not probe one above its capacity every few successes (each probe would cost a 429 and a "
+                + "pause for everyone). A lease given back goes straight to a caller of the same engine waiting for "
+                + "one, in one conditional transaction. The adaptive wall time is the ideal, plus a second of pause "
+                + "for everyone per burst of 429s, plus, for each of the 60 rounds of five calls, the time a lease "
+                + "takes to pass from a call that ended to the next one. Fixed lanes: every job's three lanes call "
+                + "at once, the provider refuses most of them (each 429 still pauses the whole provider: only the "
+                + "ceiling is lifted), and some items run out of attempts.\n\n").append(END).append('\n');
         return out.toString();
     }
 
