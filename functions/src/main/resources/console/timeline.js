@@ -13,13 +13,21 @@ function svg(tag, attributes, text) {
   return node;
 }
 
-/** Draws the record's ended items that know their start; says so when none do yet. */
-export function renderTimeline(container, record, ended) {
+/**
+ * Draws the record's ended items that know their start, and the items calling now as bars that grow up to
+ * now; says so when there are none yet.
+ */
+export function renderTimeline(container, record, ended, calling = []) {
+  const now = Date.now();
   const items = (record.items || []).filter(item => item.startedAt)
-    .map(item => ({ ...item, start: Date.parse(item.startedAt) }))
+    .map(item => ({ ...item, start: Date.parse(item.startedAt), state: item.cached ? 'cached' : item.status.toLowerCase() }))
+    .concat(calling.filter(state => state.startedAt).map(state => {
+      const start = Date.parse(state.startedAt);
+      return { id: state.id, start, durationMs: Math.max(0, now - start), state: 'calling' };
+    }))
     .sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
   if (!items.length) {
-    container.replaceChildren(document.createTextNode(ended ? 'No timing recorded for these items.' : 'Bars appear as items end.'));
+    container.replaceChildren(document.createTextNode(ended ? 'No timing recorded for these items.' : 'Bars appear as items start calling their provider.'));
     return;
   }
   const origin = Math.min(...items.map(item => item.start));
@@ -44,9 +52,9 @@ export function renderTimeline(container, record, ended) {
     const x = LEFT + (item.start - origin) * scale;
     const width = Math.max(2, item.durationMs * scale);
     const y = item.lane * (BAR + GAP);
-    const state = item.cached ? 'cached' : item.status.toLowerCase();
+    const state = item.state;
     const group = svg('g', { class: `bar bar-${state}`, 'data-item': item.id });
-    group.append(svg('title', {}, `${item.id}: ${item.durationMs} ms from +${item.start - origin} ms (${state})`));
+    group.append(svg('title', {}, `${item.id}: ${item.durationMs} ms${state === 'calling' ? ' so far' : ''} from +${item.start - origin} ms (${state})`));
     group.append(svg('rect', { x, y, width, height: BAR, rx: 3 }));
     // A label wider than its bar would run into the next one: the bar's tooltip names it instead.
     if (width >= item.id.length * 7 + 8) {
