@@ -278,6 +278,12 @@ async function rerun() {
 }
 
 export function initRun() {
+  // The timeline is drawn at its box's width, so it is drawn again when the window's width changes.
+  let resizing = null;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => { if (current.record) showRecord(current.record); }, 150);
+  });
   $('#file-copy').addEventListener('click', copyFile);
   $('#file-download').addEventListener('click', () => openFile
     && download(openFile.file.path.split('/').pop(), openFile.file.content));

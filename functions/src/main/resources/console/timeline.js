@@ -4,7 +4,9 @@ const SVG = 'http://www.w3.org/2000/svg';
 const BAR = 22;
 const GAP = 6;
 const LEFT = 8;
-const WIDTH = 960;
+/** The drawing's width when its box has none yet (hidden); otherwise the box's, so text keeps its size. */
+const DEFAULT_WIDTH = 960;
+const MIN_WIDTH = 280;
 
 function svg(tag, attributes, text) {
   const node = document.createElementNS(SVG, tag);
@@ -44,8 +46,10 @@ export function renderTimeline(container, record, ended, calling = []) {
     item.lane = lane;
   }
   const height = laneEnds.length * (BAR + GAP) + 24;
-  const scale = (WIDTH - LEFT * 2) / span;
-  const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', class: 'timeline',
+  const boxWidth = Math.round(container.getBoundingClientRect().width);
+  const chartWidth = boxWidth ? Math.max(MIN_WIDTH, boxWidth - 2) : DEFAULT_WIDTH;
+  const scale = (chartWidth - LEFT * 2) / span;
+  const chart = svg('svg', { viewBox: `0 0 ${chartWidth} ${height}`, role: 'img', class: 'timeline',
     'aria-label': `${items.length} item(s) in ${laneEnds.length} lane(s) over ${span} ms` });
   chart.append(svg('title', {}, `Timeline of ${record.jobId}`));
   for (const item of items) {
@@ -63,11 +67,12 @@ export function renderTimeline(container, record, ended, calling = []) {
     chart.append(group);
   }
   const axisY = laneEnds.length * (BAR + GAP) + 14;
-  for (let tick = 0; tick <= 4; tick += 1) {
-    const ms = Math.round(span * tick / 4);
+  const ticks = chartWidth < 600 ? 2 : 4;
+  for (let tick = 0; tick <= ticks; tick += 1) {
+    const ms = Math.round(span * tick / ticks);
     const x = LEFT + ms * scale;
     chart.append(svg('line', { x1: x, x2: x, y1: 0, y2: axisY - 10, class: 'tick' }));
-    chart.append(svg('text', { x: Math.min(x, WIDTH - 50), y: axisY, class: 'axis' }, `${ms} ms`));
+    chart.append(svg('text', { x: Math.min(x, chartWidth - 50), y: axisY, class: 'axis' }, `${ms} ms`));
   }
   container.replaceChildren(chart);
 }
