@@ -34,6 +34,15 @@ public record AwsClients(SdkAsyncHttpClient httpClient, DynamoDbAsyncClient dyna
             .apiCallTimeout(Duration.ofSeconds(10))
             .apiCallAttemptTimeout(Duration.ofSeconds(3))
             .build();
+    /**
+     * DynamoDB Local shares the machine with everything else and writes one request at a time: on a busy
+     * laptop an attempt may take seconds that DynamoDB never would, and a retried write that had landed
+     * would count twice.
+     */
+    private static final ClientOverrideConfiguration LOCAL_TIMEOUTS = ClientOverrideConfiguration.builder()
+            .apiCallTimeout(Duration.ofSeconds(60))
+            .apiCallAttemptTimeout(Duration.ofSeconds(20))
+            .build();
 
     /** The shared Netty client ({@link NettyClient}). */
     public static SdkAsyncHttpClient nettyClient() {
@@ -85,7 +94,7 @@ public record AwsClients(SdkAsyncHttpClient httpClient, DynamoDbAsyncClient dyna
         AwsCredentialsProvider dummy = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         DynamoDbAsyncClientBuilder dynamo = DynamoDbAsyncClient.builder()
                 .httpClient(http)
-                .overrideConfiguration(TIMEOUTS)
+                .overrideConfiguration(LOCAL_TIMEOUTS)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(dummy)
                 .endpointOverride(endpoint);
