@@ -55,11 +55,22 @@ public record AwsClients(SdkAsyncHttpClient httpClient, DynamoDbAsyncClient dyna
      */
     public static AwsClients fromEnvironment() {
         SdkAsyncHttpClient http = nettyClient();
-        DynamoDbAsyncClient dynamo = DynamoDbAsyncClient.builder().httpClient(http).overrideConfiguration(TIMEOUTS)
-                .build();
+        DynamoDbAsyncClient dynamo = DynamoDbAsyncClient.builder().httpClient(http)
+                .overrideConfiguration(dynamoDbTimeouts(System.getenv())).build();
         SfnAsyncClient sfn = System.getenv("STATE_MACHINE_ARN") == null ? null
                 : SfnAsyncClient.builder().httpClient(http).overrideConfiguration(TIMEOUTS).build();
         return new AwsClients(http, dynamo, sfn, bedrockClient(http, BedrockSettings.fromEnvironment(System.getenv())));
+    }
+
+    /**
+     * DynamoDB's timeouts: an endpoint named by the standard variables is not DynamoDB itself but a stand-in
+     * (DynamoDB Local or LocalStack under {@code sam local invoke}, the bench's cold starts), which gets the
+     * patience of a local store.
+     */
+    static ClientOverrideConfiguration dynamoDbTimeouts(Map<String, String> environment) {
+        boolean standIn = environment.containsKey("AWS_ENDPOINT_URL_DYNAMODB")
+                || environment.containsKey("AWS_ENDPOINT_URL");
+        return standIn ? LOCAL_TIMEOUTS : TIMEOUTS;
     }
 
     /**
