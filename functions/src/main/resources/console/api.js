@@ -49,6 +49,11 @@ function retryAfterSeconds(response) {
   return Number.isNaN(when) ? null : Math.max(0, Math.round((when - Date.now()) / 1000));
 }
 
+/** Seconds as words: "1 second", "5 seconds". */
+export function seconds(count) {
+  return count === 1 ? '1 second' : `${count} seconds`;
+}
+
 async function failure(response) {
   let problem = null;
   const type = response.headers.get('Content-Type') || '';
@@ -60,18 +65,22 @@ async function failure(response) {
     }
   }
   const retryAfter = retryAfterSeconds(response);
-  const wait = retryAfter == null ? 'Try again in a moment.' : `Try again in ${retryAfter} s.`;
+  const wait = retryAfter == null ? 'Try again in a moment.' : `Try again in ${seconds(retryAfter)}.`;
   let message;
   switch (response.status) {
     case 401:
-    case 403:
       message = token()
-        ? 'The API refused the token: it may have expired or lack the rights for this. Enter another token.'
-        : 'The API needs a token before it answers. Enter the bearer token you were given.';
+        ? 'The API did not accept the token you entered: check it (it may have expired) and enter it again.'
+        : 'The API needs a token before it answers: enter the bearer token you were given.';
       listeners.unauthorized.forEach(listener => listener(message));
       break;
+    case 403:
+      message = problem && problem.detail
+        ? `The API refused this: ${problem.detail}`
+        : 'The API refused this: your credentials do not allow it.';
+      break;
     case 429:
-      message = `The API is receiving too many requests right now. ${wait}`;
+      message = `The API is running as many jobs as it allows right now. ${wait}`;
       break;
     case 503:
       message = `The API is busy or starting up. ${wait}`;
@@ -79,7 +88,8 @@ async function failure(response) {
     default:
       message = problem && (problem.detail || problem.message || problem.title)
         ? String(problem.detail || problem.message || problem.title)
-        : `The API answered ${response.status}.`;
+        : `The API could not answer this request (it said error ${response.status}). Try again; if it keeps `
+          + 'failing, the engine\'s log says why.';
   }
   return new ApiError(message, response.status, problem, retryAfter);
 }
@@ -99,8 +109,8 @@ export async function request(method, path, body) {
   try {
     response = await fetch(path, init);
   } catch (networkError) {
-    throw new ApiError('The API cannot be reached: is the engine (./omni serve) still running? '
-      + 'The console keeps trying when you act again.', 0, null, null);
+    throw new ApiError(`The console cannot reach the API at ${location.host}: is the engine (./omni serve) still `
+      + 'running? The console keeps trying.', 0, null, null);
   }
   if (!response.ok) {
     throw await failure(response);

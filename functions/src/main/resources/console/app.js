@@ -1,24 +1,25 @@
 // The console's shell: sections by URL hash, the notice line, the token and confirmation dialogs.
 import { onUnauthorized, setToken, token } from './api.js';
 import { $, $$ } from './dom.js';
-import { notify } from './shell.js';
-import { initCompose } from './compose.js';
+import { notify, openModal } from './shell.js';
+import { ensureKinds, initCompose } from './compose.js';
 import { initRun, showJob } from './run.js';
 import { initHistory, loadHistory } from './history.js';
 import { initCache, loadCache } from './cache.js';
 
 const VIEWS = ['compose', 'run', 'history', 'cache'];
 
+const TOKEN_WHY = $('#token-why').textContent;
+
+/** Opens the token dialog, saying why (the API's refusal) or, when asked from the header, what a token is for. */
 function askForToken(why) {
   const dialog = $('#token-dialog');
   if (dialog.open) {
     return;
   }
-  if (why) {
-    $('#token-why').textContent = why;
-  }
+  $('#token-why').textContent = why || TOKEN_WHY;
   $('#token-input').value = token();
-  dialog.showModal();
+  openModal(dialog);
 }
 
 function route() {
@@ -50,6 +51,7 @@ function init() {
     if (choice === 'save') {
       setToken($('#token-input').value.trim());
       notify(null);
+      ensureKinds();
       route();
     } else if (choice === 'clear') {
       setToken('');

@@ -1,6 +1,6 @@
 // Composing a batch: the form (document settings, items with kind, prompt, params, provider, model, options)
 // or a pasted/uploaded document; submitting it; the API's validation errors beside the fields they name.
-import { api, ApiError } from './api.js';
+import { api, ApiError, seconds } from './api.js';
 import { $, $$, el } from './dom.js';
 import { go, notify } from './shell.js';
 import { showRecord } from './run.js';
@@ -21,8 +21,17 @@ export function parseObject(text) {
     }
     return { ok: true, value };
   } catch (error) {
-    return { ok: false, message: `not valid JSON yet: ${error.message}` };
+    return { ok: false, message: `not valid JSON yet${where(text, error)}: check the quotes, commas and braces` };
   }
+}
+
+/** Where JSON.parse stopped, as " (line L, column C)", from the offset its message gives; '' without one. */
+function where(text, error) {
+  const offset = /position (\d+)/.exec(String(error && error.message));
+  if (!offset) return '';
+  const before = text.slice(0, Number(offset[1]));
+  const line = before.split('\n').length;
+  return ` (line ${line}, column ${before.length - before.lastIndexOf('\n')})`;
 }
 
 function providerOptions(select, emptyLabel) {
@@ -37,11 +46,21 @@ function errorLine(field) {
   return el('p', { class: 'error', 'data-error-for': field, id: `error-${field.replace(/[^a-z0-9]/gi, '-')}` });
 }
 
+/** The ids that describe a control: its hint (kept by id, which never changes) and its field's error line. */
+function describe(control) {
+  const error = `error-${control.dataset.field.replace(/[^a-z0-9]/gi, '-')}`;
+  control.setAttribute('aria-describedby', control.dataset.hint ? `${control.dataset.hint} ${error}` : error);
+}
+
 function field(label, control, fieldPath, hint) {
   const id = `f-${fieldPath.replace(/[^a-z0-9]/gi, '-')}-${counter}`;
   control.id = id;
   control.setAttribute('data-field', fieldPath);
-  control.setAttribute('aria-describedby', `error-${fieldPath.replace(/[^a-z0-9]/gi, '-')}`);
+  if (hint) {
+    hint.id = `${id}-hint`;
+    control.dataset.hint = hint.id;
+  }
+  describe(control);
   return el('div', { class: 'field' }, el('label', { for: id }, label), control, hint || null, errorLine(fieldPath));
 }
 
@@ -57,9 +76,7 @@ function renumber() {
       line.dataset.errorFor = line.dataset.errorFor.replace(/^items\[\d+\]/, `items[${index}]`);
       line.id = `error-${line.dataset.errorFor.replace(/[^a-z0-9]/gi, '-')}`;
     });
-    $$('[aria-describedby]', item).forEach(control => {
-      control.setAttribute('aria-describedby', `error-${control.dataset.field.replace(/[^a-z0-9]/gi, '-')}`);
-    });
+    $$('[data-field]', item).forEach(describe);
   });
 }
 
@@ -118,7 +135,10 @@ export function addItem(values = {}) {
       field('Kind', kindSelect, `${base}.kind`, doc),
       field('Provider', provider, `${base}.provider`),
       field('Model', el('input', { value: values.model || '', placeholder: 'the provider\'s default' }),
-        `${base}.model`)),
+        `${base}.model`),
+      field('Fallback providers', el('input', { value: (values.fallback || []).join(', '),
+        placeholder: 'the batch\'s', autocomplete: 'off', spellcheck: 'false' }), `${base}.fallback`,
+        el('p', { class: 'hint' }, 'Tried in turn, each with its default model, when the provider fails.'))),
     field('Prompt', el('textarea', { rows: 2 }), `${base}.prompt`),
     el('div', { class: 'grid two' },
       field('Params (JSON object)', params, `${base}.params`),
@@ -145,12 +165,17 @@ function value(root, suffix) {
   return control && !control.closest('[hidden]') ? control.value.trim() : '';
 }
 
+/** Provider names as typed: separated by commas or spaces. */
+function providerList(text) {
+  return text.split(/[\s,]+/).filter(Boolean);
+}
+
 /** The batch document the form describes; null (with the bad fields marked) when a JSON field is not valid. */
 function documentFromForm() {
   const batch = {};
   const provider = $('#doc-provider').value;
   const model = $('#doc-model').value.trim();
-  const fallback = $('#doc-fallback').value.split(/[\s,]+/).filter(Boolean);
+  const fallback = providerList($('#doc-fallback').value);
   const cache = $('#doc-cache').value;
   if (provider) batch.provider = provider;
   if (model) batch.model = model;
@@ -174,6 +199,8 @@ function documentFromForm() {
       const text = value(item, `.${name}`);
       if (text) entry[name] = text;
     }
+    const itemFallback = providerList(value(item, '.fallback'));
+    if (itemFallback.length) entry.fallback = itemFallback;
     return entry;
   });
   return valid ? batch : null;
@@ -208,24 +235,46 @@ export function showFieldErrors(errors, root = document) {
   if (first) first.focus();
 }
 
-async function submit(batch, status) {
+/** How many times a submission the API could not start yet (429, 503) is sent again by itself. */
+const MAX_RESUBMISSIONS = 30;
+
+function later(seconds) {
+  return new Promise(resolve => setTimeout(resolve, seconds * 1000));
+}
+
+/**
+ * Submits a batch document (object or JSON text) and shows its run. A job the API could not start yet (too
+ * many running, or busy) was not stored, so the same document is sent again after the wait the API asked for.
+ * {@code status} is an element for short progress words, or null.
+ */
+export async function submit(batch, status, resubmission = 0) {
+  const say = text => { if (status) status.textContent = text; };
   clearErrors();
-  status.textContent = 'Sending…';
+  say('Sending…');
   try {
     const answer = await api.submit(batch);
-    status.textContent = '';
+    say('');
     notify(null);
     if (answer.status === 200 && answer.body.items) {
       showRecord(answer.body);
-      go(`#run/${answer.body.jobId}`);
-    } else {
-      go(`#run/${answer.body.jobId}`);
     }
+    go(`#run/${answer.body.jobId}`);
   } catch (error) {
-    status.textContent = '';
+    say('');
+    if (error instanceof ApiError && (error.status === 429 || error.status === 503)
+        && resubmission < MAX_RESUBMISSIONS) {
+      const wait = Math.max(1, error.retryAfter == null ? 5 : error.retryAfter);
+      const why = error.status === 429 ? 'the API is running as many jobs as it allows'
+        : 'the API is busy or starting up';
+      const text = `Not started yet: ${why}. The console sends the batch again in ${seconds(wait)}.`;
+      notify(text, 'info');
+      say(text);
+      await later(wait);
+      return submit(batch, status, resubmission + 1);
+    }
     if (error instanceof ApiError && error.status === 400) {
       showFieldErrors(error.fieldErrors, $('#compose-form'));
-      status.textContent = `Not sent: ${error.fieldErrors.length} problem(s), shown beside the fields.`;
+      say(`Not sent: ${error.fieldErrors.length} problem(s), shown beside the fields.`);
     } else {
       notify(error.message);
     }
@@ -282,9 +331,6 @@ function initDocumentBox() {
   });
 }
 
-/** Submits a batch document (object or JSON text) and shows its run. */
-export { submit };
-
 export async function initCompose() {
   $('#add-item').addEventListener('click', () => $('input', addItem()).focus());
   $('#compose-form').addEventListener('submit', async event => {
@@ -301,16 +347,36 @@ export async function initCompose() {
     }
   });
   initDocumentBox();
-  try {
-    const [kindList, providerList] = await Promise.all([api.kinds(), api.providers()]);
-    kinds = kindList.kinds;
-    providers = providerList.providers;
-    providerOptions($('#doc-provider'), `default (${providerList.defaultProvider})`);
-    providerOptions($('#purge-provider'), 'any');
-    $('#purge-kind').append(...kinds.map(kind => el('option', { value: kind.name }, kind.name)));
-    if (!$('#items .item')) addItem();
-    document.body.dataset.ready = 'true';
-  } catch (error) {
-    notify(`${error.message} (The list of kinds could not be loaded.)`);
+  ensureKinds();
+}
+
+let kindsLoaded = null;
+let kindsRetryMs = 2000;
+
+/**
+ * Loads the kinds and providers the form offers, once. When the API cannot answer yet (unreachable, busy, a
+ * token missing) it says so and tries again: by itself after a growing wait, or when a token is entered.
+ */
+export function ensureKinds() {
+  if (!kindsLoaded) {
+    kindsLoaded = Promise.all([api.kinds(), api.providers()]).then(([kindList, providerList]) => {
+      kinds = kindList.kinds;
+      providers = providerList.providers;
+      providerOptions($('#doc-provider'), `default (${providerList.defaultProvider})`);
+      providerOptions($('#purge-provider'), 'any');
+      $('#purge-kind').replaceChildren(el('option', { value: '' }, 'any'),
+        ...kinds.map(kind => el('option', { value: kind.name }, kind.name)));
+      if (!$('#items .item')) addItem();
+      notify(null);
+      document.body.dataset.ready = 'true';
+    }).catch(error => {
+      kindsLoaded = null;
+      if (error.status !== 401) {
+        notify(`${error.message} (The kinds a batch can ask for could not be loaded yet.)`);
+        setTimeout(ensureKinds, kindsRetryMs);
+        kindsRetryMs = Math.min(30000, kindsRetryMs * 2);
+      }
+    });
   }
+  return kindsLoaded;
 }

@@ -4,7 +4,8 @@
 import { api, ApiError, request } from './api.js';
 import { $, download, el, formatMs, formatUsd } from './dom.js';
 import { highlightLine, languageOf } from './highlight.js';
-import { go, notify } from './shell.js';
+import { notify } from './shell.js';
+import { submit } from './compose.js';
 import { renderTimeline } from './timeline.js';
 
 const FIRST_DELAY_MS = 500;
@@ -14,10 +15,33 @@ const ENDED = new Set(['SUCCEEDED', 'PARTIAL', 'FAILED']);
 let current = { jobId: null, record: null, documentItems: [], generation: 0, timer: null };
 let openFile = null;
 
-function itemState(item) {
-  if (!item) return ['waiting', 'queued or calling'];
-  if (item.cached) return ['cached', item.status === 'SUCCEEDED' ? 'cached' : `cached, ${item.status.toLowerCase()}`];
-  return [item.status.toLowerCase(), item.status.toLowerCase()];
+/** Each item's state as the job record gives it: queued, calling, cached, succeeded, invalid or failed. */
+function statesOf(record) {
+  const states = new Map((record.itemStates || []).map(state => [state.id, state]));
+  for (const item of record.items || []) {
+    if (!states.has(item.id)) {
+      states.set(item.id, { id: item.id, state: item.cached ? 'cached' : item.status.toLowerCase(),
+        startedAt: item.startedAt });
+    }
+  }
+  return states;
+}
+
+function stateLabel(state, item) {
+  if (state.state === 'cached' && item && item.status !== 'SUCCEEDED') return `cached, ${item.status.toLowerCase()}`;
+  return state.state;
+}
+
+/** "3 calling, 2 queued": the items not ended yet, by state. */
+function pendingWords(states) {
+  const counts = { calling: 0, queued: 0 };
+  states.forEach(state => { if (state.state in counts) counts[state.state] += 1; });
+  return Object.entries(counts).filter(([, count]) => count).map(([state, count]) => `${count} ${state}`).join(', ');
+}
+
+/** Who answered an ended item, or who is asked for one not ended yet (its request names them). */
+function providerModel(item) {
+  return item && item.provider ? `${item.provider} / ${item.model || ''}` : '';
 }
 
 function tokens(item) {
@@ -33,13 +57,16 @@ function reviewedInput(item) {
   return { path: named ? named.path : 'input', content: requested.input };
 }
 
-function renderRows(record) {
+function renderRows(record, states) {
   const ended = new Map((record.items || []).map(item => [item.id, item]));
-  const ids = current.documentItems.length ? current.documentItems.map(item => item.id) : [...ended.keys()];
-  const kindOf = new Map(current.documentItems.map(item => [item.id, item.kind]));
+  const ids = current.documentItems.length ? current.documentItems.map(item => item.id) : [...states.keys()];
+  const requested = new Map(current.documentItems.map(item => [item.id, item]));
   const rows = ids.map(id => {
     const item = ended.get(id);
-    const [state, label] = itemState(item);
+    const known = states.get(id) || { id, state: 'queued' };
+    const state = known.state;
+    const label = stateLabel(known, item);
+    const sofar = !item && known.startedAt ? `${formatMs(Math.max(0, Date.now() - Date.parse(known.startedAt)))} so far` : '';
     const files = item ? item.files.map(file => el('button', {
       type: 'button', class: 'link file-link', 'data-item': id, 'data-path': file.path,
       onclick: () => showFile(item, file),
@@ -54,11 +81,11 @@ function renderRows(record) {
       ? el('div', { class: 'hint' }, `${item.validation.findings.length} finding(s)`) : null;
     return el('tr', { 'data-item': id, 'data-state': state },
       el('th', { scope: 'row' }, id),
-      el('td', {}, (item && item.kind) || kindOf.get(id) || ''),
+      el('td', {}, (item && item.kind) || (requested.get(id) || {}).kind || ''),
       el('td', {}, el('span', { class: `state state-${state}` }, label), error),
-      el('td', {}, item && item.provider ? `${item.provider} / ${item.model || ''}` : ''),
+      el('td', {}, providerModel(item || requested.get(id))),
       el('td', { class: 'num' }, item ? String(item.attempts.length) : ''),
-      el('td', { class: 'num' }, item ? formatMs(item.durationMs) : ''),
+      el('td', { class: 'num' }, item ? formatMs(item.durationMs) : sofar),
       el('td', { class: 'num' }, tokens(item)),
       el('td', { class: 'num' }, item ? (item.cached ? `saved ${formatUsd(item.costSavedUsd)}` : formatUsd(item.costUsd)) : ''),
       el('td', { class: 'files' }, files, findings));
@@ -98,13 +125,22 @@ export function showRecord(record) {
   $('#run-progress').max = Math.max(1, progress.total);
   $('#run-progress').value = progress.done;
   const ended = ENDED.has(record.status);
-  $('#run-status').textContent = `${record.status.toLowerCase()}: ${progress.done} of ${progress.total} item(s) ended`;
+  const states = statesOf(record);
+  const pending = ended ? '' : pendingWords(states);
+  const text = `${record.status.toLowerCase()}: ${progress.done} of ${progress.total} item(s) ended${pending ? `; ${pending}` : ''}`;
+  // Written only when it changes, so a screen reader hears each step of the job once.
+  if ($('#run-status').textContent !== text) $('#run-status').textContent = text;
   $('#run-status').dataset.status = record.status;
   $('#bundle').disabled = !ended;
   $('#rerun').disabled = !ended;
-  renderRows(record);
+  renderRows(record, states);
   renderSummary(record);
-  renderTimeline($('#timeline'), record, ended);
+  renderTimeline($('#timeline'), record, ended, [...states.values()].filter(state => state.state === 'calling'));
+}
+
+/** What tells one poll from the next: the items' states. */
+function fingerprint(record) {
+  return record ? (record.itemStates || []).map(state => state.state).join() + record.status : '';
 }
 
 function schedule(generation, delay) {
@@ -118,14 +154,14 @@ async function poll(generation, delay) {
     document.addEventListener('visibilitychange', () => schedule(generation, FIRST_DELAY_MS), { once: true });
     return;
   }
-  const before = current.record ? current.record.progress && current.record.progress.done : -1;
+  const before = fingerprint(current.record);
   try {
     const record = await api.job(current.jobId);
     if (generation !== current.generation) return;
     notify(null);
     showRecord(record);
     if (ENDED.has(record.status)) return;
-    const changed = record.progress && record.progress.done !== before;
+    const changed = fingerprint(record) !== before;
     schedule(generation, changed ? FIRST_DELAY_MS : Math.min(MAX_DELAY_MS, delay * 1.6));
   } catch (error) {
     if (generation !== current.generation) return;
@@ -235,15 +271,19 @@ async function downloadBundle() {
 
 async function rerun() {
   try {
-    const batch = await api.document(current.jobId);
-    const answer = await api.submit(batch);
-    go(`#run/${answer.body.jobId}`);
+    await submit(await api.document(current.jobId), null);
   } catch (error) {
     notify(error.message);
   }
 }
 
 export function initRun() {
+  // The timeline is drawn at its box's width, so it is drawn again when the window's width changes.
+  let resizing = null;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => { if (current.record) showRecord(current.record); }, 150);
+  });
   $('#file-copy').addEventListener('click', copyFile);
   $('#file-download').addEventListener('click', () => openFile
     && download(openFile.file.path.split('/').pop(), openFile.file.content));

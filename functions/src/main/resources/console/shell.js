@@ -9,13 +9,25 @@ export function notify(message, kind = 'error') {
   notice.className = `notice ${kind}`;
 }
 
+/**
+ * Shows a modal dialog (the browser keeps focus inside it, and Escape closes it) and, when it closes, gives
+ * focus back to where it was, so a keyboard user carries on from the control that opened it.
+ */
+export function openModal(dialog) {
+  const opener = document.activeElement;
+  dialog.addEventListener('close', () => {
+    if (opener && opener.isConnected && typeof opener.focus === 'function') opener.focus();
+  }, { once: true });
+  dialog.showModal();
+}
+
 /** Asks a yes/no question in a modal dialog; resolves true for yes. */
 export function confirmAction(text, yesLabel) {
   const dialog = $('#confirm-dialog');
   $('#confirm-text').textContent = text;
   $('#confirm-yes').textContent = yesLabel || 'Yes';
   dialog.returnValue = '';
-  dialog.showModal();
+  openModal(dialog);
   return new Promise(resolve => dialog.addEventListener('close', () => resolve(dialog.returnValue === 'yes'),
     { once: true }));
 }

@@ -158,10 +158,30 @@ public final class ItemGenerator {
             // Counted for the provider asked, as the key is theirs, even if a fallback answers the miss.
             CompletableFuture<Void> counted = settings.cache() == CacheMode.USE
                     ? cache.countLookup(settings.provider(), hit.isPresent()) : Generated.NO_WRITES;
-            CompletableFuture<Generated> generated = hit.isPresent()
-                    ? CompletableFuture.completedFuture(Generated.of(fromCache(item, kind, hit.get(), start)))
-                    : runProviders(jobId, item, kind, start, bounds);
-            return generated.thenApply(result -> result.alongside(counted));
+            if (hit.isPresent()) {
+                return CompletableFuture.completedFuture(Generated.of(fromCache(item, kind, hit.get(), start))
+                        .alongside(counted));
+            }
+            CompletableFuture<Void> calling = markCalling(jobId, item, start);
+            return runProviders(jobId, item, kind, start, bounds)
+                    .thenApply(result -> result.alongside(counted).alongside(calling));
+        });
+    }
+
+    /**
+     * Tells readers that the item now calls its provider. Written alongside the call, not before it, so a miss
+     * waits for no extra round trip; the store's condition keeps a late marker from hiding the result. Not
+     * for the blueprint provider, which answers in the process before anyone could read the marker, and
+     * never the item's failure: a marker that could not be written only leaves the item shown as queued.
+     */
+    private CompletableFuture<Void> markCalling(String jobId, BatchItem item, long start) {
+        if (BlueprintProvider.NAME.equals(item.settings().provider())) {
+            return Generated.NO_WRITES;
+        }
+        return jobs.markCalling(jobId, item.id(), Instant.ofEpochMilli(start)).exceptionally(error -> {
+            log.warn("item.calling_not_recorded", Map.of("jobId", jobId, "itemId", item.id(),
+                    "reason", HttpFailures.unwrap(error).getClass().getSimpleName()));
+            return null;
         });
     }
 

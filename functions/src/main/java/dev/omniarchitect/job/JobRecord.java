@@ -14,12 +14,14 @@ import java.util.List;
  * @param summary     the numbers, once finished
  * @param items       the ended items in document order
  * @param owner       who submitted it, the only one who reads it
+ * @param itemStates  every item's state (queued, calling or how it ended), in document order
  */
 public record JobRecord(String jobId, JobStatus status, Instant createdAt, Instant finishedAt, Progress progress,
-                        JobSummary summary, List<ItemResult> items, Owner owner) {
+                        JobSummary summary, List<ItemResult> items, Owner owner, List<ItemState> itemStates) {
 
     public JobRecord {
         items = List.copyOf(items);
+        itemStates = List.copyOf(itemStates);
     }
 
     /** Items ended so far, out of the total. */

@@ -22,8 +22,18 @@ public interface JobStore {
     /** Stores (or replaces) one item's result. */
     CompletableFuture<Void> saveResult(String jobId, ItemResult result);
 
+    /**
+     * Records that the item's provider call begins (the item started at {@code startedAt}), unless the item's
+     * result is stored already: an ended item never looks as if it were calling again, whichever write lands
+     * first. Its result replaces the record when the item ends.
+     */
+    CompletableFuture<Void> markCalling(String jobId, String itemId, Instant startedAt);
+
     /** The results stored so far, in no particular order. */
     CompletableFuture<List<ItemResult>> loadResults(String jobId);
+
+    /** The results stored so far and the items calling their provider now, in one read. */
+    CompletableFuture<ItemsSoFar> loadItemStates(String jobId);
 
     /** One item's stored result, if it has ended. */
     CompletableFuture<Optional<ItemResult>> loadResult(String jobId, String itemId);

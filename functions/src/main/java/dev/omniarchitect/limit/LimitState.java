@@ -52,13 +52,15 @@ public record LimitState(double limit, long pausedUntilMs, long decreasedAtMs, i
      * ceiling, and within {@link #HOLD_MS} of a burst up to what the burst left.
      */
     public LimitState afterSuccess(int ceiling, long nowMs) {
-        double most = ceiling;
-        if (heldAt > 0 && nowMs - decreasedAtMs < HOLD_MS) {
-            most = Math.min(most, Math.max(limit, heldAt));
-        }
+        double most = most(ceiling, nowMs);
         double raised = Math.min(most, limit + 1.0 / Math.max(1.0, limit));
         return new LimitState(Math.max(Math.min(limit, ceiling), raised), pausedUntilMs, decreasedAtMs, heldAt,
                 tokens, version);
+    }
+
+    /** The most the limit may rise to at {@code nowMs}: the ceiling, or during a hold what the burst left. */
+    public double most(int ceiling, long nowMs) {
+        return heldAt > 0 && nowMs - decreasedAtMs < HOLD_MS ? Math.min(ceiling, Math.max(limit, heldAt)) : ceiling;
     }
 
     /**

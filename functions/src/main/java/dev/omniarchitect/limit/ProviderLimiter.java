@@ -69,6 +69,17 @@ public final class ProviderLimiter {
     private final Map<String, Queue<Waiter>> waiting = new ConcurrentHashMap<>();
     /** Whether each provider had a token budget when its state was last read here. */
     private final Map<String, Boolean> budgeted = new ConcurrentHashMap<>();
+    /** Each provider's limit and leases as this instance last read them when it took a lease. */
+    private final Map<String, Seen> lastSeen = new ConcurrentHashMap<>();
+
+    /** A read of a provider's state: its limit then, and how many leases others held. */
+    private record Seen(LimitState state, int busy) {
+
+        /** Whether a success could not raise that limit: at the most it may rise to now, or not used up. */
+        boolean noRaisePossible(int ceiling, long nowMs) {
+            return state.limit() >= state.most(ceiling, nowMs) || busy + 1 < state.slots(ceiling);
+        }
+    }
 
     public ProviderLimiter(LeaseStore store, ProviderCeilings ceilings, StructuredLog log, Clock clock) {
         this(store, ceilings, TokenBudgets.NONE, log, clock);
@@ -195,7 +206,12 @@ public final class ProviderLimiter {
                         .exceptionally(error -> storeFailed("limit.give_back_failed", lease.provider(), error))
                         .whenComplete((given, error) -> wake(lease.provider()))
                         .thenApply(given -> false));
-        if (signal == Signal.NONE && news.empty()) {
+        Seen seen = lastSeen.get(lease.provider());
+        // A success that cannot raise the limit, with nothing to say of tokens, needs no read of the state (the
+        // usual case: two store calls fewer per provider call); a stale view only skips a raise, which the next
+        // success tries again.
+        if (news.empty() && (signal == Signal.NONE || signal == Signal.SUCCEEDED && seen != null
+                && seen.noRaisePossible(ceiling, clock.millis()))) {
             return givenBack.thenApply(done -> null);
         }
         // A throttle (its pause above all) and token news are worth retrying against other writers; a raise is
@@ -253,6 +269,7 @@ public final class ProviderLimiter {
         Instant now = clock.instant();
         return store.read(provider, now).thenCompose(snapshot -> {
             LimitState state = snapshot.state().orElse(LimitState.initial(wanted.ceiling()));
+            lastSeen.put(provider, new Seen(state, snapshot.busy().size()));
             long pause = state.pausedUntilMs() - now.toEpochMilli();
             if (pause > 0) {
                 // Everyone waits out the provider's pause; a little jitter keeps them from arriving at once.

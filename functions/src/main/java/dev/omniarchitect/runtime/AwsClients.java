@@ -34,6 +34,15 @@ public record AwsClients(SdkAsyncHttpClient httpClient, DynamoDbAsyncClient dyna
             .apiCallTimeout(Duration.ofSeconds(10))
             .apiCallAttemptTimeout(Duration.ofSeconds(3))
             .build();
+    /**
+     * DynamoDB Local shares the machine with everything else and writes one request at a time: on a busy
+     * laptop an attempt may take seconds that DynamoDB never would, and a retried write that had landed
+     * would count twice.
+     */
+    private static final ClientOverrideConfiguration LOCAL_TIMEOUTS = ClientOverrideConfiguration.builder()
+            .apiCallTimeout(Duration.ofSeconds(60))
+            .apiCallAttemptTimeout(Duration.ofSeconds(20))
+            .build();
 
     /** The shared Netty client ({@link NettyClient}). */
     public static SdkAsyncHttpClient nettyClient() {
@@ -46,11 +55,22 @@ public record AwsClients(SdkAsyncHttpClient httpClient, DynamoDbAsyncClient dyna
      */
     public static AwsClients fromEnvironment() {
         SdkAsyncHttpClient http = nettyClient();
-        DynamoDbAsyncClient dynamo = DynamoDbAsyncClient.builder().httpClient(http).overrideConfiguration(TIMEOUTS)
-                .build();
+        DynamoDbAsyncClient dynamo = DynamoDbAsyncClient.builder().httpClient(http)
+                .overrideConfiguration(dynamoDbTimeouts(System.getenv())).build();
         SfnAsyncClient sfn = System.getenv("STATE_MACHINE_ARN") == null ? null
                 : SfnAsyncClient.builder().httpClient(http).overrideConfiguration(TIMEOUTS).build();
         return new AwsClients(http, dynamo, sfn, bedrockClient(http, BedrockSettings.fromEnvironment(System.getenv())));
+    }
+
+    /**
+     * DynamoDB's timeouts: an endpoint named by the standard variables is not DynamoDB itself but a stand-in
+     * (DynamoDB Local or LocalStack under {@code sam local invoke}, the bench's cold starts), which gets the
+     * patience of a local store.
+     */
+    static ClientOverrideConfiguration dynamoDbTimeouts(Map<String, String> environment) {
+        boolean standIn = environment.containsKey("AWS_ENDPOINT_URL_DYNAMODB")
+                || environment.containsKey("AWS_ENDPOINT_URL");
+        return standIn ? LOCAL_TIMEOUTS : TIMEOUTS;
     }
 
     /**
@@ -85,7 +105,7 @@ public record AwsClients(SdkAsyncHttpClient httpClient, DynamoDbAsyncClient dyna
         AwsCredentialsProvider dummy = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         DynamoDbAsyncClientBuilder dynamo = DynamoDbAsyncClient.builder()
                 .httpClient(http)
-                .overrideConfiguration(TIMEOUTS)
+                .overrideConfiguration(LOCAL_TIMEOUTS)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(dummy)
                 .endpointOverride(endpoint);

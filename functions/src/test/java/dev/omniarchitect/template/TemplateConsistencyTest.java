@@ -237,6 +237,8 @@ class TemplateConsistencyTest {
         assertEquals(Set.of("CacheTable", "JobsTable", "LimitsTable"),
                 tablesWith("ProviderCallFunction", "dynamodb:PutItem"));
         assertEquals(Set.of("JobsTable"), tablesWith("AggregateFunction", "dynamodb:UpdateItem"));
+        // The cache's counters, and the marker of an item calling its provider.
+        assertEquals(Set.of("CacheTable", "JobsTable"), tablesWith("ProviderCallFunction", "dynamodb:UpdateItem"));
         // ProviderCallFunction reads a job's requests in one query; AggregateFunction reads no result back.
         assertEquals(Set.of("JobsTable", "LimitsTable"), tablesWith("ProviderCallFunction", "dynamodb:Query"));
         for (String function : List.of("ApiFunction", "AggregateFunction", "ReconcileFunction")) {

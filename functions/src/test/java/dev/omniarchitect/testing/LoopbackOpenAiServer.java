@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -39,6 +41,21 @@ public final class LoopbackOpenAiServer implements AutoCloseable {
     public LoopbackOpenAiServer latency(Duration latency) {
         server.latency(latency);
         return this;
+    }
+
+    /**
+     * Holds every request until the gate opens (a minute at most), then answers it as {@link #defaultAnswer}
+     * does: the provider's calls stay in flight for as long as a test needs to look at them.
+     */
+    public LoopbackOpenAiServer heldUntil(CountDownLatch gate) {
+        return replies(request -> {
+            try {
+                gate.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Reply.answer(defaultAnswer(request));
+        });
     }
 
     /** How to answer each request body. */

@@ -8,6 +8,7 @@ import dev.omniarchitect.batch.BatchItem;
 import dev.omniarchitect.dynamodb.BatchWriter;
 import dev.omniarchitect.dynamodb.StorageFailures;
 import dev.omniarchitect.job.ItemResult;
+import dev.omniarchitect.job.ItemsSoFar;
 import dev.omniarchitect.job.Job;
 import dev.omniarchitect.job.JobPage;
 import dev.omniarchitect.job.JobStatus;
@@ -16,6 +17,7 @@ import dev.omniarchitect.job.JobSummary;
 import dev.omniarchitect.job.Owner;
 import dev.omniarchitect.json.CompressedJson;
 import dev.omniarchitect.provider.ErrorCode;
+import dev.omniarchitect.provider.HttpFailures;
 import dev.omniarchitect.provider.ProviderException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -41,8 +43,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * Jobs in one DynamoDB table, one record per thing so no record nears 400 KB whatever the batch:
  * {@code (jobId, "job")} the header, {@code (jobId, "item#<id>")} each request,
- * {@code (jobId, "result#<id>")} each result with its files compressed. Every record carries the TTL
- * attribute {@code expiresAt}.
+ * {@code (jobId, "result#<id>")} each result with its files compressed (until the item ends, the same record
+ * holds only {@code startedAt} once its provider call has begun). Every record carries the TTL attribute
+ * {@code expiresAt}.
  */
 public final class DynamoDbJobStore implements JobStore {
 
@@ -63,7 +66,11 @@ public final class DynamoDbJobStore implements JobStore {
     private static final String HEADER = "job";
     private static final String ITEM_PREFIX = "item#";
     private static final String RESULT_PREFIX = "result#";
-    private static final TypeReference<ItemResult> RESULT = new TypeReference<>() {
+    /** The attribute of a result record that holds the result; absent while the item is calling. */
+    private static final String RESULT = "result";
+    private static final String STARTED_AT = "startedAt";
+    private static final String CALLING = "CALLING";
+    private static final TypeReference<ItemResult> RESULT_TYPE = new TypeReference<>() {
     };
 
     private final DynamoDbAsyncClient dynamo;
@@ -136,7 +143,7 @@ public final class DynamoDbJobStore implements JobStore {
                 PARTITION_KEY, AttributeValue.fromS(jobId),
                 SORT_KEY, AttributeValue.fromS(RESULT_PREFIX + result.id()),
                 "status", AttributeValue.fromS(result.status().name()),
-                "result", AttributeValue.fromB(SdkBytes.fromByteArray(compressed.encode(result))),
+                RESULT, AttributeValue.fromB(SdkBytes.fromByteArray(compressed.encode(result))),
                 TTL_ATTRIBUTE, expiry(clock.instant()));
         return dynamo.putItem(request -> request.tableName(table).item(item)).thenApply(response -> null);
     }
@@ -147,8 +154,47 @@ public final class DynamoDbJobStore implements JobStore {
     }
 
     @Override
+    public CompletableFuture<Void> markCalling(String jobId, String itemId, Instant startedAt) {
+        // An update under a condition, not a put: a result stored first (the item ended, or this write came
+        // late) is left as it is. The result's own put replaces the whole record when the item ends.
+        return dynamo.updateItem(request -> request.tableName(table).key(key(jobId, RESULT_PREFIX + itemId))
+                        .conditionExpression("attribute_not_exists(#result)")
+                        .updateExpression("SET #status = :calling, #startedAt = :startedAt, #ttl = :ttl")
+                        .expressionAttributeNames(Map.of("#result", RESULT, "#status", "status",
+                                "#startedAt", STARTED_AT, "#ttl", TTL_ATTRIBUTE))
+                        .expressionAttributeValues(Map.of(
+                                ":calling", AttributeValue.fromS(CALLING),
+                                ":startedAt", AttributeValue.fromS(startedAt.toString()),
+                                ":ttl", expiry(clock.instant()))))
+                .handle((response, error) -> {
+                    if (error == null || HttpFailures.unwrap(error) instanceof ConditionalCheckFailedException) {
+                        return null;
+                    }
+                    throw error instanceof CompletionException completion ? completion : new CompletionException(error);
+                });
+    }
+
+    @Override
     public CompletableFuture<List<ItemResult>> loadResults(String jobId) {
-        return query(jobId, RESULT_PREFIX, item -> compressed.decode(item.get("result").b().asByteArray(), RESULT));
+        return loadItemStates(jobId).thenApply(ItemsSoFar::results);
+    }
+
+    @Override
+    public CompletableFuture<ItemsSoFar> loadItemStates(String jobId) {
+        return query(jobId, RESULT_PREFIX, Function.identity()).thenApply(records -> {
+            List<ItemResult> results = new ArrayList<>();
+            Map<String, Instant> calling = new HashMap<>();
+            for (Map<String, AttributeValue> record : records) {
+                AttributeValue result = record.get(RESULT);
+                if (result != null) {
+                    results.add(compressed.decode(result.b().asByteArray(), RESULT_TYPE));
+                } else if (record.containsKey(STARTED_AT)) {
+                    calling.put(record.get(SORT_KEY).s().substring(RESULT_PREFIX.length()),
+                            Instant.parse(record.get(STARTED_AT).s()));
+                }
+            }
+            return new ItemsSoFar(results, calling);
+        });
     }
 
     /** Every record of the job whose sort key starts so, read through every page and converted. */
@@ -169,8 +215,8 @@ public final class DynamoDbJobStore implements JobStore {
     public CompletableFuture<Optional<ItemResult>> loadResult(String jobId, String itemId) {
         return dynamo.getItem(request -> request.tableName(table).consistentRead(true)
                         .key(key(jobId, RESULT_PREFIX + itemId)))
-                .thenApply(response -> response.hasItem() && !response.item().isEmpty()
-                        ? Optional.of(compressed.decode(response.item().get("result").b().asByteArray(), RESULT))
+                .thenApply(response -> response.hasItem() && response.item().containsKey(RESULT)
+                        ? Optional.of(compressed.decode(response.item().get(RESULT).b().asByteArray(), RESULT_TYPE))
                         : Optional.empty());
     }
 

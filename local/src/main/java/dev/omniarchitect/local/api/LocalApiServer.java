@@ -52,6 +52,15 @@ public final class LocalApiServer implements AutoCloseable {
 
     private static final int THREADS = 16;
     private static final int WAITING_AT_MOST = 200;
+    /** Seconds a client is told to wait when every worker is busy and the queue is full. */
+    static final int OVERLOADED_RETRY_AFTER = 1;
+    /** Requests the server takes at once: its workers and its queue. */
+    static final int CAPACITY = THREADS + WAITING_AT_MOST;
+    /**
+     * Set on the server's dispatcher thread while it answers a request no worker could take: a quick 503
+     * with Retry-After and nothing done, rather than the connection dropped (the JDK server's way).
+     */
+    private static final ThreadLocal<Boolean> OVERLOADED = ThreadLocal.withInitial(() -> false);
 
     private final HttpServer server;
     private final ThreadPoolExecutor threads;
@@ -85,11 +94,20 @@ public final class LocalApiServer implements AutoCloseable {
                     Thread thread = new Thread(runnable, "omni-api-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
+                }, (exchange, pool) -> {
+                    OVERLOADED.set(true);
+                    try {
+                        exchange.run();
+                    } finally {
+                        OVERLOADED.set(false);
+                    }
                 });
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 100);
             LocalApiServer api = new LocalApiServer(server, threads, functions, mapper, guard);
-            api.contexts.add(server.createContext("/", api::handle));
+            HttpContext root = server.createContext("/", api::handle);
+            root.getFilters().add(api.overloadFilter());
+            api.contexts.add(root);
             server.setExecutor(threads);
             server.start();
             return api;
@@ -122,8 +140,34 @@ public final class LocalApiServer implements AutoCloseable {
             }
             handler.handle(exchange);
         });
+        context.getFilters().add(overloadFilter());
         context.getFilters().addAll(filters);
         contexts.add(context);
+    }
+
+    /** Answers 503 with Retry-After, before any guard or handler, when the request came in over capacity. */
+    private Filter overloadFilter() {
+        return new Filter() {
+            @Override
+            public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+                if (!OVERLOADED.get()) {
+                    chain.doFilter(exchange);
+                    return;
+                }
+                try (exchange) {
+                    exchange.getResponseHeaders().set("Retry-After", Integer.toString(OVERLOADED_RETRY_AFTER));
+                    sendProblem(exchange, Problem.of("service-unavailable", "Service unavailable", 503,
+                            "the local API has " + THREADS + " requests running and " + WAITING_AT_MOST
+                                    + " waiting; nothing was done, retry after " + OVERLOADED_RETRY_AFTER + " s",
+                            List.of()));
+                }
+            }
+
+            @Override
+            public String description() {
+                return "answers 503 when every worker is busy and the queue is full";
+            }
+        };
     }
 
     /** Runs that filter around every request, on every route (the local engine's idle clock). */

@@ -13,7 +13,7 @@ import java.util.Map;
 final class ClientTimings {
 
     /** The variable that turns the timings on. */
-    static final String VARIABLE = "OMNI_TIMINGS";
+    static final String VARIABLE = dev.omniarchitect.local.engine.EngineEnvironment.CLIENT_TIMINGS;
 
     private final boolean on;
     private final Map<String, Long> phases = new LinkedHashMap<>();

@@ -8,11 +8,9 @@ import dev.omniarchitect.json.Json;
 import dev.omniarchitect.local.engine.EngineClient;
 import dev.omniarchitect.local.engine.EngineException;
 import dev.omniarchitect.local.engine.EngineLauncher;
-import dev.omniarchitect.local.runtime.ItemProgress;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -109,9 +107,11 @@ final class EngineRun {
         }
     }
 
-    /** Follows the job until it has ended, telling the progress line of every item as it ends. */
-    Ended follow(String jobId, ItemProgress progress) {
-        Set<String> reported = new HashSet<>();
+    /**
+     * Follows the job until it has ended, telling the progress line of its items as they end: while it runs,
+     * from the engine's counts; at the end, from its record.
+     */
+    Ended follow(String jobId, ProgressLine progress) {
         long seen = -1;
         int reconnects = 0;
         long lastChange = System.nanoTime();
@@ -132,10 +132,20 @@ final class EngineRun {
             }
             JsonNode body = answer.body();
             JsonNode record = body.path("record");
-            for (JsonNode item : record.path("items")) {
-                if (reported.add(item.path("id").asText())) {
-                    progress.itemDone(!"SUCCEEDED".equals(item.path("status").asText()), item.path("cached").asBoolean());
+            if (record.isObject()) {
+                int done = 0;
+                int failed = 0;
+                int cached = 0;
+                for (JsonNode item : record.path("items")) {
+                    done++;
+                    failed += "SUCCEEDED".equals(item.path("status").asText()) ? 0 : 1;
+                    cached += item.path("cached").asBoolean() ? 1 : 0;
                 }
+                progress.advanceTo(done, failed, cached);
+            } else {
+                JsonNode counts = body.path("progress");
+                progress.advanceTo(counts.path("done").asInt(), counts.path("failed").asInt(),
+                        counts.path("cached").asInt());
             }
             JsonNode execution = body.path("execution");
             if (body.path("version").asLong() != seen || execution.isObject()) {

@@ -1,6 +1,5 @@
 package dev.omniarchitect.local.cli;
 
-import dev.omniarchitect.local.runtime.ItemProgress;
 import java.io.PrintWriter;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The live progress line on stderr: done/total, cached, failed, elapsed. On a terminal it redraws in
  * place every quarter second; elsewhere (CI logs, pipes) it prints one line per finished item.
  */
-final class ProgressLine implements ItemProgress, AutoCloseable {
+final class ProgressLine implements AutoCloseable {
 
     private final PrintWriter err;
     private final boolean terminal;
@@ -40,16 +39,16 @@ final class ProgressLine implements ItemProgress, AutoCloseable {
         }
     }
 
-    @Override
-    public void itemDone(boolean itemFailed, boolean itemCached) {
-        done.incrementAndGet();
-        if (itemCached) {
-            cached.incrementAndGet();
-        }
-        if (itemFailed) {
-            failed.incrementAndGet();
-        }
-        if (!terminal) {
+    /**
+     * The job has that many ended items, failed and cached: never shown as less than before (a job followed
+     * onto another engine is counted there from its restart until its record says it all).
+     */
+    void advanceTo(int doneItems, int failedItems, int cachedItems) {
+        boolean moved = doneItems > done.get();
+        done.accumulateAndGet(doneItems, Math::max);
+        failed.accumulateAndGet(failedItems, Math::max);
+        cached.accumulateAndGet(cachedItems, Math::max);
+        if (moved && !terminal) {
             synchronized (err) {
                 err.println(line());
             }

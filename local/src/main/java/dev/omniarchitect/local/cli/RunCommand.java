@@ -130,6 +130,7 @@ final class RunCommand implements Callable<Integer> {
             printViolations(refused.violations(), stderr);
             return ExitStatus.BAD_INPUT;
         }
+        timings.mark("submit");
         EngineRun.Ended ended;
         try (ProgressLine progress = new ProgressLine(stderr, System.console() != null)) {
             progress.start(job.path("total").asInt());

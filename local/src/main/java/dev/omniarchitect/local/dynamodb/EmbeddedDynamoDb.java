@@ -11,56 +11,96 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /**
  * DynamoDB Local running inside this JVM on a free loopback port, so the functions reach it over real
  * HTTP through the same async SDK client they use in AWS. In memory for tests; on disk for the command line.
+ * It may start in the background ({@link #startingIn}) while its caller builds what does not need it yet.
  */
 public final class EmbeddedDynamoDb implements AutoCloseable {
 
-    private final DynamoDBProxyServer server;
+    private final CompletableFuture<DynamoDBProxyServer> server;
     private final URI endpoint;
 
-    private EmbeddedDynamoDb(DynamoDBProxyServer server, URI endpoint) {
+    private EmbeddedDynamoDb(CompletableFuture<DynamoDBProxyServer> server, URI endpoint) {
         this.server = server;
         this.endpoint = endpoint;
     }
 
     /** A fresh, empty database that disappears on close. */
     public static EmbeddedDynamoDb inMemory() {
-        return start(List.of("-inMemory"));
+        return start(List.of("-inMemory"), false).ready();
     }
 
     /** A database kept in that folder between runs. */
     public static EmbeddedDynamoDb persistentIn(Path directory) {
+        return startingIn(directory).ready();
+    }
+
+    /**
+     * A database kept in that folder, starting on a thread of its own: its {@link #endpoint()} is known now,
+     * and {@link #ready()} waits for it to answer.
+     */
+    public static EmbeddedDynamoDb startingIn(Path directory) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory, e);
         }
-        return start(List.of("-sharedDb", "-dbPath", directory.toAbsolutePath().toString()));
+        return start(List.of("-sharedDb", "-dbPath", directory.toAbsolutePath().toString()), true);
     }
 
-    private static EmbeddedDynamoDb start(List<String> storage) {
+    private static EmbeddedDynamoDb start(List<String> storage, boolean background) {
         int port = freePort();
         List<String> args = new ArrayList<>(storage);
         args.addAll(List.of("-port", Integer.toString(port), "-disableTelemetry"));
+        CompletableFuture<DynamoDBProxyServer> server = new CompletableFuture<>();
+        Runnable starting = () -> {
+            try {
+                server.complete(startServer(args));
+            } catch (RuntimeException | Error e) {
+                server.completeExceptionally(e);
+            }
+        };
+        if (background) {
+            Thread thread = new Thread(starting, "dynamodb-local-start");
+            thread.setDaemon(true);
+            thread.start();
+        } else {
+            starting.run();
+        }
+        return new EmbeddedDynamoDb(server, URI.create("http://127.0.0.1:" + port));
+    }
+
+    private static DynamoDBProxyServer startServer(List<String> args) {
         // DynamoDB Local prints its configuration banner on System.out, where `omni run --json` writes
         // the job record: the banner is swallowed while the server starts.
         PrintStream stdout = System.out;
         synchronized (EmbeddedDynamoDb.class) {
             System.setOut(new PrintStream(OutputStream.nullOutputStream()));
             try {
-                DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
-                server.start();
-                return new EmbeddedDynamoDb(server, URI.create("http://127.0.0.1:" + port));
+                DynamoDBProxyServer started = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+                started.start();
+                return started;
             } catch (Exception e) {
                 throw new IllegalStateException("DynamoDB Local did not start: " + e.getMessage(), e);
             } finally {
                 System.setOut(stdout);
             }
+        }
+    }
+
+    /** This database, once it answers; throws when it could not start. */
+    public EmbeddedDynamoDb ready() {
+        try {
+            server.join();
+            return this;
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
 
@@ -79,8 +119,14 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
 
     @Override
     public void close() {
+        DynamoDBProxyServer started;
         try {
-            server.stop();
+            started = server.join();
+        } catch (CompletionException notStarted) {
+            return;
+        }
+        try {
+            started.stop();
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not stop cleanly", e);
         }

@@ -71,7 +71,7 @@ public final class Engine implements AutoCloseable {
                     .logOutput(logs)
                     .maxConcurrency(settings.concurrency())
                     .externalChecks(InstalledTools.fromEnvironment(settings.environment()))
-                    .progress((failed, cached) -> changes.changed())
+                    .progress(changes::itemDone)
                     .build();
         } catch (RuntimeException e) {
             logs.close();

@@ -16,8 +16,10 @@ public final class EngineEnvironment {
 
     private static final List<String> PREFIXES = List.of("OMNI_", "OPENAI_", "ANTHROPIC_", "OLLAMA_", "BEDROCK_",
             "AWS_", "CACHE_", "JOBS_", "JOB_", "PROVIDER_", "STATE_MACHINE_");
+    /** Set, a client prints where its time went; the engine never reads it. */
+    public static final String CLIENT_TIMINGS = "OMNI_TIMINGS";
     /** Variables that only a client reads: they do not change what the engine does. */
-    private static final List<String> CLIENT_ONLY = List.of(DataDirectory.VARIABLE, "OMNI_JAVA_OPTS");
+    private static final List<String> CLIENT_ONLY = List.of(DataDirectory.VARIABLE, "OMNI_JAVA_OPTS", CLIENT_TIMINGS);
 
     private EngineEnvironment() {
     }

@@ -29,7 +29,8 @@ public final class EngineLauncher {
     /** The variable with the background engine's JVM options; its heap is bounded unless they say otherwise. */
     public static final String JAVA_OPTIONS_VARIABLE = "OMNI_ENGINE_JAVA_OPTS";
     /** The background engine's JVM options when {@link #JAVA_OPTIONS_VARIABLE} is not set. */
-    public static final String DEFAULT_JAVA_OPTIONS = "-Xmx512m -XX:+ExitOnOutOfMemoryError";
+    public static final String DEFAULT_JAVA_OPTIONS =
+            "-Xmx512m -XX:+ExitOnOutOfMemoryError -XX:CompileThresholdScaling=0.1";
 
     private static final Duration START_WAIT = Duration.ofSeconds(120);
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);

@@ -148,8 +148,9 @@ final class EngineRoutes implements HttpHandler {
             send(exchange, 503, message("the engine cannot take the job now: " + cause.getMessage()));
             return;
         }
+        engine.changes().submitted(jobId);
         pipeline.execution(jobId).ifPresent(execution -> execution.whenComplete((ended, error) ->
-                engine.changes().changed()));
+                engine.changes().ended(jobId)));
         send(exchange, 202, mapper.createObjectNode().put("jobId", jobId).put("total", batch.items().size()));
     }
 
@@ -167,6 +168,17 @@ final class EngineRoutes implements HttpHandler {
         // Whether the execution had ended is taken before the record is read: a record read just before the
         // end must not be sent as the final one.
         boolean endedBeforeRead = execution.filter(CompletableFuture::isDone).isPresent();
+        Optional<JobChanges.Counts> running = endedBeforeRead || execution.isEmpty() ? Optional.empty()
+                : engine.changes().counts(jobId);
+        if (running.isPresent()) {
+            // Running, and counted in memory: the record is read once, when the job has ended.
+            ObjectNode answer = mapper.createObjectNode().put("version", version);
+            answer.putObject("progress").put("done", running.get().done()).put("failed", running.get().failed())
+                    .put("cached", running.get().cached());
+            answer.putObject("execution").put("status", "RUNNING");
+            send(exchange, 200, answer);
+            return;
+        }
         Optional<JobRecord> record = engine.pipeline().read(jobId).join();
         if (record.isEmpty()) {
             send(exchange, 404, message("no job " + jobId));

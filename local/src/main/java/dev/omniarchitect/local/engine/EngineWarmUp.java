@@ -14,8 +14,8 @@ import java.util.function.BooleanSupplier;
 import java.time.Duration;
 
 /**
- * A fresh engine's JIT warm-up: the sample batch run offline (blueprint, cache bypassed) on a pipeline of
- * its own over an in-memory DynamoDB Local, in the background, each batch only while the engine has no
+ * A fresh engine's JIT warm-up: the sample batch run offline (blueprint; generated, then from the cache, in
+ * turns) on a pipeline of its own over an in-memory DynamoDB Local, in the background, each batch only while the engine has no
  * request and no job of its own (the client that started the engine does not wait for it). The code it
  * runs (the executor, the handlers, the validators of every kind, the SDK, DynamoDB Local) is the code a
  * user's jobs run; the user's store sees none of it. {@code OMNI_ENGINE_WARMUP=0} turns it off.
@@ -24,8 +24,11 @@ final class EngineWarmUp {
 
     static final String VARIABLE = "OMNI_ENGINE_WARMUP";
     private static final String DOCUMENT = "batch-request.json";
-    /** Batches run: the first loads the classes, the next ones let the JIT compile what they run. */
-    private static final int BATCHES = 3;
+    /**
+     * Batches run: the first loads the classes, the next ones let the JIT compile what they run (with the
+     * engine's lowered compile thresholds, about twenty batches compile the paths a job takes).
+     */
+    private static final int BATCHES = 24;
     /** Idle this many checks in a row: the client that started the engine has had time to send its job. */
     private static final int QUIET_CHECKS = 10;
     private static final Duration CHECK_EVERY = Duration.ofMillis(200);
@@ -49,7 +52,7 @@ final class EngineWarmUp {
     }
 
     private static void run(Map<String, String> environment, BooleanSupplier idle) {
-        if (!awaitIdle(idle)) {
+        if (!awaitIdle(idle, QUIET_CHECKS)) {
             return;
         }
         Map<String, String> offline = new HashMap<>(environment);
@@ -62,22 +65,27 @@ final class EngineWarmUp {
                 return;
             }
             String document = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (int i = 0; i < BATCHES && (i == 0 || awaitIdle(idle)); i++) {
+            for (int i = 0; i < BATCHES && (i == 0 || awaitIdle(idle, 1)); i++) {
+                // Odd batches read what the even ones wrote: both a generated and a cached item's path warm up.
                 pipeline.run(pipeline.services().batchParser().parse(document,
-                        new BatchOverrides("blueprint", CacheMode.BYPASS)));
+                        new BatchOverrides("blueprint", i % 2 == 0 ? CacheMode.BYPASS : CacheMode.USE)));
             }
         } catch (IOException | RuntimeException e) {
             // Nothing depends on the warm-up: a job is only slower without it.
         }
     }
 
-    /** Waits until the engine has had nothing to do for a moment; false when it stays busy or stops. */
-    private static boolean awaitIdle(BooleanSupplier idle) {
+    /**
+     * Waits until the engine has had nothing to do for that many checks in a row (before the first batch, a
+     * moment for the client that started it; between batches, only that no job came in); false when it stays
+     * busy or stops.
+     */
+    private static boolean awaitIdle(BooleanSupplier idle, int quietChecks) {
         long deadline = System.nanoTime() + IDLE_WAIT.toNanos();
-        int quietChecks = 0;
+        int quiet = 0;
         while (System.nanoTime() < deadline) {
-            quietChecks = idle.getAsBoolean() ? quietChecks + 1 : 0;
-            if (quietChecks >= QUIET_CHECKS) {
+            quiet = idle.getAsBoolean() ? quiet + 1 : 0;
+            if (quiet >= quietChecks) {
                 return true;
             }
             try {

@@ -1,11 +1,11 @@
 package dev.omniarchitect.local.runtime;
 
-/** Told each time ProviderCallFunction ends an item, for the command line's progress line. */
+/** Told each time ProviderCallFunction ends an item, for progress shown while a job runs. */
 @FunctionalInterface
 public interface ItemProgress {
 
-    /** An item ended; {@code failed} and {@code cached} as its outcome says. */
-    void itemDone(boolean failed, boolean cached);
+    /** An item of that job ended; {@code failed} and {@code cached} as its outcome says. */
+    void itemDone(String jobId, boolean failed, boolean cached);
 
-    ItemProgress NONE = (failed, cached) -> { };
+    ItemProgress NONE = (jobId, failed, cached) -> { };
 }

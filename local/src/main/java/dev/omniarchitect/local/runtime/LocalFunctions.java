@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 /**
  * The functions of template.yaml, run in-process: each invocation gets the same JSON bytes Lambda would
@@ -32,14 +31,14 @@ public final class LocalFunctions implements LambdaInvoker {
     private final Map<String, RequestStreamHandler> handlers;
     private final ObjectMapper mapper;
     private final PrintStream logs;
-    private final BiConsumer<String, JsonNode> onResult;
+    private final InvocationListener onResult;
 
     /**
      * @param handlers  function logical id to handler
-     * @param onResult  told of every successful invocation's output, by function name (progress reporting)
+     * @param onResult  told of every successful invocation, its event and output (progress reporting)
      */
     public LocalFunctions(Map<String, RequestStreamHandler> handlers, ObjectMapper mapper, PrintStream logs,
-                          BiConsumer<String, JsonNode> onResult) {
+                          InvocationListener onResult) {
         this.handlers = Map.copyOf(handlers);
         this.mapper = mapper;
         this.logs = logs;
@@ -67,12 +66,18 @@ public final class LocalFunctions implements LambdaInvoker {
                         + "allowed payload size (" + ResponseLimit.LAMBDA_RESPONSE_BYTES + " bytes).");
             }
             JsonNode result = mapper.readTree(output.toByteArray());
-            onResult.accept(functionName, result);
+            onResult.invoked(functionName, payload, result);
             return result;
         } catch (IOException | RuntimeException e) {
             Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
                     ? e.getCause() : e;
             throw new LambdaFailure(cause.getClass().getName(), String.valueOf(cause.getMessage()));
         }
+    }
+
+    /** Told of each invocation that returned: which function, with what event, and what it answered. */
+    @FunctionalInterface
+    public interface InvocationListener {
+        void invoked(String function, JsonNode event, JsonNode result);
     }
 }

@@ -68,16 +68,17 @@ public final class LocalPipeline implements AutoCloseable {
         if (endpoint != null && !endpoint.isBlank()) {
             this.embedded = null;
         } else {
+            // On disk, the store starts while the clients, functions and validators are built (a cold
+            // engine's two longest tasks, side by side); the tables are made once it answers.
             this.embedded = builder.dataDirectory == null
                     ? EmbeddedDynamoDb.inMemory()
-                    : EmbeddedDynamoDb.persistentIn(builder.dataDirectory.resolve("dynamodb"));
+                    : EmbeddedDynamoDb.startingIn(builder.dataDirectory.resolve("dynamodb"));
         }
         try {
             this.aws = AwsClients.forLocalDynamoDb(embedded != null ? embedded.endpoint() : URI.create(endpoint.trim()),
                     env);
             FunctionConfig config = FunctionConfig.fromEnvironment(env);
             this.services = new FunctionServices(config, aws, builder.logOutput, builder.clock, builder.externalChecks);
-            LocalTables.ensure(aws.dynamoDb(), config.cacheTable(), config.jobsTable(), config.limitsTable());
 
             // ApiFunction starts executions that invoke the functions, as in AWS: its starter is bound to
             // the executions once they exist.
@@ -95,9 +96,10 @@ public final class LocalPipeline implements AutoCloseable {
             builder.replacedFunctions.forEach((name, factory) -> handlers.put(name, factory.apply(services)));
             ItemProgress progress = builder.progress;
             this.functions = new LocalFunctions(handlers, services.mapper(), builder.logOutput,
-                    (function, result) -> {
+                    (function, event, result) -> {
                         if (LocalFunctions.PROVIDER_CALL.equals(function)) {
-                            progress.itemDone(!"SUCCEEDED".equals(result.path("status").asText()),
+                            progress.itemDone(event.path("jobId").asText(),
+                                    !"SUCCEEDED".equals(result.path("status").asText()),
                                     result.path("cached").asBoolean());
                         }
                     });
@@ -124,6 +126,10 @@ public final class LocalPipeline implements AutoCloseable {
             executionsReady.complete(executions);
             this.submitter = new JobSubmitter(services.jobs(), executions, new JobIds(builder.clock), services.log(),
                     builder.clock);
+            if (embedded != null) {
+                embedded.ready();
+            }
+            LocalTables.ensure(aws.dynamoDb(), config.cacheTable(), config.jobsTable(), config.limitsTable());
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();

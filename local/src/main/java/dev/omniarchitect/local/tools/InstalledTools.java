@@ -48,7 +48,7 @@ public final class InstalledTools {
         List<ExternalCheck> checks = new ArrayList<>();
         for (ToolAdapter adapter : adapters) {
             find(adapter.name(), path).ifPresent(executable ->
-                    checks.add(new ToolCheck(adapter, executable, version(executable, adapter), timeout)));
+                    checks.add(new ToolCheck(adapter, executable, () -> version(executable, adapter), timeout)));
         }
         return List.copyOf(checks);
     }

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -27,19 +28,26 @@ final class ToolCheck implements ExternalCheck {
 
     private final ToolAdapter adapter;
     private final Path executable;
-    private final String label;
+    private final Supplier<String> version;
     private final Duration timeout;
+    /** Asked of the tool on first use, not while the engine starts (a process per tool, before any job). */
+    private volatile String label;
 
-    ToolCheck(ToolAdapter adapter, Path executable, String version, Duration timeout) {
+    ToolCheck(ToolAdapter adapter, Path executable, Supplier<String> version, Duration timeout) {
         this.adapter = adapter;
         this.executable = executable;
-        this.label = adapter.name() + " " + version;
+        this.version = version;
         this.timeout = timeout;
     }
 
     /** The tool and its version, as findings and reports name it. */
     String label() {
-        return label;
+        String known = label;
+        if (known == null) {
+            known = adapter.name() + " " + version.get();
+            label = known;
+        }
+        return known;
     }
 
     @Override
@@ -67,14 +75,14 @@ final class ToolCheck implements ExternalCheck {
                 Files.writeString(target, file.content());
                 copies.add(new GeneratedFile(relative, file.content()));
             }
-            List<Finding> findings = adapter.check(new ToolRun(executable, label, root, timeout), validator, copies).stream()
+            List<Finding> findings = adapter.check(new ToolRun(executable, label(), root, timeout), validator, copies).stream()
                     .map(finding -> new Finding(finding.severity(), finding.rule(), finding.message(),
                             finding.path() == null ? null : originals.getOrDefault(finding.path(), finding.path()),
                             finding.line(), finding.fix()))
                     .toList();
-            return new Result(label, findings);
+            return new Result(label(), findings);
         } catch (ToolRun.Failure e) {
-            return new Result(label, List.of(ValidatorRegistry.TOOL_FAILED.at(null, null, e.getMessage())));
+            return new Result(label(), List.of(ValidatorRegistry.TOOL_FAILED.at(null, null, e.getMessage())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -41,23 +43,40 @@ class MapStateTest {
             }
             """;
 
-    /** Counts calls in flight at once while each call sleeps, and squares the item it is given. */
+    /**
+     * Counts calls in flight at once, and squares the item it is given. Each call waits (boundedly) until the
+     * expected number of calls is in flight, so the peak is the Map's limit however slowly a loaded machine
+     * starts its lanes, and a Map that runs fewer lanes than asked shows a lower peak.
+     */
     private static final class InFlightCounter implements LambdaInvoker {
         final AtomicInteger calls = new AtomicInteger();
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger peak = new AtomicInteger();
         private final int failingItem;
+        private final CountDownLatch peakReached;
+        private final int expectedPeak;
 
         InFlightCounter(int failingItem) {
+            this(failingItem, 1);
+        }
+
+        InFlightCounter(int failingItem, int expectedPeak) {
             this.failingItem = failingItem;
+            this.peakReached = new CountDownLatch(1);
+            this.expectedPeak = expectedPeak;
         }
 
         @Override
         public JsonNode invoke(String functionName, JsonNode payload) throws LambdaFailure {
             calls.incrementAndGet();
-            peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            int now = inFlight.incrementAndGet();
+            peak.accumulateAndGet(now, Math::max);
+            if (now >= expectedPeak) {
+                peakReached.countDown();
+            }
             try {
-                Thread.sleep(100);
+                peakReached.await(10, TimeUnit.SECONDS);
+                Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
@@ -92,7 +111,7 @@ class MapStateTest {
 
     @Test
     void maxConcurrencyThreeRunsExactlyThreeAtOnceAndKeepsItemOrder() {
-        InFlightCounter invoker = new InFlightCounter(-1);
+        InFlightCounter invoker = new InFlightCounter(-1, 3);
 
         ExecutionResult result = run(3, 10, invoker, "three-at-once");
 
@@ -118,7 +137,7 @@ class MapStateTest {
 
     @Test
     void unboundedConcurrencyIsCappedAtFortyLikeStepFunctionsInlineMap() {
-        InFlightCounter invoker = new InFlightCounter(-1);
+        InFlightCounter invoker = new InFlightCounter(-1, MapState.MAX_INLINE_CONCURRENCY);
 
         ExecutionResult result = run(0, 60, invoker, "unbounded");
 

@@ -14,14 +14,19 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import dev.omniarchitect.testing.LoopbackOpenAiServer;
+import dev.omniarchitect.testing.LoopbackOpenAiServer.Reply;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,43 +57,40 @@ class ConsoleBrowserTest extends ServeTestBase {
     /** The SVG namespace names the element type; nothing is fetched from it. */
     private static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
 
+    private static ConsolePage page;
     private static WebDriver browser;
     private static Path downloads;
-    private static Path screenshots;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Optional<Path> chromium = executable("chromium", "chromium-browser", "google-chrome");
-        Optional<Path> driver = executable("chromedriver");
-        Assumptions.assumeTrue(chromium.isPresent() && driver.isPresent(),
-                "the console's browser tests need chromium and chromedriver on the PATH "
-                        + "(Debian: apt-get install chromium chromium-driver); skipped");
-        downloads = Files.createDirectories(temp.resolve("downloads"));
-        screenshots = Files.createDirectories(Path.of("target", "console-screenshots"));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.get().toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,800",
-                "--user-data-dir=" + temp.resolve("chromium-profile"));
-        Map<String, Object> prefs = new HashMap<>();
-        prefs.put("download.default_directory", downloads.toString());
-        prefs.put("download.prompt_for_download", false);
-        options.setExperimentalOption("prefs", prefs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driver.get().toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        page = ConsolePage.open(temp).orElse(null);
+        Assumptions.assumeTrue(page != null, ConsolePage.NO_BROWSER);
+        browser = page.browser;
+        downloads = page.downloads;
     }
 
     @AfterAll
     static void stopBrowser() {
+        if (page != null) {
+            page.close();
+            page = null;
+        }
+    }
+
+    @AfterEach
+    void answerAtOnce() {
+        if (provider != null) {
+            provider.latency(Duration.ZERO).replies(request -> Reply.answer(LoopbackOpenAiServer.defaultAnswer(request)));
+        }
         if (browser != null) {
-            browser.quit();
-            browser = null;
+            browser.manage().window().setSize(new Dimension(1280, 800));
         }
     }
 
     @Test
     void aBatchComposedInTheFormRunsIsShownDownloadedRunAgainFromTheCacheAndPurged() throws Exception {
+        // The other tests of this class run on the same engine: its cache starts empty here, whatever ran before.
+        assertEquals(200, postJson("/v1/cache/purge", "{}").statusCode());
         browser.get(api.resolve("/").toString());
         await("the kinds and providers to load", () -> "true".equals(find("body").getAttribute("data-ready")));
         new Select(find("#doc-provider")).selectByValue("blueprint");
@@ -126,18 +128,21 @@ class ConsoleBrowserTest extends ServeTestBase {
         assertEquals("true", field(2, "id").getAttribute("aria-invalid"));
         fill(field(2, "id"), "local-stack");
         screenshot("compose");
+        page.audit("the form with an error beside a field");
 
         find("#submit").click();
         await("the run view", () -> browser.getCurrentUrl().contains("#run/"));
         String jobId = browser.getCurrentUrl().replaceAll(".*#run/", "");
         awaitJobEnd();
         assertEquals(items.length, browser.findElements(By.cssSelector("#items-table tbody tr")).size());
-        assertTrue(browser.findElements(By.cssSelector("#items-table tbody tr[data-state=waiting]")).isEmpty());
+        assertTrue(browser.findElements(By.cssSelector("#items-table tbody tr[data-state=queued], "
+                + "#items-table tbody tr[data-state=calling]")).isEmpty(), "every item has ended");
         assertEquals(items.length, browser.findElements(By.cssSelector("#timeline svg g.bar")).size(),
                 "the timeline has one bar per item");
         assertTrue(find("#summary").getText().contains("Speedup"), find("#summary").getText());
         assertTrue(find("#summary").getText().contains("0 of 6"), "nothing was cached yet: " + find("#summary").getText());
         screenshot("run");
+        page.audit("a finished run with its timeline");
 
         // A generated file, highlighted, then the reviewed input with the findings on their lines.
         find("#items-table button[data-item='api-image'][data-path='Dockerfile']").click();
@@ -150,6 +155,7 @@ class ConsoleBrowserTest extends ServeTestBase {
         assertEquals("1", annotated.get(0).getAttribute("data-line"));
         assertTrue(find("#file-code").getText().contains("base-image-pinned"), find("#file-code").getText());
         screenshot("file");
+        page.audit("a file with its findings");
 
         find("#bundle").click();
         Path zip = downloads.resolve(jobId + ".zip");
@@ -167,6 +173,7 @@ class ConsoleBrowserTest extends ServeTestBase {
         await("both jobs in the history", () -> browser.findElements(By.cssSelector("#history-table tbody tr")).size() >= 2);
         assertTrue(find("#history-table tbody").getText().contains(jobId));
         screenshot("history");
+        page.audit("the history");
 
         find("#tab-cache").click();
         await("the cache statistics", () -> "6".equals(find("#cache-table").getAttribute("data-entries")));
@@ -175,6 +182,7 @@ class ConsoleBrowserTest extends ServeTestBase {
         find("#purge").click();
         await("the confirmation", () -> find("#confirm-dialog").isDisplayed());
         screenshot("purge-confirmation");
+        page.audit("the purge confirmation");
         find("#confirm-no").click();
         await("nothing purged", () -> find("#purge-status").getText().contains("Nothing was deleted"));
         assertEquals("6", find("#cache-table").getAttribute("data-entries"));
@@ -183,18 +191,183 @@ class ConsoleBrowserTest extends ServeTestBase {
         find("#confirm-yes").click();
         await("the purge", () -> find("#purge-status").getText().contains("Deleted 6 entries"));
         await("the emptied statistics", () -> "0".equals(find("#cache-table").getAttribute("data-entries")));
+        page.audit("the cache");
 
-        // Narrow: the page itself never scrolls sideways (wide tables scroll in their own box).
-        browser.manage().window().setSize(new Dimension(420, 800));
+        // Narrow (400 px): the page itself never scrolls sideways (wide tables scroll in their own box).
+        browser.manage().window().setSize(new Dimension(400, 800));
         browser.get(api.resolve("/#run/" + jobId).toString());
         await("the first job again", () -> find("#run-job").getText().equals(jobId));
         awaitJobEnd();
         assertEquals(items.length, browser.findElements(By.cssSelector("#timeline svg g.bar")).size());
-        Object overflow = ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertTrue(((Number) overflow).intValue() <= 1, "horizontal overflow of " + overflow + " px");
+        page.assertNoSidewaysScrolling("the run, 400 px wide");
         screenshot("run-narrow");
-        browser.manage().window().setSize(new Dimension(1280, 800));
+        page.audit("the run, 400 px wide");
+        find("#tab-compose").click();
+        await("the form", () -> find("#view-compose").isDisplayed() && "true".equals(find("body").getAttribute("data-ready")));
+        page.assertNoSidewaysScrolling("the form, 400 px wide");
+        screenshot("compose-narrow");
+        page.audit("the form, 400 px wide");
+    }
+
+    @Test
+    void itemsHeldByTheirProviderShowCallingLiveWhileTheOneBehindThemShowsQueued() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        provider.heldUntil(release);
+        try {
+            String run = UUID.randomUUID().toString();
+            String items = IntStream.range(0, 4).mapToObj(i -> "{\"id\": \"held-" + i
+                    + "\", \"kind\": \"prometheus-rules\", \"prompt\": \"held " + i + " " + run + "\"}")
+                    .collect(Collectors.joining(", "));
+            browser.get(api.resolve("/").toString());
+            await("the form", () -> "true".equals(find("body").getAttribute("data-ready")));
+            find("#document-box summary").click();
+            fill(find("#document-text"), "{\"provider\": \"openai\", \"items\": [" + items + "]}");
+            find("#document-submit").click();
+
+            // The Map runs 3 items of a job at once: the provider holds them, the fourth waits its turn.
+            await("three calling and one queued", () -> rows("calling") == 3 && rows("queued") == 1);
+            await("the live status", () -> find("#run-status").getText().contains("3 calling, 1 queued"));
+            assertEquals("status", find("#run-status").getAttribute("role"), "progress is announced politely");
+            await("a growing bar per calling item", () -> page.findAll("#timeline svg g.bar-calling").size() == 3);
+            assertTrue(find("#items-table tbody tr[data-state=calling]").getText().contains("so far"));
+            screenshot("calling");
+            page.audit("a run with items calling and queued");
+            release.countDown();
+
+            awaitJobEnd();
+            assertEquals(4, rows("succeeded"));
+            assertEquals(4, page.findAll("#timeline svg g.bar").size());
+            assertTrue(page.findAll("#timeline svg g.bar-calling").isEmpty());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void anItemsOwnFallbackIsComposedInTheFormCheckedByTheApiAndServesTheItemWhenItsProviderFails() throws Exception {
+        provider.replies(request -> LoopbackOpenAiServer.userMessage(request).contains("provider-down")
+                ? Reply.error(503, "overloaded") : Reply.answer(LoopbackOpenAiServer.defaultAnswer(request)));
+        browser.get(api.resolve("/").toString());
+        await("the form", () -> "true".equals(find("body").getAttribute("data-ready")));
+
+        // A document's item fallback fills the item's field.
+        find("#document-box summary").click();
+        fill(find("#document-text"), "{\"items\": [{\"id\": \"loaded\", \"kind\": \"dockerfile\", "
+                + "\"prompt\": \"p\", \"provider\": \"openai\", \"fallback\": [\"blueprint\"]}]}");
+        find("#document-load").click();
+        await("the loaded item", () -> field(0, "id").getAttribute("value").equals("loaded"));
+        assertEquals("blueprint", field(0, "fallback").getAttribute("value"));
+
+        String run = UUID.randomUUID().toString();
+        fill(field(0, "id"), "rules");
+        new Select(field(0, "kind")).selectByValue("prometheus-rules");
+        new Select(field(0, "provider")).selectByValue("openai");
+        fill(field(0, "prompt"), "provider-down rules for the api " + run);
+        fill(field(0, "options"), "{\"maxAttempts\": 1, \"cache\": \"bypass\"}");
+        fill(field(0, "fallback"), "skynet");
+        find("#submit").click();
+        await("the API's word on the fallback", () -> errorFor("items[0].fallback").contains("distinct providers"));
+        assertEquals("true", field(0, "fallback").getAttribute("aria-invalid"));
+        assertTrue(field(0, "fallback").getAttribute("aria-describedby").contains("error-items-0--fallback"));
+
+        fill(field(0, "fallback"), "blueprint");
+        find("#submit").click();
+        await("the run view", () -> browser.getCurrentUrl().contains("#run/"));
+        awaitJobEnd();
+        WebElement row = find("#items-table tbody tr[data-item='rules']");
+        assertEquals("succeeded", row.getAttribute("data-state"), row.getText());
+        assertTrue(row.getText().contains("blueprint"), "the fallback served it: " + row.getText());
+        assertEquals("2", row.findElement(By.cssSelector("td:nth-child(5)")).getText(), "openai's failure, then blueprint");
+    }
+
+    @Test
+    void aBatchIsComposedAndSubmittedWithTheKeyboardAloneAndEveryControlIsReachedWithAVisibleFocus() throws Exception {
+        browser.get(api.resolve("/").toString());
+        await("the form", () -> "true".equals(find("body").getAttribute("data-ready")));
+        find("#document-box summary").click();
+
+        // Tab goes through every control of the page once, each with a visible focus, and comes round again.
+        List<String> controls = page.script("""
+                const all = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')]
+                  .filter(el => !el.disabled && el.tabIndex >= 0 && el.getClientRects().length
+                    && !el.closest('[hidden], dialog:not([open])'));
+                all.forEach((el, i) => { el.dataset.kbd = String(i); });
+                return all.map(el => el.dataset.kbd);
+                """) instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        assertTrue(controls.size() > 15, controls.toString());
+        Set<String> reached = new LinkedHashSet<>();
+        for (int i = 0; i < controls.size() * 2 && reached.size() < controls.size(); i++) {
+            page.press(Keys.TAB);
+            String kbd = page.active().getAttribute("data-kbd");
+            if (kbd != null) {
+                reached.add(kbd);
+                assertVisibleFocus();
+            }
+        }
+        assertEquals(Set.copyOf(controls), reached, "controls Tab never reached (data-kbd indexes)");
+
+        // The token dialog keeps the focus while open; Escape closes it and the focus is back on its button.
+        browser.get(api.resolve("/").toString());
+        await("the form", () -> "true".equals(find("body").getAttribute("data-ready")));
+        tabTo("#token-button", 10);
+        page.press(Keys.ENTER);
+        await("the token dialog", () -> find("#token-dialog").isDisplayed());
+        for (int i = 0; i < 6; i++) {
+            assertTrue((Boolean) page.script("return document.activeElement === document.body "
+                    + "|| !!document.activeElement.closest('#token-dialog');"), "focus left the open dialog");
+            page.press(Keys.TAB);
+        }
+        page.press(Keys.ESCAPE);
+        await("the dialog to close", () -> !find("#token-dialog").isDisplayed());
+        assertEquals("token-button", page.active().getAttribute("id"), "the focus went back to the dialog's opener");
+
+        // Skip link, then a two-item batch typed and submitted without a mouse.
+        browser.get(api.resolve("/").toString());
+        await("the form", () -> "true".equals(find("body").getAttribute("data-ready")));
+        tabTo(".skip", 2);
+        page.press(Keys.ENTER);
+        tabAndPress("#doc-provider", 3, "blueprint");
+        assertEquals("blueprint", new Select(find("#doc-provider")).getFirstSelectedOption().getAttribute("value"));
+        String run = UUID.randomUUID().toString();
+        tabAndPress("[data-field='items[0].kind']", 20, "dockerfile");
+        tabAndPress("[data-field='items[0].prompt']", 10, "a small image for the api " + run);
+        tabAndPress("#add-item", 20, Keys.ENTER);
+        assertEquals("items[1].id", page.active().getAttribute("data-field"), "a new item takes the focus");
+        tabAndPress("[data-field='items[1].kind']", 3, "prometheus-rules");
+        tabAndPress("[data-field='items[1].prompt']", 10, "alerts for the api " + run);
+        tabAndPress("#submit", 20, Keys.ENTER);
+        await("the run view", () -> browser.getCurrentUrl().contains("#run/"));
+        awaitJobEnd();
+        assertEquals(2, rows("succeeded") + rows("invalid") + rows("cached"), find("#items-table").getText());
+    }
+
+    /** Tabs to that element (at most {@code most} presses), then presses those keys there. */
+    private static void tabAndPress(String css, int most, CharSequence... keys) {
+        tabTo(css, most);
+        page.press(keys);
+    }
+
+    /** Presses Tab until that element has the focus, at most {@code most} times. */
+    private static void tabTo(String css, int most) {
+        for (int i = 0; i < most; i++) {
+            if (page.active().equals(find(css))) {
+                return;
+            }
+            page.press(Keys.TAB);
+        }
+        assertEquals(find(css), page.active(), "Tab did not reach " + css + " in " + most + " presses");
+    }
+
+    private static void assertVisibleFocus() {
+        WebElement focused = page.active();
+        String outline = String.valueOf(page.script("const style = getComputedStyle(document.activeElement);"
+                + "return style.outlineStyle + ' ' + style.outlineWidth;"));
+        assertTrue(!outline.startsWith("none") && !outline.endsWith(" 0px"),
+                "no visible focus on " + focused.getTagName() + "#" + focused.getAttribute("id") + ": " + outline);
+    }
+
+    private static int rows(String state) {
+        return page.findAll("#items-table tbody tr[data-state='" + state + "']").size();
     }
 
     @Test
@@ -251,27 +424,19 @@ class ConsoleBrowserTest extends ServeTestBase {
     }
 
     private static void fill(WebElement control, String text) {
-        control.clear();
-        control.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        if (!text.isEmpty()) {
-            control.sendKeys(text);
-        }
+        page.fill(control, text);
     }
 
     private static WebElement find(String css) {
-        return browser.findElement(By.cssSelector(css));
+        return page.find(css);
     }
 
     private static void await(String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(60)).withMessage("waiting for " + what)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .until(driver -> condition.getAsBoolean());
+        page.await(what, condition);
     }
 
     private static void screenshot(String name) throws IOException {
-        byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(screenshots.resolve("console-" + name + ".png"), png);
+        page.screenshot(name);
     }
 
     private static List<String> zipEntries(Path zip) {
@@ -284,13 +449,5 @@ class ConsoleBrowserTest extends ServeTestBase {
             return List.of();
         }
         return names;
-    }
-
-    private static Optional<Path> executable(String... names) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        return Stream.of(names)
-                .flatMap(name -> Stream.of(path.split(java.io.File.pathSeparator)).map(dir -> Path.of(dir, name)))
-                .filter(Files::isExecutable)
-                .findFirst();
     }
 }

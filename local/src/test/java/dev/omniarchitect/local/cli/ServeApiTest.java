@@ -93,6 +93,47 @@ class ServeApiTest extends ServeTestBase {
     }
 
     @Test
+    void eachItemIsReportedQueuedWhileItWaitsForItsTurnAndCallingWhileItsProviderAnswers() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        provider.heldUntil(release);
+        try {
+            String run = UUID.randomUUID().toString();
+            String items = IntStream.range(0, 4).mapToObj(i -> "{\"id\": \"held-" + i
+                    + "\", \"kind\": \"prometheus-rules\", \"prompt\": \"held " + i + " " + run + "\"}")
+                    .collect(Collectors.joining(","));
+            HttpResponse<String> accepted = postJson("/v1/generations", "{\"items\": [" + items + "]}");
+            assertEquals(202, accepted.statusCode(), accepted.body());
+            String jobId = json(accepted).path("jobId").asText();
+
+            // The Map runs 3 items of a job at once: while the provider holds them, the fourth waits its turn.
+            JsonNode held = pollUntil(jobId, record -> states(record).equals(Map.of("calling", 3, "queued", 1))
+                    && provider.calls() == 3);
+            assertEquals("RUNNING", held.path("status").asText());
+            assertEquals(0, held.path("progress").path("done").asInt());
+            assertEquals(0, held.path("items").size(), "no item has ended");
+            for (JsonNode state : held.path("itemStates")) {
+                assertEquals(state.path("state").asText().equals("calling"), state.has("startedAt"), state.toString());
+            }
+            release.countDown();
+
+            JsonNode record = awaitEnd(jobId);
+            assertEquals(Map.of("succeeded", 4), states(record));
+            JsonNode again = json(postJson("/v1/generations", "{\"items\": [" + items + "]}"));
+            assertEquals(Map.of("cached", 4), states(awaitEnd(again.path("jobId").asText())),
+                    "answers from the cache never call, and say so");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    /** How many items of the record are in each state. */
+    private static Map<String, Integer> states(JsonNode record) {
+        Map<String, Integer> counts = new HashMap<>();
+        record.path("itemStates").forEach(state -> counts.merge(state.path("state").asText(), 1, Integer::sum));
+        return counts;
+    }
+
+    @Test
     void theMainJobsBundleIsLaidOutByItemThenPath() throws Exception {
         // The main job's kinds through the offline provider, whose files pass every kind's validation.
         ObjectNode document = (ObjectNode) Json.mapper().readTree(

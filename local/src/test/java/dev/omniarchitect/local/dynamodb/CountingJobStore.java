@@ -3,6 +3,7 @@ package dev.omniarchitect.local.dynamodb;
 import dev.omniarchitect.batch.BatchDocument;
 import dev.omniarchitect.batch.BatchItem;
 import dev.omniarchitect.job.ItemResult;
+import dev.omniarchitect.job.ItemsSoFar;
 import dev.omniarchitect.job.Job;
 import dev.omniarchitect.job.JobPage;
 import dev.omniarchitect.job.JobStatus;
@@ -66,9 +67,21 @@ final class CountingJobStore implements JobStore {
     }
 
     @Override
+    public CompletableFuture<Void> markCalling(String jobId, String itemId, Instant startedAt) {
+        count("markCalling");
+        return store.markCalling(jobId, itemId, startedAt);
+    }
+
+    @Override
     public CompletableFuture<List<ItemResult>> loadResults(String jobId) {
         count("loadResults");
         return store.loadResults(jobId);
+    }
+
+    @Override
+    public CompletableFuture<ItemsSoFar> loadItemStates(String jobId) {
+        count("loadItemStates");
+        return store.loadItemStates(jobId);
     }
 
     @Override

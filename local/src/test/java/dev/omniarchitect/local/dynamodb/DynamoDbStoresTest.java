@@ -13,8 +13,12 @@ import dev.omniarchitect.cache.dynamodb.DynamoDbCacheStore;
 import dev.omniarchitect.job.ItemError;
 import dev.omniarchitect.job.ItemOutcome;
 import dev.omniarchitect.job.ItemResult;
+import dev.omniarchitect.job.ItemState;
+import dev.omniarchitect.job.ItemsSoFar;
 import dev.omniarchitect.job.ItemStatus;
 import dev.omniarchitect.job.Job;
+import dev.omniarchitect.job.JobReader;
+import dev.omniarchitect.job.JobRecord;
 import dev.omniarchitect.job.JobStatus;
 import dev.omniarchitect.job.JobSummary;
 import dev.omniarchitect.job.Owner;
@@ -159,6 +163,52 @@ class DynamoDbStoresTest {
         var finished = jobs.loadJob("20261126-120000-00000001").join().orElseThrow();
         assertEquals(JobStatus.SUCCEEDED, finished.status());
         assertEquals(summary, finished.summary());
+    }
+
+    @Test
+    void anItemCallingItsProviderIsReadAsCallingUntilItsResultReplacesTheMarkerWhichNeverHidesAResult() {
+        ItemSettings settings = new ItemSettings("openai", "gpt-4o-mini", 0.2, 4096, 120, CacheMode.USE, 3600, 3, List.of());
+        List<BatchItem> items = List.of("a", "b", "c").stream().map(id -> new BatchItem(id, "dockerfile", "p",
+                Json.mapper().createObjectNode(), settings)).toList();
+        String jobId = "20261126-130000-00000001";
+        Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        jobs.create(jobId, new BatchDocument(items), Owner.LOCAL, created).join();
+        JobReader reader = new JobReader(jobs);
+        assertEquals(JobStatus.QUEUED, reader.read(jobId).join().orElseThrow().status());
+
+        jobs.markCalling(jobId, "a", created.plusMillis(5)).join();
+        ItemsSoFar soFar = jobs.loadItemStates(jobId).join();
+        assertEquals(Map.of("a", created.plusMillis(5)), soFar.calling());
+        assertTrue(soFar.results().isEmpty() && jobs.loadResults(jobId).join().isEmpty(), "a marker is no result");
+        assertTrue(jobs.loadResult(jobId, "a").join().isEmpty());
+        JobRecord running = reader.read(jobId).join().orElseThrow();
+        assertEquals(JobStatus.RUNNING, running.status());
+        assertEquals(0, running.progress().done());
+        assertEquals(List.of(new ItemState("a", ItemState.Phase.CALLING, created.plusMillis(5)),
+                new ItemState("b", ItemState.Phase.QUEUED, null), new ItemState("c", ItemState.Phase.QUEUED, null)),
+                running.itemStates());
+
+        ItemResult ended = new ItemResult("a", "dockerfile", ItemStatus.SUCCEEDED, false, "openai", "gpt-4o-mini",
+                List.of(), 42, new Usage(1, 2), 0.0, null, List.of(new GeneratedFile("Dockerfile", "FROM x")), null)
+                .startingAt(created.plusMillis(5));
+        jobs.saveResult(jobId, ended).join();
+        // A marker that lands after the result (written alongside the call, it may) leaves the result alone.
+        jobs.markCalling(jobId, "a", created.plusMillis(9)).join();
+        ItemResult cachedHit = new ItemResult("b", "dockerfile", ItemStatus.INVALID, true, "openai", "gpt-4o-mini",
+                List.of(), 3, new Usage(1, 2), 0.0, null, List.of(new GeneratedFile("Dockerfile", "FROM x")), null);
+        jobs.saveResult(jobId, cachedHit).join();
+        soFar = jobs.loadItemStates(jobId).join();
+        assertEquals(Map.of(), soFar.calling());
+        assertEquals(Set.of(ended, cachedHit), Set.copyOf(soFar.results()));
+        assertEquals(ended, jobs.loadResult(jobId, "a").join().orElseThrow());
+        assertEquals(List.of(ItemState.Phase.SUCCEEDED, ItemState.Phase.CACHED, ItemState.Phase.QUEUED),
+                reader.read(jobId).join().orElseThrow().itemStates().stream().map(ItemState::state).toList());
+
+        jobs.markCalling(jobId, "c", created.plusMillis(20)).join();
+        jobs.finish(jobId, JobStatus.FAILED, JobSummary.of(List.of(), 100), created.plusSeconds(1)).join();
+        assertEquals(new ItemState("c", ItemState.Phase.FAILED, created.plusMillis(20)),
+                reader.read(jobId).join().orElseThrow().itemStates().get(2),
+                "a job that ended without the item's result failed it, whatever its marker says");
     }
 
     private static CacheEntry entry(String key, Instant created, Instant expires) {

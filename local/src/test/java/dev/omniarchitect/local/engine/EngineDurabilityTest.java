@@ -33,7 +33,8 @@ class EngineDurabilityTest {
 
     private static final int JOBS = 3;
     private static final int ITEMS = 6;
-    private static final Duration SLOW = Duration.ofMillis(1500);
+    // Long enough that a loaded machine still sees every job mid-flight between two polls.
+    private static final Duration SLOW = Duration.ofMillis(4000);
 
     @TempDir
     Path temp;

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * so a test can stop it with real signals: {@link #kill()} is SIGKILL, {@link #terminate()} SIGTERM.
  * Its output is kept; {@link #close()} ends it forcibly if it still runs, so no test leaves it behind.
  */
-final class EngineProcess implements AutoCloseable {
+public final class EngineProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("API on (http://127\\.0\\.0\\.1:[0-9]+)");
 
@@ -38,7 +38,7 @@ final class EngineProcess implements AutoCloseable {
     }
 
     /** Starts the engine with exactly that environment (nothing inherited but PATH), and waits until it serves. */
-    static EngineProcess start(Map<String, String> environment, Path workDirectory) {
+    public static EngineProcess start(Map<String, String> environment, Path workDirectory) {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "dev.omniarchitect.local.cli.OmniCommand", "serve", "--port", "0");
@@ -81,7 +81,7 @@ final class EngineProcess implements AutoCloseable {
         api.completeExceptionally(new IllegalStateException("the engine's output ended"));
     }
 
-    URI api() {
+    public URI api() {
         return api.join();
     }
 
@@ -90,14 +90,14 @@ final class EngineProcess implements AutoCloseable {
     }
 
     /** Everything it printed so far. */
-    String output() {
+    public String output() {
         synchronized (output) {
             return String.join("\n", output);
         }
     }
 
     /** SIGKILL: nothing of the engine runs on. */
-    int kill() throws InterruptedException {
+    public int kill() throws InterruptedException {
         process.destroyForcibly();
         return process.waitFor();
     }

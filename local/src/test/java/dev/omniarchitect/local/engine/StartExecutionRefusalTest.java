@@ -74,7 +74,7 @@ class StartExecutionRefusalTest {
                 new JobIds(Clock.systemUTC()), services.log(), Clock.systemUTC()),
                 location -> java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("none")));
         LocalFunctions functions = new LocalFunctions(Map.of(LocalFunctions.API, handler), services.mapper(),
-                new PrintStream(new ByteArrayOutputStream()), (function, result) -> { });
+                new PrintStream(new ByteArrayOutputStream()), (function, event, result) -> { });
         api = LocalApiServer.start(functions, services.mapper(), 0);
     }
 

@@ -45,7 +45,7 @@ class StoreUnavailableTest {
             }, new JobIds(Clock.systemUTC()), services.log(), Clock.systemUTC()),
                     location -> CompletableFuture.failedFuture(new IllegalStateException("none")));
             LocalFunctions functions = new LocalFunctions(Map.of(LocalFunctions.API, handler), services.mapper(), logs,
-                    (function, result) -> { });
+                    (function, event, result) -> { });
             try (LocalApiServer api = LocalApiServer.start(functions, services.mapper(), 0)) {
                 dynamoDb.close();
                 HttpResponse<String> answer = EngineApi.post(api.uri(), EngineApi.batch("store", 2, null));

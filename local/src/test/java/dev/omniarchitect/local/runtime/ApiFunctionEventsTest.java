@@ -57,7 +57,7 @@ class ApiFunctionEventsTest extends PipelineTestBase {
             output.write('"');
         };
         LocalFunctions functions = new LocalFunctions(Map.of("Large", large), Json.mapper(),
-                new PrintStream(OutputStream.nullOutputStream()), (name, result) -> { });
+                new PrintStream(OutputStream.nullOutputStream()), (name, event, result) -> { });
         LambdaFailure failure = assertThrows(LambdaFailure.class,
                 () -> functions.invoke("Large", Json.mapper().createObjectNode()));
         assertEquals("Function.ResponseSizeTooLarge", failure.errorType());
