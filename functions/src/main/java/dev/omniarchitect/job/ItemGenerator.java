@@ -195,10 +195,10 @@ public final class ItemGenerator {
         }
         Deadline deadline = Deadline.in(budget, clock);
         return attempts.run(jobId, item, kind, deadline, bounds.patience())
-                .thenCompose(outcome -> outcome.answer() == null
+                .thenComposeAsync(outcome -> outcome.answer() == null
                         ? CompletableFuture.completedFuture(Generated.of(failed(item, outcome, start,
                                 outcome.failure())))
-                        : answered(jobId, item, kind, outcome, deadline, start));
+                        : answered(jobId, item, kind, outcome, deadline, start), validators.executor());
     }
 
     private ItemResult fromCache(BatchItem item, Kind kind, CacheEntry entry, long start) {
@@ -264,7 +264,7 @@ public final class ItemGenerator {
         String message = RepairPrompt.of(UserPrompt.of(item.prompt(), item.params(), item.input()), first.files(),
                 errors);
         return attempts.ask(jobId, item, kind, deadline, outcome.provider(), outcome.model(), message)
-                .thenApply(second -> {
+                .thenApplyAsync(second -> {
                     List<Attempt> all = new ArrayList<>(outcome.attempts());
                     all.addAll(second.attempts());
                     long waited = initial.leaseWaitMs() + second.leaseWaitMs();
@@ -281,7 +281,7 @@ public final class ItemGenerator {
                             "kept", better ? "repair" : "first"));
                     return better ? new Kept(again, second.answer().model(), usage, all, true, waited)
                             : new Kept(first, initial.model(), usage, all, false, waited);
-                });
+                }, validators.executor());
     }
 
     /** The item's result, and the cache write it starts (none when the cache is bypassed). */

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * The validator of each kind, chosen by kind name; the built-in ones come from each kind's definition
@@ -24,6 +26,12 @@ public final class ValidatorRegistry {
 
     private final Map<String, FileValidator> validators;
     private final List<ExternalCheck> externalChecks;
+    /**
+     * Where checks run: inline when every check is in-process (parsing is quick), on threads of their own when
+     * installed tools take part, as those wait on a process (up to its bound) and must never hold the event
+     * loop whose answer started the check. Tasks are bounded upstream by the items in flight.
+     */
+    private final Executor checking;
 
     public ValidatorRegistry(List<FileValidator> validators) {
         this(validators, List.of());
@@ -32,6 +40,12 @@ public final class ValidatorRegistry {
     /** The validators, and the external checks whose findings are added to theirs. */
     public ValidatorRegistry(List<FileValidator> validators, List<ExternalCheck> externalChecks) {
         this.externalChecks = List.copyOf(externalChecks);
+        this.checking = externalChecks.isEmpty() ? Runnable::run : Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
+                    Thread thread = new Thread(runnable, "omni-checks");
+                    thread.setDaemon(true);
+                    return thread;
+                });
         Map<String, FileValidator> byKind = new LinkedHashMap<>();
         for (FileValidator validator : validators) {
             if (byKind.put(validator.kind(), validator) != null) {
@@ -50,6 +64,11 @@ public final class ValidatorRegistry {
     public static ValidatorRegistry builtIn(List<ExternalCheck> externalChecks) {
         return new ValidatorRegistry(BuiltInKinds.ALL.stream()
                 .flatMap(kind -> kind.newValidator().stream()).toList(), externalChecks);
+    }
+
+    /** Where a generated answer is checked (see the field): pass to the async step that calls the check. */
+    public Executor executor() {
+        return checking;
     }
 
     /** Whether there is a validator for the kind. */

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.json.Json;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +25,28 @@ class ValidatorRegistryTest {
     void everyBuiltInKindHasAValidator(String kind) {
         assertTrue(VALIDATORS.supports(kind));
         assertEquals(kind, VALIDATORS.validator(kind).kind());
+    }
+
+    @Test
+    void checksRunInlineWithoutToolsAndOnThreadsOfTheirOwnWithThem() {
+        String caller = Thread.currentThread().getName();
+        assertEquals(caller, CompletableFuture.supplyAsync(() -> Thread.currentThread().getName(),
+                VALIDATORS.executor()).join(), "in-process checks run where the answer arrived");
+
+        ExternalCheck tool = new ExternalCheck() {
+            @Override
+            public Set<String> kinds() {
+                return Set.of("dockerfile");
+            }
+
+            @Override
+            public Result check(FileValidator validator, List<GeneratedFile> files) {
+                return new Result("tool 1.0", List.of());
+            }
+        };
+        ValidatorRegistry withTool = ValidatorRegistry.builtIn(List.of(tool));
+        String ran = CompletableFuture.supplyAsync(() -> Thread.currentThread().getName(), withTool.executor()).join();
+        assertEquals("omni-checks", ran, "a tool's wait never holds the thread that completed the call");
     }
 
     @Test

@@ -114,6 +114,9 @@ record EngineBench(BenchSettings settings, PrintWriter progress) {
         environment.put("OMNI_DATA_DIR", data.toString());
         environment.put("OMNI_ENGINE_IDLE_SECONDS", "600");
         environment.put("OMNI_TIMINGS", "1");
+        // The same work per item as the fan-out figures: the installed checkers (shellcheck, promtool...) would
+        // add a process per item, which measures them, not the engine.
+        environment.put("OMNI_TOOLS", "off");
         environment.put("OPENAI_BASE_URL", provider.baseUrl());
         environment.put("OPENAI_API_KEY", "sk-bench-loopback");
         return environment;

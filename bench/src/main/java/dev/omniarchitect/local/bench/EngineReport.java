@@ -17,7 +17,9 @@ final class EngineReport {
         out.append(format("Whole `./omni` processes, started by the bench as a user starts them (the launcher script, "
                 + "its JVM, the engine over loopback HTTP), each figure the median of %d, the kinds interleaved so "
                 + "the machine's load falls on all alike. The sample is `%s`, fully cached. \"From nothing\" stops the "
-                + "engine first, so the run starts one (the data directory, the cache in it, stay).%n%n", now.runs(),
+                + "engine first, so the run starts one (the data directory, the cache in it, stay). The engine runs with "
+                + "`OMNI_TOOLS=off`, as the fan-out figures do: installed checkers (shellcheck, promtool...) would "
+                + "add a process per generated item, a cost of those tools, not of the engine.%n%n", now.runs(),
                 "events/batch-request.json"));
         out.append("| figure | ms | x `./omni --help` | target |");
         out.append(before == null ? "\n|---|---|---|---|\n" : " before |\n|---|---|---|---|---|\n");
@@ -31,8 +33,8 @@ final class EngineReport {
         out.append("\nWhere the time goes (medians, ms; `OMNI_TIMINGS=1` prints the phases of any run): `start` the "
                 + "rest of the process's time (the launcher script, the JVM's start and exit, picocli), `check` reading and "
                 + "validating the document in the client, `connect` finding the engine (from nothing: starting it "
-                + "and waiting until it answers), `job` submitting and following the job until it ended, `output` "
-                + "writing the files and the table.\n\n");
+                + "and waiting until it answers), `submit` handing the job to the engine (stored, its execution started), "
+                + "`job` following it until it ended, `output` writing the files and the table.\n\n");
         out.append("| run | ").append(String.join(" | ", now.runningPhasesMs().keySet())).append(" |\n|---|");
         out.append("---|".repeat(now.runningPhasesMs().size())).append("\n");
         phases(out, "engine running", now.runningPhasesMs());
