@@ -160,10 +160,12 @@ public final class ProviderAttempts {
                 .handle((answer, error) -> {
                     long ms = clock.millis() - start;
                     if (error == null) {
-                        limiter.release(lease, answer);
                         run.attempts.add(new Attempt(provider.name(), candidate.model, Attempt.OK, ms));
-                        return CompletableFuture.completedFuture(new Outcome(answer, provider.name(), candidate.model,
-                                List.copyOf(run.attempts), null, run.leaseWaitMs.get()));
+                        Outcome answered = new Outcome(answer, provider.name(), candidate.model,
+                                List.copyOf(run.attempts), null, run.leaseWaitMs.get());
+                        // Given back (or handed on) before the item goes on: Lambda freezes whatever still runs
+                        // after its handler returns, and the usage must correct the token budget meanwhile.
+                        return limiter.release(lease, answer).handle((given, ignored) -> answered);
                     }
                     ProviderException failure = HttpFailures.forThrowable(provider.name(), error);
                     // Given back before the retry waits, with the throttle written, so the retry sees the pause.
