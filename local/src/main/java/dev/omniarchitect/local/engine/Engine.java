@@ -180,6 +180,15 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Its JIT warm-up: {@code off} (OMNI_ENGINE_WARMUP=0), {@code pending} (waiting for a quiet moment or
+     * running its batches) or {@code done} (ended, or given up on a busy engine).
+     */
+    public String warmUpState() {
+        Thread warming = warmUp;
+        return warming == null ? "off" : warming.isAlive() ? "pending" : "done";
+    }
+
     /** The jobs an earlier engine left unfinished, resumed as this one started. */
     public List<String> resumed() {
         return resumed;
