@@ -57,6 +57,8 @@ public final class Engine implements AutoCloseable {
     private final Instant startedAt = Instant.now();
     private final List<String> resumed;
     private volatile Thread warmUp;
+    /** The longest a start waits for the functions' priming (about half a second on an idle machine). */
+    private static final Duration PRIMING_BOUND = Duration.ofSeconds(5);
 
     private Engine(EngineSettings settings, FileChannel ownerChannel, FileLock ownerLock, PrintStream logs) {
         this.settings = settings;
@@ -80,6 +82,10 @@ public final class Engine implements AutoCloseable {
         String token = settings.environment().get(RequestGuard.TOKEN_VARIABLE);
         try {
             directory.restrictStore();
+            if (EngineWarmUp.wanted(settings.environment())) {
+                // Before the API opens: clients find an engine whose first job meets code already run once.
+                pipeline.prime(PRIMING_BOUND);
+            }
             // Before the API opens, so a job being submitted is never taken for one to resume.
             this.resumed = pipeline.recovery().resumeAll();
             this.server = LocalApiServer.start(pipeline.functions(), pipeline.services().mapper(), settings.bind(),
