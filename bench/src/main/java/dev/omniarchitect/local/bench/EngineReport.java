@@ -17,7 +17,9 @@ final class EngineReport {
         out.append(format("Whole `./omni` processes, started by the bench as a user starts them (the launcher script, "
                 + "its JVM, the engine over loopback HTTP), each figure the median of %d, the kinds interleaved so "
                 + "the machine's load falls on all alike. The sample is `%s`, fully cached. \"From nothing\" stops the "
-                + "engine first, so the run starts one (the data directory, the cache in it, stay). The engine runs with "
+                + "engine first, so the run starts one (the data directory, the cache in it, stay); \"engine running\" "
+                + "runs come after those, once the last engine has finished its own warm-up (`./omni engine status` "
+                + "says `done`), as an engine a user left running has. The engine runs with "
                 + "`OMNI_TOOLS=off`, as the fan-out figures do: installed checkers (shellcheck, promtool...) would "
                 + "add a process per generated item, a cost of those tools, not of the engine.%n%n", now.runs(),
                 "events/batch-request.json"));

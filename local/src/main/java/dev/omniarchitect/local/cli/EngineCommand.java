@@ -91,6 +91,7 @@ final class EngineCommand implements Runnable {
             out.println("  idle      " + status.path("idleSeconds").asLong() + " s"
                     + (status.has("idleTimeoutSeconds") ? " (exits at " + status.path("idleTimeoutSeconds").asLong()
                     + " s)" : " (runs until stopped)"));
+            out.println("  warm-up   " + status.path("warmUp").asText());
             out.println("  heap      " + status.path("heapUsedMb").asLong() + " MB used of "
                     + status.path("heapMaxMb").asLong() + " MB");
             return 0;

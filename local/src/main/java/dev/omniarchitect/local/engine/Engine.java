@@ -57,6 +57,8 @@ public final class Engine implements AutoCloseable {
     private final Instant startedAt = Instant.now();
     private final List<String> resumed;
     private volatile Thread warmUp;
+    /** The longest a start waits for the functions' priming (about half a second on an idle machine). */
+    private static final Duration PRIMING_BOUND = Duration.ofSeconds(5);
 
     private Engine(EngineSettings settings, FileChannel ownerChannel, FileLock ownerLock, PrintStream logs) {
         this.settings = settings;
@@ -80,6 +82,10 @@ public final class Engine implements AutoCloseable {
         String token = settings.environment().get(RequestGuard.TOKEN_VARIABLE);
         try {
             directory.restrictStore();
+            if (EngineWarmUp.wanted(settings.environment())) {
+                // Before the API opens: clients find an engine whose first job meets code already run once.
+                pipeline.prime(PRIMING_BOUND);
+            }
             // Before the API opens, so a job being submitted is never taken for one to resume.
             this.resumed = pipeline.recovery().resumeAll();
             this.server = LocalApiServer.start(pipeline.functions(), pipeline.services().mapper(), settings.bind(),
@@ -178,6 +184,15 @@ public final class Engine implements AutoCloseable {
             log("engine.idle", "idleSeconds", settings.idleTimeout().toSeconds());
             requestStop();
         }
+    }
+
+    /**
+     * Its JIT warm-up: {@code off} (OMNI_ENGINE_WARMUP=0), {@code pending} (waiting for a quiet moment or
+     * running its batches) or {@code done} (ended, or given up on a busy engine).
+     */
+    public String warmUpState() {
+        Thread warming = warmUp;
+        return warming == null ? "off" : warming.isAlive() ? "pending" : "done";
     }
 
     /** The jobs an earlier engine left unfinished, resumed as this one started. */

@@ -109,7 +109,8 @@ final class EngineRoutes implements HttpHandler {
                 .put("dataDir", engine.settings().dataDirectory().toString())
                 .put("startedAt", engine.startedAt().toString())
                 .put("runningExecutions", engine.pipeline().runningExecutions())
-                .put("idleSeconds", engine.idleSeconds());
+                .put("idleSeconds", engine.idleSeconds())
+                .put("warmUp", engine.warmUpState());
         if (engine.settings().idleTimeout() != null) {
             status.put("idleTimeoutSeconds", engine.settings().idleTimeout().toSeconds());
         }

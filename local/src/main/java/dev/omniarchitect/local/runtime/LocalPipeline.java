@@ -23,7 +23,9 @@ import dev.omniarchitect.local.dynamodb.EmbeddedDynamoDb;
 import dev.omniarchitect.local.dynamodb.LocalTables;
 import dev.omniarchitect.runtime.AwsClients;
 import dev.omniarchitect.runtime.FunctionConfig;
+import dev.omniarchitect.runtime.FunctionPriming;
 import dev.omniarchitect.runtime.FunctionServices;
+import dev.omniarchitect.runtime.Priming;
 import dev.omniarchitect.validation.ExternalCheck;
 import dev.omniarchitect.schedule.DocumentSource;
 import java.io.IOException;
@@ -34,6 +36,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +64,8 @@ public final class LocalPipeline implements AutoCloseable {
     /** The definition with each MaxConcurrency asked for so far. */
     private final Map<Integer, StateMachineDefinition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
     private final EngineRecovery recovery;
+    /** Each function's SnapStart priming, run by an engine before it answers (see {@link #prime}). */
+    private final List<Priming> primings;
 
     private LocalPipeline(Builder builder) {
         Map<String, String> env = builder.environment;
@@ -94,6 +99,9 @@ public final class LocalPipeline implements AutoCloseable {
                     LocalFunctions.AGGREGATE, new AggregateHandler(services),
                     LocalFunctions.RECONCILE, new ReconcileHandler(services)));
             builder.replacedFunctions.forEach((name, factory) -> handlers.put(name, factory.apply(services)));
+            this.primings = List.of(FunctionPriming.api(services, handlers.get(LocalFunctions.API)),
+                    FunctionPriming.providerCall(services),
+                    FunctionPriming.aggregate(services, handlers.get(LocalFunctions.AGGREGATE)));
             ItemProgress progress = builder.progress;
             this.functions = new LocalFunctions(handlers, services.mapper(), builder.logOutput,
                     (function, event, result) -> {
@@ -179,6 +187,29 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     /** The functions of template.yaml by logical id, invoked as Lambda would invoke them. */
+    /**
+     * Runs each function's priming, as SnapStart runs it before a snapshot and with the same care (refused
+     * writes, jobs that cannot exist, the provider path offline: nothing stored, no provider called), side by
+     * side and at most for that long, so that a fresh engine's first job meets code already run once.
+     */
+    public void prime(Duration bound) {
+        List<Thread> threads = primings.stream().map(priming -> {
+            Thread thread = new Thread(priming::prime, "omni-priming");
+            thread.setDaemon(true);
+            thread.start();
+            return thread;
+        }).toList();
+        long deadline = System.nanoTime() + bound.toNanos();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     public LocalFunctions functions() {
         return functions;
     }

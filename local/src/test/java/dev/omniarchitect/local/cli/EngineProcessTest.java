@@ -90,6 +90,8 @@ class EngineProcessTest {
         assertEquals(0, status.await(), status.describe());
         assertTrue(status.out().contains(Long.toString(engine.pid())) && status.out().contains("background"),
                 status.describe());
+        assertTrue(java.util.regex.Pattern.compile("warm-up +(pending|done|off)").matcher(status.out()).find(),
+                status.describe());
 
         Command stop = start(data, Map.of(), "engine", "stop", "--data-dir", data.toString());
         assertEquals(0, stop.await(), stop.describe());
