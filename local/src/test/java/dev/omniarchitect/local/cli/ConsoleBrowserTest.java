@@ -229,7 +229,9 @@ class ConsoleBrowserTest extends ServeTestBase {
             await("the live status", () -> find("#run-status").getText().contains("3 calling, 1 queued"));
             assertEquals("status", find("#run-status").getAttribute("role"), "progress is announced politely");
             await("a growing bar per calling item", () -> page.findAll("#timeline svg g.bar-calling").size() == 3);
-            assertTrue(find("#items-table tbody tr[data-state=calling]").getText().contains("so far"));
+            // The rows are drawn again as the time so far grows: read within the wait, which retries a stale row.
+            await("a calling row says its time so far",
+                    () -> find("#items-table tbody tr[data-state=calling]").getText().contains("so far"));
             screenshot("calling");
             page.audit("a run with items calling and queued");
             release.countDown();
