@@ -51,7 +51,7 @@ final class JobChanges {
         changed();
     }
 
-    synchronized void changed() {
+    private synchronized void changed() {
         version++;
         notifyAll();
     }

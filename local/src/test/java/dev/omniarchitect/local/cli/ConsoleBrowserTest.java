@@ -19,8 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import dev.omniarchitect.testing.LoopbackOpenAiServer;
@@ -214,10 +212,7 @@ class ConsoleBrowserTest extends ServeTestBase {
         CountDownLatch release = new CountDownLatch(1);
         provider.heldUntil(release);
         try {
-            String run = UUID.randomUUID().toString();
-            String items = IntStream.range(0, 4).mapToObj(i -> "{\"id\": \"held-" + i
-                    + "\", \"kind\": \"prometheus-rules\", \"prompt\": \"held " + i + " " + run + "\"}")
-                    .collect(Collectors.joining(", "));
+            String items = heldItems();
             browser.get(api.resolve("/").toString());
             await("the form", () -> "true".equals(find("body").getAttribute("data-ready")));
             find("#document-box summary").click();

@@ -97,10 +97,7 @@ class ServeApiTest extends ServeTestBase {
         CountDownLatch release = new CountDownLatch(1);
         provider.heldUntil(release);
         try {
-            String run = UUID.randomUUID().toString();
-            String items = IntStream.range(0, 4).mapToObj(i -> "{\"id\": \"held-" + i
-                    + "\", \"kind\": \"prometheus-rules\", \"prompt\": \"held " + i + " " + run + "\"}")
-                    .collect(Collectors.joining(","));
+            String items = heldItems();
             HttpResponse<String> accepted = postJson("/v1/generations", "{\"items\": [" + items + "]}");
             assertEquals(202, accepted.statusCode(), accepted.body());
             String jobId = json(accepted).path("jobId").asText();

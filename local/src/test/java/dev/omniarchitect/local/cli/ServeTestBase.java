@@ -18,8 +18,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +110,17 @@ abstract class ServeTestBase {
 
     static JsonNode json(HttpResponse<String> response) throws IOException {
         return Json.mapper().readTree(response.body());
+    }
+
+    /**
+     * The items (JSON, comma-separated) of a batch whose four prompt-distinct prometheus-rules items
+     * {@code held-0..3} a held provider keeps: three calling under the Map's limit, the fourth queued.
+     */
+    static String heldItems() {
+        String run = UUID.randomUUID().toString();
+        return IntStream.range(0, 4).mapToObj(i -> "{\"id\": \"held-" + i
+                        + "\", \"kind\": \"prometheus-rules\", \"prompt\": \"held " + i + " " + run + "\"}")
+                .collect(Collectors.joining(","));
     }
 
     /** Polls the job until it has ended, and returns its record. */
