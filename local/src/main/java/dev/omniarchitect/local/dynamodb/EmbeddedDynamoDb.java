@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
@@ -84,6 +88,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             System.setOut(new PrintStream(OutputStream.nullOutputStream()));
             try {
                 DynamoDBProxyServer started = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+                loopbackOnly(started);
                 started.start();
                 return started;
             } catch (Exception e) {
@@ -91,6 +96,24 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             } finally {
                 System.setOut(stdout);
             }
+        }
+    }
+
+    /**
+     * DynamoDB Local has no option for the address it listens on, and its Jetty listens on every interface: the
+     * store (prompts, answers, jobs) would be open to the network. Its connectors are bound to loopback before
+     * it starts.
+     */
+    private static void loopbackOnly(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+        Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+        field.setAccessible(true);
+        Server jetty = (Server) field.get(proxy);
+        Connector[] connectors = jetty.getConnectors();
+        if (connectors.length == 0) {
+            throw new IllegalStateException("DynamoDB Local has no connector to bind to loopback");
+        }
+        for (Connector connector : connectors) {
+            ((ServerConnector) connector).setHost(InetAddress.getLoopbackAddress().getHostAddress());
         }
     }
 
