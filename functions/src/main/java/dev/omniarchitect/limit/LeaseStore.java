@@ -31,6 +31,13 @@ public interface LeaseStore {
     CompletableFuture<Boolean> take(String provider, int slot, String holder, Instant now, Instant expiresAt);
 
     /**
+     * Takes the slot for that holder, in one conditional write, unless an unexpired lease holds it, the provider
+     * is paused at {@code now} or its limit does not cover the slot; true when taken. The fast way to a lease for a
+     * caller that already knows the provider's state.
+     */
+    CompletableFuture<Boolean> takeIfAllowed(String provider, int slot, String holder, Instant now, Instant expiresAt);
+
+    /**
      * Gives the slot {@code from} holds straight to {@code to} (until {@code expiresAt}), in one conditional
      * write, unless the provider is paused at {@code now} or its limit no longer covers the slot; true when
      * handed over, false when it stays {@code from}'s.

@@ -80,14 +80,16 @@ public record LimitState(double limit, long pausedUntilMs, long decreasedAtMs, i
         // of its capacity (a provider limiting requests per minute refuses at any concurrency).
         int pressing = newBurst ? slots(ceiling) : heldAt;
         boolean measured = othersInFlight > 0 && othersInFlight + 1 >= pressing;
-        int taking = measured ? (int) Math.min(before, othersInFlight) : (int) Math.max(1.0, next);
+        int taking = measured ? Math.min(ceiling, othersInFlight) : (int) Math.max(1.0, next);
         if (measured) {
             next = Math.min(next, othersInFlight);
         }
         next = Math.max(1.0, next);
         int held = Math.max((int) next, taking);
         if (!newBurst) {
-            held = Math.min(heldAt, held);
+            // Later throttles of a burst lower the hold only by a measure: one that says nothing of the provider's
+            // capacity would pin the limit where the burst's cut left it, below what the provider takes.
+            held = measured ? Math.min(heldAt, held) : heldAt;
         }
         long paused = retryAfterMs > 0 ? Math.max(pausedUntilMs, nowMs + retryAfterMs) : pausedUntilMs;
         return new LimitState(next, paused, newBurst ? nowMs : decreasedAtMs, held, tokens, version);

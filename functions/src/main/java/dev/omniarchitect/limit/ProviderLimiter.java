@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One adaptive limit per provider shared by every job and instance: a call takes a lease before it starts
@@ -51,6 +53,11 @@ public final class ProviderLimiter {
     /** A state read older than this when its lease is taken is checked again for a pause stored since. */
     private static final long FRESH_READ_MS = 20;
     /**
+     * For this long after a read of a provider's state, a caller here that finds nobody else waiting takes a slot
+     * in one conditional write (the slot free, no pause, a limit that covers it) instead of reading first.
+     */
+    private static final long FAST_TAKE_MS = 2_000;
+    /**
      * A throttle (its pause above all) is written back up to this many times while other writers win;
      * a raise is tried once, as the next success raises again.
      */
@@ -69,15 +76,30 @@ public final class ProviderLimiter {
     private final Map<String, Queue<Waiter>> waiting = new ConcurrentHashMap<>();
     /** Whether each provider had a token budget when its state was last read here. */
     private final Map<String, Boolean> budgeted = new ConcurrentHashMap<>();
+    /** How many callers here are reading and taking each provider's slots at the moment. */
+    private final Map<String, AtomicInteger> looking = new ConcurrentHashMap<>();
     /** Each provider's limit and leases as this instance last read them when it took a lease. */
     private final Map<String, Seen> lastSeen = new ConcurrentHashMap<>();
+    /** The slots of each provider this instance holds a lease on: a fast take tries none of them. */
+    private final Map<String, Set<Integer>> heldHere = new ConcurrentHashMap<>();
 
-    /** A read of a provider's state: its limit then, and how many leases others held. */
-    private record Seen(LimitState state, int busy) {
+    /**
+     * A read of a provider's state at {@code readAtMs}: its limit then, how many leases were held, and how many of
+     * them by this instance.
+     */
+    private record Seen(LimitState state, int busy, long readAtMs, int mineAtRead) {
 
-        /** Whether a success could not raise that limit: at the most it may rise to now, or not used up. */
-        boolean noRaisePossible(int ceiling, long nowMs) {
-            return state.limit() >= state.most(ceiling, nowMs) || busy + 1 < state.slots(ceiling);
+        /** The leases other instances held at the read. */
+        int elsewhere() {
+            return Math.max(0, busy - mineAtRead);
+        }
+
+        /**
+         * Whether a success could not raise that limit: at the most it may rise to now, or not used up, neither at
+         * the read nor by the {@code inUseHere} leases this instance holds now (taken since, by fast takes).
+         */
+        boolean noRaisePossible(int ceiling, long nowMs, int inUseHere) {
+            return state.limit() >= state.most(ceiling, nowMs) || Math.max(busy + 1, inUseHere) < state.slots(ceiling);
         }
     }
 
@@ -114,8 +136,60 @@ public final class ProviderLimiter {
         if (ceiling.isEmpty()) {
             return CompletableFuture.completedFuture(Lease.unlimited(provider));
         }
-        return look(new Wanted(provider, ceiling.getAsInt(), Math.max(0, estimatedTokens), deadline, patience,
-                clock.millis()), 0);
+        Wanted wanted = new Wanted(provider, ceiling.getAsInt(), Math.max(0, estimatedTokens), deadline, patience,
+                clock.millis());
+        return fastTake(wanted).orElseGet(() -> look(wanted, 0));
+    }
+
+    /**
+     * A lease in one conditional write, when this instance read the provider's state lately, saw no pause and no
+     * token budget, and nobody here waits before this caller; empty otherwise. A slot others hold, a pause or a
+     * lower limit stored since then make the write fail, and the caller looks as usual.
+     */
+    private Optional<CompletableFuture<Lease>> fastTake(Wanted wanted) {
+        String provider = wanted.provider();
+        Seen seen = lastSeen.get(provider);
+        Instant now = clock.instant();
+        Queue<Waiter> queued = waiting.get(provider);
+        if (seen == null || now.toEpochMilli() - seen.readAtMs() > FAST_TAKE_MS
+                || seen.state().pausedUntilMs() > now.toEpochMilli() || !Boolean.FALSE.equals(budgeted.get(provider))
+                || queued != null && !queued.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<Integer> mine = held(provider);
+        List<Integer> free = new ArrayList<>();
+        for (int slot = 0; slot < seen.state().slots(wanted.ceiling()); slot++) {
+            if (!mine.contains(slot)) {
+                free.add(slot);
+            }
+        }
+        if (free.isEmpty()) {
+            return Optional.empty();
+        }
+        int slot = free.get(ThreadLocalRandom.current().nextInt(free.size()));
+        String holder = UUID.randomUUID().toString();
+        return Optional.of(store.takeIfAllowed(provider, slot, holder, now,
+                        now.plus(wanted.deadline().remaining()).plus(LEASE_MARGIN))
+                .handle((taken, error) -> error == null && taken)
+                .thenCompose(taken -> {
+                    if (!taken) {
+                        return look(wanted, 0);
+                    }
+                    int others = mine.size() + seen.elsewhere();
+                    mine.add(slot);
+                    return CompletableFuture.completedFuture(new Lease(provider, slot, holder,
+                            clock.millis() - wanted.startMs(), others));
+                }));
+    }
+
+    private Set<Integer> held(String provider) {
+        return heldHere.computeIfAbsent(provider, p -> ConcurrentHashMap.newKeySet());
+    }
+
+    /** Gives a slot back in the store, and forgets it here first: a fast take may try it from now on. */
+    private CompletableFuture<Void> giveBackSlot(String provider, int slot, String holder) {
+        held(provider).remove(slot);
+        return store.giveBack(provider, slot, holder);
     }
 
     /** A caller waiting for a lease; claimed by its own timer or by a lease handed over, whichever comes first. */
@@ -198,11 +272,12 @@ public final class ProviderLimiter {
             return CompletableFuture.completedFuture(null);
         }
         int ceiling = ceilings.of(lease.provider()).orElse(ProviderCeilings.DEFAULT_CEILING);
+        int inUseHere = held(lease.provider()).size();
         // A throttled lease is given back (its pause is about to be stored); any other goes to a waiter if any.
         CompletableFuture<Boolean> handed = signal == Signal.THROTTLED || signal == Signal.NEARLY_OUT
                 ? CompletableFuture.completedFuture(false) : handOver(lease);
         CompletableFuture<Boolean> givenBack = handed.thenCompose(done -> done ? CompletableFuture.completedFuture(true)
-                : store.giveBack(lease.provider(), lease.slot(), lease.holder())
+                : giveBackSlot(lease.provider(), lease.slot(), lease.holder())
                         .exceptionally(error -> storeFailed("limit.give_back_failed", lease.provider(), error))
                         .whenComplete((given, error) -> wake(lease.provider()))
                         .thenApply(given -> false));
@@ -211,7 +286,7 @@ public final class ProviderLimiter {
         // usual case: two store calls fewer per provider call); a stale view only skips a raise, which the next
         // success tries again.
         if (news.empty() && (signal == Signal.NONE || signal == Signal.SUCCEEDED && seen != null
-                && seen.noRaisePossible(ceiling, clock.millis()))) {
+                && seen.noRaisePossible(ceiling, clock.millis(), inUseHere))) {
             return givenBack.thenApply(done -> null);
         }
         // A throttle (its pause above all) and token news are worth retrying against other writers; a raise is
@@ -219,7 +294,7 @@ public final class ProviderLimiter {
         int tries = signal == Signal.THROTTLED || signal == Signal.NEARLY_OUT || !news.empty() ? STATE_WRITE_TRIES : 1;
         // Read after the give-back (or hand-over), so that the leases still held are known.
         return givenBack.thenCompose(wasHanded -> adapt(lease.provider(), ceiling, signal, pauseMs, news, tries,
-                        wasHanded))
+                        wasHanded, lease.others()))
                 .exceptionally(error -> storeFailed("limit.state_write_failed", lease.provider(), error));
     }
 
@@ -245,8 +320,10 @@ public final class ProviderLimiter {
                 .handle((done, error) -> {
                     boolean handed = error == null && done;
                     // Not handed (a pause, a lower limit, the store): the waiter looks again by itself.
+                    Seen seen = lastSeen.get(lease.provider());
+                    int others = held(lease.provider()).size() - 1 + (seen == null ? 0 : seen.elsewhere());
                     waiter.handed.complete(handed ? new Lease(lease.provider(), lease.slot(), holder,
-                            clock.millis() - waiter.wanted.startMs()) : null);
+                            clock.millis() - waiter.wanted.startMs(), Math.max(0, others)) : null);
                     return handed;
                 });
     }
@@ -267,11 +344,21 @@ public final class ProviderLimiter {
     private CompletableFuture<Lease> look(Wanted wanted, int round) {
         String provider = wanted.provider();
         Instant now = clock.instant();
+        AtomicInteger lookers = lookers(provider);
+        lookers.incrementAndGet();
+        AtomicBoolean looked = new AtomicBoolean();
+        Runnable lookEnded = () -> {
+            if (looked.compareAndSet(false, true)) {
+                lookers.decrementAndGet();
+            }
+        };
+        int mineAtRead = held(provider).size();
         return store.read(provider, now).thenCompose(snapshot -> {
             LimitState state = snapshot.state().orElse(LimitState.initial(wanted.ceiling()));
-            lastSeen.put(provider, new Seen(state, snapshot.busy().size()));
+            lastSeen.put(provider, new Seen(state, snapshot.busy().size(), now.toEpochMilli(), mineAtRead));
             long pause = state.pausedUntilMs() - now.toEpochMilli();
             if (pause > 0) {
+                lookEnded.run();
                 // Everyone waits out the provider's pause; a little jitter keeps them from arriving at once.
                 return waitThen(wanted, round, pause + ThreadLocalRandom.current().nextLong(FIRST_POLL_MS + 1), false);
             }
@@ -279,6 +366,7 @@ public final class ProviderLimiter {
             budgeted.put(provider, budget.active());
             long tokenWait = budget.waitMs(wanted.tokens(), now.toEpochMilli());
             if (tokenWait > 0) {
+                lookEnded.run();
                 return waitThen(wanted, round, tokenWait + ThreadLocalRandom.current().nextLong(FIRST_POLL_MS + 1),
                         false);
             }
@@ -291,18 +379,27 @@ public final class ProviderLimiter {
             Collections.shuffle(free);
             Queue<Waiter> others = waiting.get(provider);
             long longest = others == null || others.isEmpty() ? MAX_POLL_MS : CROWDED_POLL_MS;
-            return take(wanted, free, 0).thenCompose(lease -> lease != null
-                    ? stillUnpaused(lease, wanted, round, now, budget.active())
-                    : waitThen(wanted, round, ThreadLocalRandom.current().nextLong(FIRST_POLL_MS,
-                            Math.min(longest, FIRST_POLL_MS << Math.min(8, round)) + 1), true));
+            int elsewhere = Math.max(0, snapshot.busy().size() - mineAtRead);
+            return take(wanted, free, 0, elsewhere).thenCompose(lease -> {
+                lookEnded.run();
+                return lease != null
+                        ? stillUnpaused(lease, wanted, round, now, budget.active())
+                        : waitThen(wanted, round, ThreadLocalRandom.current().nextLong(FIRST_POLL_MS,
+                                Math.min(longest, FIRST_POLL_MS << Math.min(8, round)) + 1), true);
+            });
         }).exceptionally(error -> {
+            lookEnded.run();
             Throwable cause = HttpFailures.unwrap(error);
             if (cause instanceof ProviderException || cause instanceof ProviderBusyException) {
                 throw (RuntimeException) cause;
             }
             storeFailed("limit.store_failed", provider, cause);
-            return new Lease(provider, -1, "", clock.millis() - wanted.startMs());
+            return new Lease(provider, -1, "", clock.millis() - wanted.startMs(), 0);
         });
+    }
+
+    private AtomicInteger lookers(String provider) {
+        return looking.computeIfAbsent(provider, p -> new AtomicInteger());
     }
 
     /**
@@ -322,7 +419,7 @@ public final class ProviderLimiter {
                 return budgeted ? spendTokens(lease, wanted, round, STATE_WRITE_TRIES)
                         : CompletableFuture.completedFuture(lease);
             }
-            return store.giveBack(lease.provider(), lease.slot(), lease.holder())
+            return giveBackSlot(lease.provider(), lease.slot(), lease.holder())
                     .thenCompose(given -> look(wanted, round + 1));
         });
     }
@@ -345,19 +442,22 @@ public final class ProviderLimiter {
             }
             long wait = budget.waitMs(wanted.tokens(), now);
             if (wait > 0 || tries <= 0) {
-                return store.giveBack(provider, lease.slot(), lease.holder())
+                return giveBackSlot(provider, lease.slot(), lease.holder())
                         .whenComplete((done, error) -> wake(provider))
                         .thenCompose(given -> waitThen(wanted, round, Math.max(wait, FIRST_POLL_MS), false));
             }
             return store.replace(provider, current, current.withTokens(budget.spend(wanted.tokens(), now)))
                     .thenCompose(stored -> stored
-                            ? CompletableFuture.completedFuture(new Lease(provider, lease.slot(), lease.holder(),
-                                    clock.millis() - wanted.startMs(), wanted.tokens()))
+                            ? CompletableFuture.completedFuture(lease.withTokens(wanted.tokens()))
                             : spendTokens(lease, wanted, round, tries - 1));
         });
     }
 
-    private CompletableFuture<Lease> take(Wanted wanted, List<Integer> free, int index) {
+    /**
+     * Takes the first of the free slots that is still free; {@code elsewhere} is how many leases other instances
+     * held at the read, to which those held here when it is taken add up to the lease's {@link Lease#others()}.
+     */
+    private CompletableFuture<Lease> take(Wanted wanted, List<Integer> free, int index, int elsewhere) {
         if (index >= free.size()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -367,10 +467,16 @@ public final class ProviderLimiter {
         int slot = free.get(index);
         return store.take(provider, slot, holder, now,
                         now.plus(wanted.deadline().remaining()).plus(LEASE_MARGIN))
-                .thenCompose(taken -> taken
-                        ? CompletableFuture.completedFuture(new Lease(provider, slot, holder,
-                                clock.millis() - wanted.startMs()))
-                        : take(wanted, free, index + 1));
+                .thenCompose(taken -> {
+                    if (!taken) {
+                        return take(wanted, free, index + 1, elsewhere);
+                    }
+                    Set<Integer> mine = held(provider);
+                    int others = mine.size() + elsewhere;
+                    mine.add(slot);
+                    return CompletableFuture.completedFuture(new Lease(provider, slot, holder,
+                            clock.millis() - wanted.startMs(), others));
+                });
     }
 
     /**
@@ -387,23 +493,38 @@ public final class ProviderLimiter {
         if (wanted.patience().isPresent() && waited + waitMs > wanted.patience().get().toMillis()) {
             return CompletableFuture.failedFuture(new ProviderBusyException(provider, waited));
         }
-        CompletableFuture<Object> timer = CompletableFuture.supplyAsync(() -> null,
-                CompletableFuture.delayedExecutor(waitMs, TimeUnit.MILLISECONDS));
         if (!wakeOnRelease) {
-            return timer.thenCompose(done -> look(wanted, round + 1));
+            return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(waitMs,
+                    TimeUnit.MILLISECONDS)).thenCompose(done -> look(wanted, round + 1));
         }
         Waiter waiter = new Waiter(wanted);
         Queue<Waiter> queue = waiting.computeIfAbsent(provider, p -> new ConcurrentLinkedQueue<>());
         queue.add(waiter);
-        timer.thenRun(() -> {
-            if (waiter.claimed.compareAndSet(false, true)) {
+        arm(waiter, queue, waitMs);
+        return waiter.handed.thenCompose(lease -> lease == null ? look(wanted, round + 1)
+                : Boolean.TRUE.equals(budgeted.get(provider)) ? spendTokens(lease, wanted, round, STATE_WRITE_TRIES)
+                : CompletableFuture.completedFuture(lease));
+    }
+
+    /**
+     * Wakes the waiter after that wait to look for a slot itself, unless a lease held here will be handed to the
+     * queue when its call ends and another caller here is already looking: then it stays queued for another
+     * wait (within its deadline and patience). Waiters that all looked at once would be out of the queue when a
+     * lease is given back, which then goes back to the store and stays unused until one of them looks again.
+     */
+    private void arm(Waiter waiter, Queue<Waiter> queue, long waitMs) {
+        CompletableFuture.delayedExecutor(waitMs, TimeUnit.MILLISECONDS).execute(() -> {
+            Wanted wanted = waiter.wanted;
+            long waited = clock.millis() - wanted.startMs();
+            boolean handOverComing = !held(wanted.provider()).isEmpty() && lookers(wanted.provider()).get() > 0;
+            if (handOverComing && !waiter.claimed.get() && wanted.deadline().allows(Duration.ofMillis(2 * waitMs))
+                    && (wanted.patience().isEmpty() || waited + 2 * waitMs <= wanted.patience().get().toMillis())) {
+                arm(waiter, queue, waitMs);
+            } else if (waiter.claimed.compareAndSet(false, true)) {
                 queue.remove(waiter);
                 waiter.handed.complete(null);
             }
         });
-        return waiter.handed.thenCompose(lease -> lease == null ? look(wanted, round + 1)
-                : Boolean.TRUE.equals(budgeted.get(provider)) ? spendTokens(lease, wanted, round, STATE_WRITE_TRIES)
-                : CompletableFuture.completedFuture(lease));
     }
 
     /** A slot was freed here: every waiter looks again at once. */
@@ -416,8 +537,13 @@ public final class ProviderLimiter {
         }
     }
 
+    /**
+     * Moves the stored limit by what the call's end said. A throttle measures what the provider was taking by
+     * {@code othersAtTake}, the leases others held when the refused call took its own: a read now would miss the
+     * calls that ended while the refusal came back, and count the other refused calls not yet given back.
+     */
     private CompletableFuture<Void> adapt(String provider, int ceiling, Signal signal, long pauseMs, TokenNews news,
-                                          int tries, boolean handed) {
+                                          int tries, boolean handed, int othersAtTake) {
         long now = clock.millis();
         return store.read(provider, clock.instant()).thenCompose(snapshot -> {
             LimitState current = snapshot.state().orElse(LimitState.initial(ceiling));
@@ -427,7 +553,7 @@ public final class ProviderLimiter {
             boolean usedUp = snapshot.busy().size() + (handed ? 0 : 1) >= current.slots(ceiling);
             boolean throttled = signal == Signal.THROTTLED || signal == Signal.NEARLY_OUT;
             LimitState next = throttled ? current.afterThrottle(ceiling, now, pauseMs,
-                            signal == Signal.THROTTLED ? snapshot.busy().size() : 0)
+                            signal == Signal.THROTTLED ? othersAtTake : 0)
                     : signal == Signal.SUCCEEDED && usedUp ? current.afterSuccess(ceiling, now) : current;
             if (!news.empty()) {
                 next = next.withTokens(tokensAfter(provider, current.tokens(), news, now));
@@ -446,7 +572,7 @@ public final class ProviderLimiter {
                 }
                 // Another writer was first: a throttle or token news is worth reading again, a raise is not.
                 if (tries > 1) {
-                    return adapt(provider, ceiling, signal, pauseMs, news, tries - 1, handed);
+                    return adapt(provider, ceiling, signal, pauseMs, news, tries - 1, handed, othersAtTake);
                 }
                 if (throttled) {
                     log.warn("limit.throttle_not_stored", Map.of("provider", provider));

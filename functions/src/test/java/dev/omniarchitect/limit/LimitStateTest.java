@@ -75,4 +75,21 @@ class LimitStateTest {
         }
         assertEquals(5, probed.slots(10), "and climbs back to what the provider took, no further");
     }
+
+    @Test
+    void theHoldIsWhatTheProviderTookNotWhereTheCutLeftTheLimit() {
+        // Seven in flight at a limit of seven, six of them taken: the cut leaves four, the hold is six.
+        LimitState state = new LimitState(7, 0, 0, 0).afterThrottle(10, 5_000, 1_000, 6);
+        assertEquals(4, state.slots(10));
+        assertEquals(6, state.heldAt(), "what the others had in flight, not the limit after the cut");
+        // A later 429 of the burst that measures nothing (no other call in flight) leaves the hold as it is ...
+        LimitState unmeasured = state.afterThrottle(10, 5_200, 0, 0);
+        assertEquals(6, unmeasured.heldAt());
+        // ... and one that does measure lowers it to what it saw.
+        assertEquals(5, unmeasured.afterThrottle(10, 5_300, 0, 5).heldAt());
+        for (int i = 0; i < 100; i++) {
+            unmeasured = unmeasured.afterSuccess(10, 7_000);
+        }
+        assertEquals(6, unmeasured.slots(10), "successes climb back to the hold within it");
+    }
 }

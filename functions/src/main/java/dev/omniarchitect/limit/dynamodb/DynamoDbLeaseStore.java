@@ -30,6 +30,8 @@ public final class DynamoDbLeaseStore implements LeaseStore {
 
     private static final String STATE = "state";
     private static final String LEASE_PREFIX = "lease#";
+    /** A slot no unexpired lease holds. */
+    private static final String SLOT_FREE = "attribute_not_exists(#e) OR #x <= :now";
 
     private final DynamoDbAsyncClient dynamo;
     private final String table;
@@ -69,23 +71,43 @@ public final class DynamoDbLeaseStore implements LeaseStore {
     @Override
     public CompletableFuture<Boolean> take(String provider, int slot, String holder, Instant now, Instant expiresAt) {
         return conditional(dynamo.putItem(request -> request.tableName(table)
-                .item(Map.of(PARTITION_KEY, s(provider), SORT_KEY, s(leaseEntry(slot)), "holder", s(holder),
-                        "expiresAtMs", n(expiresAt.toEpochMilli()), TTL_ATTRIBUTE, n(expiresAt.getEpochSecond() + 1)))
-                .conditionExpression("attribute_not_exists(#e) OR #x <= :now")
+                .item(leaseItem(provider, slot, holder, expiresAt))
+                .conditionExpression(SLOT_FREE)
                 .expressionAttributeNames(Map.of("#e", SORT_KEY, "#x", "expiresAtMs"))
                 .expressionAttributeValues(Map.of(":now", n(now.toEpochMilli())))));
     }
 
     @Override
-    public CompletableFuture<Boolean> handOver(String provider, int slot, String from, String to, Instant now,
-                                               Instant expiresAt) {
-        // One transaction: the state's check (no pause, a limit that still covers the slot; true of a provider
-        // with no state yet) and the lease's new holder, conditioned on the old one.
-        TransactWriteItem stillAllowed = TransactWriteItem.builder().conditionCheck(check -> check.tableName(table)
+    public CompletableFuture<Boolean> takeIfAllowed(String provider, int slot, String holder, Instant now,
+                                                    Instant expiresAt) {
+        TransactWriteItem taken = TransactWriteItem.builder().put(put -> put.tableName(table)
+                .item(leaseItem(provider, slot, holder, expiresAt))
+                .conditionExpression(SLOT_FREE)
+                .expressionAttributeNames(Map.of("#e", SORT_KEY, "#x", "expiresAtMs"))
+                .expressionAttributeValues(Map.of(":now", n(now.toEpochMilli())))).build();
+        return conditional(dynamo.transactWriteItems(request -> request.transactItems(stillAllowed(provider, slot, now),
+                taken)));
+    }
+
+    /** The state's check of a transaction: no pause at {@code now}, a limit that covers the slot (true of no state). */
+    private TransactWriteItem stillAllowed(String provider, int slot, Instant now) {
+        return TransactWriteItem.builder().conditionCheck(check -> check.tableName(table)
                 .key(Map.of(PARTITION_KEY, s(provider), SORT_KEY, s(STATE)))
                 .conditionExpression("(attribute_not_exists(#p) OR #p <= :now) AND (attribute_not_exists(#l) OR #l >= :need)")
                 .expressionAttributeNames(Map.of("#p", "pausedUntilMs", "#l", "limit"))
                 .expressionAttributeValues(Map.of(":now", n(now.toEpochMilli()), ":need", n(slot + 1)))).build();
+    }
+
+    private static Map<String, AttributeValue> leaseItem(String provider, int slot, String holder, Instant expiresAt) {
+        return Map.of(PARTITION_KEY, s(provider), SORT_KEY, s(leaseEntry(slot)), "holder", s(holder),
+                "expiresAtMs", n(expiresAt.toEpochMilli()), TTL_ATTRIBUTE, n(expiresAt.getEpochSecond() + 1));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> handOver(String provider, int slot, String from, String to, Instant now,
+                                               Instant expiresAt) {
+        // One transaction: the state's check and the lease's new holder, conditioned on the old one.
+        TransactWriteItem stillAllowed = stillAllowed(provider, slot, now);
         TransactWriteItem handed = TransactWriteItem.builder().update(update -> update.tableName(table)
                 .key(Map.of(PARTITION_KEY, s(provider), SORT_KEY, s(leaseEntry(slot))))
                 .updateExpression("SET #h = :to, #x = :x, #t = :t")

@@ -166,6 +166,99 @@ class ProviderLeasesTest extends DynamoDbLocalTestBase {
     }
 
     @Test
+    void aSlotIsTakenInOneWriteOnlyWhenFreeUnpausedAndCoveredByTheLimit() {
+        DynamoDbLeaseStore store = freshStore();
+        Instant now = clock.instant();
+        Instant later = now.plusSeconds(30);
+        assertTrue(store.takeIfAllowed("openai", 4, "first", now, later).join(), "no state yet: allowed");
+        assertFalse(store.takeIfAllowed("openai", 4, "second", now, later).join(), "the slot is first's");
+        assertTrue(store.takeIfAllowed("openai", 4, "second", later.plusMillis(1), later.plusSeconds(30)).join(),
+                "first's lease has expired");
+        assertTrue(store.replace("openai", LimitState.initial(10), new LimitState(4, 0, 0, 0)).join());
+        assertFalse(store.takeIfAllowed("openai", 5, "third", now, later).join(), "a limit of 4 covers slots 0 to 3");
+        assertTrue(store.takeIfAllowed("openai", 3, "third", now, later).join());
+        LimitState four = store.read("openai", now).join().state().orElseThrow();
+        assertTrue(store.replace("openai", four, new LimitState(4, now.toEpochMilli() + 60_000, 0, 0)).join());
+        assertFalse(store.takeIfAllowed("openai", 2, "fourth", now, later).join(), "paused");
+        assertTrue(store.takeIfAllowed("openai", 2, "fourth", now.plusSeconds(61), later).join(), "the pause is over");
+    }
+
+    @Test
+    void aLimiterThatReadTheStateLatelyTakesItsNextLeaseInOneWriteAndStillSeesWhatOthersStored() {
+        CountingLeaseStore store = new CountingLeaseStore(freshStore());
+        ProviderLimiter limiter = limiter(store, 5);
+        Lease first = limiter.acquire("openai", Deadline.in(Duration.ofSeconds(30), clock)).join();
+        int read = store.reads.get();
+        assertTrue(read >= 1, "the first lease reads the state");
+        Lease second = limiter.acquire("openai", Deadline.in(Duration.ofSeconds(30), clock)).join();
+        assertTrue(second.held());
+        assertTrue(first.slot() != second.slot(), "a slot held here is not tried again");
+        assertEquals(read, store.reads.get(), "the second is one conditional write, no read");
+        assertEquals(1, store.fastTakes.get());
+        // Another instance stores a pause: the next fast take fails on it, and the caller waits the pause out.
+        ProviderLimiter other = limiter(store.inner, 5);
+        Lease others = other.acquire("openai", Deadline.in(Duration.ofSeconds(30), clock)).join();
+        other.release(others, new ProviderException(ErrorCode.PROVIDER_RATE_LIMITED, "429", true,
+                Duration.ofSeconds(60), null)).join();
+        assertEquals(ErrorCode.PROVIDER_TIMEOUT,
+                assertFailsWith(limiter.acquire("openai", Deadline.in(Duration.ofSeconds(2), clock))).code());
+        assertEquals(2, store.fastTakes.get(), "it tried the fast way, and the store refused it");
+        clock.advance(Duration.ofSeconds(61));
+        assertTrue(limiter.acquire("openai", Deadline.in(Duration.ofSeconds(30), clock)).join().held());
+        // Past the freshness of its read, a limiter reads again.
+        clock.advance(Duration.ofSeconds(3));
+        int reads = store.reads.get();
+        limiter.acquire("openai", Deadline.in(Duration.ofSeconds(30), clock)).join();
+        assertEquals(reads + 1, store.reads.get());
+    }
+
+    /** The store, with its reads and one-write takes counted. */
+    private static final class CountingLeaseStore implements LeaseStore {
+        final LeaseStore inner;
+        final AtomicInteger reads = new AtomicInteger();
+        final AtomicInteger fastTakes = new AtomicInteger();
+
+        CountingLeaseStore(LeaseStore inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public CompletableFuture<Snapshot> read(String provider, Instant now) {
+            reads.incrementAndGet();
+            return inner.read(provider, now);
+        }
+
+        @Override
+        public CompletableFuture<Boolean> take(String provider, int slot, String holder, Instant now,
+                                               Instant expiresAt) {
+            return inner.take(provider, slot, holder, now, expiresAt);
+        }
+
+        @Override
+        public CompletableFuture<Boolean> takeIfAllowed(String provider, int slot, String holder, Instant now,
+                                                        Instant expiresAt) {
+            fastTakes.incrementAndGet();
+            return inner.takeIfAllowed(provider, slot, holder, now, expiresAt);
+        }
+
+        @Override
+        public CompletableFuture<Boolean> handOver(String provider, int slot, String from, String to, Instant now,
+                                                   Instant expiresAt) {
+            return inner.handOver(provider, slot, from, to, now, expiresAt);
+        }
+
+        @Override
+        public CompletableFuture<Void> giveBack(String provider, int slot, String holder) {
+            return inner.giveBack(provider, slot, holder);
+        }
+
+        @Override
+        public CompletableFuture<Boolean> replace(String provider, LimitState expected, LimitState next) {
+            return inner.replace(provider, expected, next);
+        }
+    }
+
+    @Test
     void aPausedProviderGivesNoLeaseUntilThePauseEnds() {
         DynamoDbLeaseStore store = freshStore();
         ProviderLimiter limiter = limiter(store, 5);
