@@ -75,11 +75,12 @@ public record LimitState(double limit, long pausedUntilMs, long decreasedAtMs, i
         if (newBurst) {
             next = Math.floor(next * DECREASE_FACTOR);
         }
-        // While the calls pressed against the limit, the others in flight are what the provider was taking: the
-        // limit goes no higher, and climbs back no higher during the hold. Fewer calls than the limit say nothing
-        // of its capacity (a provider limiting requests per minute refuses at any concurrency).
+        // While the calls pressed against the limit (at least half of it in flight), the others in flight are what
+        // the provider was taking: the limit goes no higher, and climbs back no higher during the hold. A refusal
+        // with fewer calls says nothing of its capacity (a provider limiting requests per minute refuses at any
+        // concurrency).
         int pressing = newBurst ? slots(ceiling) : heldAt;
-        boolean measured = othersInFlight > 0 && othersInFlight + 1 >= pressing;
+        boolean measured = othersInFlight > 0 && 2 * (othersInFlight + 1) >= pressing;
         int taking = measured ? Math.min(ceiling, othersInFlight) : (int) Math.max(1.0, next);
         if (measured) {
             next = Math.min(next, othersInFlight);

@@ -92,4 +92,15 @@ class LimitStateTest {
         }
         assertEquals(6, unmeasured.slots(10), "successes climb back to the hold within it");
     }
+
+    @Test
+    void aRefusalWithHalfTheLimitInFlightMeasuresTheProviderAndFewerDoNot() {
+        // The first burst at a ceiling of ten against a provider that takes five: the refused call saw five others.
+        LimitState measured = LimitState.initial(10).afterThrottle(10, 5_000, 1_000, 5);
+        assertEquals(5, measured.slots(10), "five of ten in flight: what the provider took, not a cut to seven");
+        assertEquals(5, measured.heldAt());
+        // Two others at a limit of ten: a provider refusing at any concurrency (requests per minute) says nothing.
+        LimitState unmeasured = LimitState.initial(10).afterThrottle(10, 5_000, 1_000, 2);
+        assertEquals(7, unmeasured.slots(10), "a cut to 70%");
+    }
 }
