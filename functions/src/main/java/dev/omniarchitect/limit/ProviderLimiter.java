@@ -16,17 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
-import java.util.Queue;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One adaptive limit per provider shared by every job and instance: a call takes a lease before it starts
@@ -68,40 +62,12 @@ public final class ProviderLimiter {
     private final TokenBudgets budgets;
     private final StructuredLog log;
     private final Clock clock;
-    /**
-     * The callers of this instance waiting for a lease of each provider: a lease given back here goes straight
-     * to the first of them (one conditional write instead of a give-back, a read and a take), and a slot
-     * freed otherwise makes them all look again at once.
-     */
-    private final Map<String, Queue<Waiter>> waiting = new ConcurrentHashMap<>();
+    /** The callers here waiting for a lease or looking for one, and the slots held here. */
+    private final LocalLeases local;
     /** Whether each provider had a token budget when its state was last read here. */
     private final Map<String, Boolean> budgeted = new ConcurrentHashMap<>();
-    /** How many callers here are reading and taking each provider's slots at the moment. */
-    private final Map<String, AtomicInteger> looking = new ConcurrentHashMap<>();
     /** Each provider's limit and leases as this instance last read them when it took a lease. */
     private final Map<String, Seen> lastSeen = new ConcurrentHashMap<>();
-    /** The slots of each provider this instance holds a lease on: a fast take tries none of them. */
-    private final Map<String, Set<Integer>> heldHere = new ConcurrentHashMap<>();
-
-    /**
-     * A read of a provider's state at {@code readAtMs}: its limit then, how many leases were held, and how many of
-     * them by this instance.
-     */
-    private record Seen(LimitState state, int busy, long readAtMs, int mineAtRead) {
-
-        /** The leases other instances held at the read. */
-        int elsewhere() {
-            return Math.max(0, busy - mineAtRead);
-        }
-
-        /**
-         * Whether a success could not raise that limit: at the most it may rise to now, or not used up, neither at
-         * the read nor by the {@code inUseHere} leases this instance holds now (taken since, by fast takes).
-         */
-        boolean noRaisePossible(int ceiling, long nowMs, int inUseHere) {
-            return state.limit() >= state.most(ceiling, nowMs) || Math.max(busy + 1, inUseHere) < state.slots(ceiling);
-        }
-    }
 
     public ProviderLimiter(LeaseStore store, ProviderCeilings ceilings, StructuredLog log, Clock clock) {
         this(store, ceilings, TokenBudgets.NONE, log, clock);
@@ -114,6 +80,7 @@ public final class ProviderLimiter {
         this.budgets = budgets;
         this.log = log;
         this.clock = clock;
+        this.local = new LocalLeases(clock);
     }
 
     /**
@@ -150,16 +117,14 @@ public final class ProviderLimiter {
         String provider = wanted.provider();
         Seen seen = lastSeen.get(provider);
         Instant now = clock.instant();
-        Queue<Waiter> queued = waiting.get(provider);
         if (seen == null || now.toEpochMilli() - seen.readAtMs() > FAST_TAKE_MS
                 || seen.state().pausedUntilMs() > now.toEpochMilli() || !Boolean.FALSE.equals(budgeted.get(provider))
-                || queued != null && !queued.isEmpty()) {
+                || local.anyWaiting(provider)) {
             return Optional.empty();
         }
-        Set<Integer> mine = held(provider);
         List<Integer> free = new ArrayList<>();
         for (int slot = 0; slot < seen.state().slots(wanted.ceiling()); slot++) {
-            if (!mine.contains(slot)) {
+            if (!local.holds(provider, slot)) {
                 free.add(slot);
             }
         }
@@ -175,38 +140,16 @@ public final class ProviderLimiter {
                     if (!taken) {
                         return look(wanted, 0);
                     }
-                    int others = mine.size() + seen.elsewhere();
-                    mine.add(slot);
+                    int others = local.hold(provider, slot) + seen.elsewhere();
                     return CompletableFuture.completedFuture(new Lease(provider, slot, holder,
                             clock.millis() - wanted.startMs(), others));
                 }));
     }
 
-    private Set<Integer> held(String provider) {
-        return heldHere.computeIfAbsent(provider, p -> ConcurrentHashMap.newKeySet());
-    }
-
     /** Gives a slot back in the store, and forgets it here first: a fast take may try it from now on. */
     private CompletableFuture<Void> giveBackSlot(String provider, int slot, String holder) {
-        held(provider).remove(slot);
+        local.forget(provider, slot);
         return store.giveBack(provider, slot, holder);
-    }
-
-    /** A caller waiting for a lease; claimed by its own timer or by a lease handed over, whichever comes first. */
-    private static final class Waiter {
-        private final Wanted wanted;
-        private final AtomicBoolean claimed = new AtomicBoolean();
-        /** The lease handed over, or null: look again. */
-        private final CompletableFuture<Lease> handed = new CompletableFuture<>();
-
-        private Waiter(Wanted wanted) {
-            this.wanted = wanted;
-        }
-    }
-
-    /** One acquisition: what it waits for and within which bounds. */
-    private record Wanted(String provider, int ceiling, long tokens, Deadline deadline, Optional<Duration> patience,
-                          long startMs) {
     }
 
     /**
@@ -242,44 +185,19 @@ public final class ProviderLimiter {
         return giveBack(lease, answer.nearLimit() ? Signal.NEARLY_OUT : Signal.SUCCEEDED, 0, news);
     }
 
-    /** What a call's end says about the provider's capacity. */
-    private enum Signal {
-        SUCCEEDED,
-        /** Refused (429, 529): what the others had in flight is what the provider takes. */
-        THROTTLED,
-        /** Answered, but its headers say the provider is nearly out: a cut, not a measure of capacity. */
-        NEARLY_OUT,
-        NONE
-    }
-
-    /**
-     * What a call's end says about the provider's tokens.
-     *
-     * @param correction  tokens used beyond the estimate spent (negative: given back)
-     * @param perMinute   the provider's published tokens-per-minute limit
-     * @param remaining   the tokens the provider says are left
-     */
-    private record TokenNews(long correction, OptionalLong perMinute, OptionalLong remaining) {
-        static final TokenNews NONE = new TokenNews(0, OptionalLong.empty(), OptionalLong.empty());
-
-        boolean empty() {
-            return correction == 0 && perMinute.isEmpty() && remaining.isEmpty();
-        }
-    }
-
     private CompletableFuture<Void> giveBack(Lease lease, Signal signal, long pauseMs, TokenNews news) {
         if (!lease.held()) {
             return CompletableFuture.completedFuture(null);
         }
         int ceiling = ceilings.of(lease.provider()).orElse(ProviderCeilings.DEFAULT_CEILING);
-        int inUseHere = held(lease.provider()).size();
+        int inUseHere = local.heldCount(lease.provider());
         // A throttled lease is given back (its pause is about to be stored); any other goes to a waiter if any.
         CompletableFuture<Boolean> handed = signal == Signal.THROTTLED || signal == Signal.NEARLY_OUT
                 ? CompletableFuture.completedFuture(false) : handOver(lease);
         CompletableFuture<Boolean> givenBack = handed.thenCompose(done -> done ? CompletableFuture.completedFuture(true)
                 : giveBackSlot(lease.provider(), lease.slot(), lease.holder())
                         .exceptionally(error -> storeFailed("limit.give_back_failed", lease.provider(), error))
-                        .whenComplete((given, error) -> wake(lease.provider()))
+                        .whenComplete((given, error) -> local.wake(lease.provider()))
                         .thenApply(given -> false));
         Seen seen = lastSeen.get(lease.provider());
         // A success that cannot raise the limit, with nothing to say of tokens, needs no read of the state (the
@@ -300,59 +218,30 @@ public final class ProviderLimiter {
 
     /** Hands the lease to the first waiter here, if there is one and the store allows it; true when handed. */
     private CompletableFuture<Boolean> handOver(Lease lease) {
-        Queue<Waiter> queue = waiting.get(lease.provider());
-        Waiter next = null;
-        while (queue != null && next == null) {
-            Waiter candidate = queue.poll();
-            if (candidate == null) {
-                break;
-            }
-            next = candidate.claimed.compareAndSet(false, true) ? candidate : null;
-        }
-        if (next == null) {
+        LocalLeases.Waiter waiter = local.claimFirst(lease.provider());
+        if (waiter == null) {
             return CompletableFuture.completedFuture(false);
         }
-        Waiter waiter = next;
         Instant now = clock.instant();
         String holder = UUID.randomUUID().toString();
         return store.handOver(lease.provider(), lease.slot(), lease.holder(), holder, now,
-                        now.plus(waiter.wanted.deadline().remaining()).plus(LEASE_MARGIN))
+                        now.plus(waiter.wanted().deadline().remaining()).plus(LEASE_MARGIN))
                 .handle((done, error) -> {
                     boolean handed = error == null && done;
                     // Not handed (a pause, a lower limit, the store): the waiter looks again by itself.
                     Seen seen = lastSeen.get(lease.provider());
-                    int others = held(lease.provider()).size() - 1 + (seen == null ? 0 : seen.elsewhere());
-                    waiter.handed.complete(handed ? new Lease(lease.provider(), lease.slot(), holder,
-                            clock.millis() - waiter.wanted.startMs(), Math.max(0, others)) : null);
+                    int others = local.heldCount(lease.provider()) - 1 + (seen == null ? 0 : seen.elsewhere());
+                    waiter.hand(handed ? new Lease(lease.provider(), lease.slot(), holder,
+                            clock.millis() - waiter.wanted().startMs(), Math.max(0, others)) : null);
                     return handed;
                 });
-    }
-
-    /**
-     * The budget that holds for the provider: the stored one under the configured rate (the lower of the
-     * two when the provider's headers also set one), refilled up to now.
-     */
-    private TokenBudget budgetOf(String provider, TokenBudget stored, long nowMs) {
-        OptionalLong configured = budgets.of(provider);
-        if (configured.isEmpty()) {
-            return stored.at(nowMs);
-        }
-        long rate = stored.active() ? Math.min(stored.perMinute(), configured.getAsLong()) : configured.getAsLong();
-        return stored.withRate(rate, nowMs).at(nowMs);
     }
 
     private CompletableFuture<Lease> look(Wanted wanted, int round) {
         String provider = wanted.provider();
         Instant now = clock.instant();
-        AtomicInteger lookers = lookers(provider);
-        lookers.incrementAndGet();
-        AtomicBoolean looked = new AtomicBoolean();
-        Runnable lookEnded = () -> {
-            if (looked.compareAndSet(false, true)) {
-                lookers.decrementAndGet();
-            }
-        };
-        int mineAtRead = held(provider).size();
+        Runnable lookEnded = local.lookStarted(provider);
+        int mineAtRead = local.heldCount(provider);
         return store.read(provider, now).thenCompose(snapshot -> {
             LimitState state = snapshot.state().orElse(LimitState.initial(wanted.ceiling()));
             lastSeen.put(provider, new Seen(state, snapshot.busy().size(), now.toEpochMilli(), mineAtRead));
@@ -362,7 +251,7 @@ public final class ProviderLimiter {
                 // Everyone waits out the provider's pause; a little jitter keeps them from arriving at once.
                 return waitThen(wanted, round, pause + ThreadLocalRandom.current().nextLong(FIRST_POLL_MS + 1), false);
             }
-            TokenBudget budget = budgetOf(provider, state.tokens(), now.toEpochMilli());
+            TokenBudget budget = budgets.holding(provider, state.tokens(), now.toEpochMilli());
             budgeted.put(provider, budget.active());
             long tokenWait = budget.waitMs(wanted.tokens(), now.toEpochMilli());
             if (tokenWait > 0) {
@@ -377,8 +266,7 @@ public final class ProviderLimiter {
                 }
             }
             Collections.shuffle(free);
-            Queue<Waiter> others = waiting.get(provider);
-            long longest = others == null || others.isEmpty() ? MAX_POLL_MS : CROWDED_POLL_MS;
+            long longest = local.anyWaiting(provider) ? CROWDED_POLL_MS : MAX_POLL_MS;
             int elsewhere = Math.max(0, snapshot.busy().size() - mineAtRead);
             return take(wanted, free, 0, elsewhere).thenCompose(lease -> {
                 lookEnded.run();
@@ -396,10 +284,6 @@ public final class ProviderLimiter {
             storeFailed("limit.store_failed", provider, cause);
             return new Lease(provider, -1, "", clock.millis() - wanted.startMs(), 0);
         });
-    }
-
-    private AtomicInteger lookers(String provider) {
-        return looking.computeIfAbsent(provider, p -> new AtomicInteger());
     }
 
     /**
@@ -436,14 +320,14 @@ public final class ProviderLimiter {
         return store.read(provider, clock.instant()).thenCompose(snapshot -> {
             long now = clock.millis();
             LimitState current = snapshot.state().orElse(LimitState.initial(wanted.ceiling()));
-            TokenBudget budget = budgetOf(provider, current.tokens(), now);
+            TokenBudget budget = budgets.holding(provider, current.tokens(), now);
             if (!budget.active()) {
                 return CompletableFuture.completedFuture(lease);
             }
             long wait = budget.waitMs(wanted.tokens(), now);
             if (wait > 0 || tries <= 0) {
                 return giveBackSlot(provider, lease.slot(), lease.holder())
-                        .whenComplete((done, error) -> wake(provider))
+                        .whenComplete((done, error) -> local.wake(provider))
                         .thenCompose(given -> waitThen(wanted, round, Math.max(wait, FIRST_POLL_MS), false));
             }
             return store.replace(provider, current, current.withTokens(budget.spend(wanted.tokens(), now)))
@@ -471,9 +355,7 @@ public final class ProviderLimiter {
                     if (!taken) {
                         return take(wanted, free, index + 1, elsewhere);
                     }
-                    Set<Integer> mine = held(provider);
-                    int others = mine.size() + elsewhere;
-                    mine.add(slot);
+                    int others = local.hold(provider, slot) + elsewhere;
                     return CompletableFuture.completedFuture(new Lease(provider, slot, holder,
                             clock.millis() - wanted.startMs(), others));
                 });
@@ -497,44 +379,9 @@ public final class ProviderLimiter {
             return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(waitMs,
                     TimeUnit.MILLISECONDS)).thenCompose(done -> look(wanted, round + 1));
         }
-        Waiter waiter = new Waiter(wanted);
-        Queue<Waiter> queue = waiting.computeIfAbsent(provider, p -> new ConcurrentLinkedQueue<>());
-        queue.add(waiter);
-        arm(waiter, queue, waitMs);
-        return waiter.handed.thenCompose(lease -> lease == null ? look(wanted, round + 1)
+        return local.enqueue(wanted, waitMs).thenCompose(lease -> lease == null ? look(wanted, round + 1)
                 : Boolean.TRUE.equals(budgeted.get(provider)) ? spendTokens(lease, wanted, round, STATE_WRITE_TRIES)
                 : CompletableFuture.completedFuture(lease));
-    }
-
-    /**
-     * Wakes the waiter after that wait to look for a slot itself, unless a lease held here will be handed to the
-     * queue when its call ends and another caller here is already looking: then it stays queued for another
-     * wait (within its deadline and patience). Waiters that all looked at once would be out of the queue when a
-     * lease is given back, which then goes back to the store and stays unused until one of them looks again.
-     */
-    private void arm(Waiter waiter, Queue<Waiter> queue, long waitMs) {
-        CompletableFuture.delayedExecutor(waitMs, TimeUnit.MILLISECONDS).execute(() -> {
-            Wanted wanted = waiter.wanted;
-            long waited = clock.millis() - wanted.startMs();
-            boolean handOverComing = !held(wanted.provider()).isEmpty() && lookers(wanted.provider()).get() > 0;
-            if (handOverComing && !waiter.claimed.get() && wanted.deadline().allows(Duration.ofMillis(2 * waitMs))
-                    && (wanted.patience().isEmpty() || waited + 2 * waitMs <= wanted.patience().get().toMillis())) {
-                arm(waiter, queue, waitMs);
-            } else if (waiter.claimed.compareAndSet(false, true)) {
-                queue.remove(waiter);
-                waiter.handed.complete(null);
-            }
-        });
-    }
-
-    /** A slot was freed here: every waiter looks again at once. */
-    private void wake(String provider) {
-        Queue<Waiter> queue = waiting.get(provider);
-        for (Waiter waiter = queue == null ? null : queue.poll(); waiter != null; waiter = queue.poll()) {
-            if (waiter.claimed.compareAndSet(false, true)) {
-                waiter.handed.complete(null);
-            }
-        }
     }
 
     /**
@@ -556,7 +403,7 @@ public final class ProviderLimiter {
                             signal == Signal.THROTTLED ? othersAtTake : 0)
                     : signal == Signal.SUCCEEDED && usedUp ? current.afterSuccess(ceiling, now) : current;
             if (!news.empty()) {
-                next = next.withTokens(tokensAfter(provider, current.tokens(), news, now));
+                next = next.withTokens(budgets.after(provider, current.tokens(), news, now));
             }
             if (!next.differsFrom(current)) {
                 return CompletableFuture.completedFuture(null);
@@ -580,18 +427,6 @@ public final class ProviderLimiter {
                 return CompletableFuture.<Void>completedFuture(null);
             });
         });
-    }
-
-    /** The budget after a call: its rate from the provider's limit, its estimate corrected, capped by what is left. */
-    private TokenBudget tokensAfter(String provider, TokenBudget stored, TokenNews news, long nowMs) {
-        TokenBudget budget = stored;
-        if (news.perMinute().isPresent()) {
-            long published = news.perMinute().getAsLong();
-            budget = budget.withRate(budgets.of(provider).stream().map(set -> Math.min(set, published)).findFirst()
-                    .orElse(published), nowMs);
-        }
-        budget = budgetOf(provider, budget, nowMs).spend(news.correction(), nowMs);
-        return news.remaining().isPresent() ? budget.atMost(news.remaining().getAsLong(), nowMs) : budget;
     }
 
     private Void storeFailed(String event, String provider, Throwable error) {

@@ -35,4 +35,29 @@ public record TokenBudgets(Map<String, Long> perMinute) {
         Long value = perMinute.get(provider);
         return value == null ? OptionalLong.empty() : OptionalLong.of(value);
     }
+
+    /**
+     * The budget that holds for the provider: the stored one under the configured rate (the lower of the
+     * two when the provider's headers also set one), refilled up to now.
+     */
+    TokenBudget holding(String provider, TokenBudget stored, long nowMs) {
+        OptionalLong configured = of(provider);
+        if (configured.isEmpty()) {
+            return stored.at(nowMs);
+        }
+        long rate = stored.active() ? Math.min(stored.perMinute(), configured.getAsLong()) : configured.getAsLong();
+        return stored.withRate(rate, nowMs).at(nowMs);
+    }
+
+    /** The budget after a call: its rate from the provider's limit, its estimate corrected, capped by what is left. */
+    TokenBudget after(String provider, TokenBudget stored, TokenNews news, long nowMs) {
+        TokenBudget budget = stored;
+        if (news.perMinute().isPresent()) {
+            long published = news.perMinute().getAsLong();
+            budget = budget.withRate(of(provider).stream().map(set -> Math.min(set, published)).findFirst()
+                    .orElse(published), nowMs);
+        }
+        budget = holding(provider, budget, nowMs).spend(news.correction(), nowMs);
+        return news.remaining().isPresent() ? budget.atMost(news.remaining().getAsLong(), nowMs) : budget;
+    }
 }
