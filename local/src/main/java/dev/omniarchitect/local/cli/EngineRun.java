@@ -24,6 +24,12 @@ final class EngineRun {
 
     /** A poll answers at the latest after this long without a change. */
     private static final Duration POLL_WAIT = Duration.ofSeconds(2);
+    /**
+     * How long a poll waits for the job's end before it answers with a change: as often as the progress line
+     * redraws on a terminal, once a second in a log.
+     */
+    private static final Duration SETTLE_TERMINAL = Duration.ofMillis(250);
+    private static final Duration SETTLE_LOG = Duration.ofSeconds(1);
     /** How long a full engine may keep refusing a submission before the run gives up. */
     private static final Duration BUSY_WAIT = Duration.ofMinutes(2);
     /** How many times a job is picked up again on another engine. */
@@ -60,12 +66,21 @@ final class EngineRun {
     record Ended(JobRecord record, String executionStatus, String executionError, String executionCause) {
     }
 
+    /**
+     * Takes the engine that runs now for this directory and build, if any, without a round trip; true when found.
+     * One that does not answer after all is replaced by {@link #submit} as one that stopped.
+     */
+    boolean connectToRunning() {
+        engine = launcher.runningNow().orElse(null);
+        return engine != null;
+    }
+
     /** Finds the engine, starting one if none runs. */
     void connect() {
         engine = launcher.connect();
     }
 
-    /** Submits the document; returns the job id and item count. */
+    /** Submits the document; returns the job id, item count and warnings. */
     JsonNode submit(String document, String provider, String cache, int concurrency) throws Refused, IOException {
         ObjectNode request = Json.mapper().createObjectNode().put("document", document).put("concurrency", concurrency);
         if (provider != null) {
@@ -118,7 +133,7 @@ final class EngineRun {
         while (true) {
             EngineClient.Answer answer;
             try {
-                answer = engine.job(jobId, seen, POLL_WAIT);
+                answer = engine.job(jobId, seen, POLL_WAIT, progress.terminal() ? SETTLE_TERMINAL : SETTLE_LOG);
             } catch (IOException lost) {
                 if (++reconnects > RECONNECTS) {
                     throw new EngineException("lost the engine while job " + jobId + " ran: " + lost.getMessage());

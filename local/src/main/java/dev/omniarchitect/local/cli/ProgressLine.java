@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The live progress line on stderr: done/total, cached, failed, elapsed. On a terminal it redraws in
- * place every quarter second; elsewhere (CI logs, pipes) it prints one line per finished item.
+ * place every quarter second; elsewhere (CI logs, pipes) it prints a line when more items have finished, at most
+ * about once a second.
  */
 final class ProgressLine implements AutoCloseable {
 
@@ -28,6 +29,11 @@ final class ProgressLine implements AutoCloseable {
     ProgressLine(PrintWriter err, boolean terminal) {
         this.err = err;
         this.terminal = terminal;
+    }
+
+    /** Whether it redraws in place on a terminal. */
+    boolean terminal() {
+        return terminal;
     }
 
     /** Starts showing progress for a batch of that size. */

@@ -1,7 +1,6 @@
 package dev.omniarchitect.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.omniarchitect.batch.BatchDocument;
 import dev.omniarchitect.batch.BatchOverrides;
 import dev.omniarchitect.batch.CacheMode;
 import dev.omniarchitect.batch.InvalidBatchException;
@@ -108,18 +107,23 @@ final class RunCommand implements Callable<Integer> {
             return ExitStatus.BAD_INPUT;
         }
         String document = input.get();
-        // A bad document is refused here, before any engine or store starts.
-        BatchDocument batch;
-        try {
-            batch = DocumentCheck.parse(document, overrides(), environment);
-        } catch (InvalidBatchException e) {
-            printViolations(e.violations(), stderr);
-            return ExitStatus.BAD_INPUT;
-        }
-        IgnoredModels.warning(batch).ifPresent(stderr::println);
-        timings.mark("check");
+        DocumentCheck.defaultProvider(environment);
         EngineRun run = new EngineRun(new EngineLauncher(dataDir.resolve(environment), environment, stderr));
-        run.connect();
+        // With an engine running, the engine checks the document (with the same parser) as it takes it; without
+        // one, a bad document is refused here, before any engine or store starts.
+        boolean engineRunning = run.connectToRunning();
+        if (!engineRunning) {
+            try {
+                DocumentCheck.parse(document, overrides(), environment);
+            } catch (InvalidBatchException e) {
+                printViolations(e.violations(), stderr);
+                return ExitStatus.BAD_INPUT;
+            }
+        }
+        timings.mark("check");
+        if (!engineRunning) {
+            run.connect();
+        }
         timings.mark("connect");
         JsonNode job;
         try {
@@ -130,6 +134,7 @@ final class RunCommand implements Callable<Integer> {
             printViolations(refused.violations(), stderr);
             return ExitStatus.BAD_INPUT;
         }
+        job.path("warnings").forEach(warning -> stderr.println(warning.asText()));
         timings.mark("submit");
         EngineRun.Ended ended;
         try (ProgressLine progress = new ProgressLine(stderr, System.console() != null)) {

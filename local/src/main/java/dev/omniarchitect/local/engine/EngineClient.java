@@ -55,9 +55,9 @@ public final class EngineClient {
     }
 
     /** The job as it stands once it has changed after version {@code seen} (or after {@code wait}). */
-    public Answer job(String jobId, long seen, Duration wait) throws IOException {
+    public Answer job(String jobId, long seen, Duration wait, Duration settle) throws IOException {
         return send("GET", "jobs/" + URLEncoder.encode(jobId, StandardCharsets.UTF_8) + "?seen=" + seen + "&waitMs="
-                + wait.toMillis(), null, wait.plusMinutes(2));
+                + wait.toMillis() + "&settleMs=" + settle.toMillis(), null, wait.plus(settle).plusMinutes(2));
     }
 
     /** Invokes one function; the answer has {@code result} or {@code failure}, and {@code executions}. */

@@ -59,6 +59,20 @@ public final class EngineLauncher {
         });
     }
 
+    /**
+     * The engine that owns the directory, when its discovery file names a live process of this build that may
+     * serve this client: found without the launch lock or a round trip, for a client that talks to it at once
+     * (and calls {@link #connect()} if it does not answer). Empty when anything is off: {@link #connect()} then
+     * finds out what, and starts or replaces the engine.
+     */
+    public Optional<EngineClient> runningNow() {
+        return EngineInfo.read(directory.discoveryFile())
+                .filter(info -> BuildId.current().equals(info.buildId()))
+                .filter(info -> info.foreground() || EngineEnvironment.fingerprint(environment).equals(info.environment()))
+                .filter(EngineInfo::processAlive)
+                .map(EngineClient::new);
+    }
+
     /** The engine that owns the directory, if one is running and answers; never starts one. */
     public Optional<EngineClient> find() {
         Optional<EngineInfo> info = EngineInfo.read(directory.discoveryFile());

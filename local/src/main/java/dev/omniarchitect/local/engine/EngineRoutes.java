@@ -32,6 +32,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -120,7 +123,10 @@ final class EngineRoutes implements HttpHandler {
         return status;
     }
 
-    /** Body {@code {document, provider?, cache?, concurrency?}}: 202 {@code {jobId, total}} or 400 with the violations. */
+    /**
+     * Body {@code {document, provider?, cache?, concurrency?}}: 202 {@code {jobId, total, warnings}} or 400 with the
+     * violations.
+     */
     private void run(HttpExchange exchange) throws IOException {
         JsonNode request = mapper.readTree(exchange.getRequestBody());
         LocalPipeline pipeline = engine.pipeline();
@@ -152,18 +158,31 @@ final class EngineRoutes implements HttpHandler {
         engine.changes().submitted(jobId);
         pipeline.execution(jobId).ifPresent(execution -> execution.whenComplete((ended, error) ->
                 engine.changes().ended(jobId)));
-        send(exchange, 202, mapper.createObjectNode().put("jobId", jobId).put("total", batch.items().size()));
+        ObjectNode accepted = mapper.createObjectNode().put("jobId", jobId).put("total", batch.items().size());
+        ArrayNode warnings = accepted.putArray("warnings");
+        IgnoredModels.warning(batch).ifPresent(warnings::add);
+        send(exchange, 202, accepted);
     }
 
     /**
-     * {@code ?seen=V&waitMs=M}: waits up to M ms for a change after version V, then answers
-     * {@code {version, record, execution}}; execution is null when this engine did not start the job.
+     * {@code ?seen=V&waitMs=M&settleMs=S}: answers at once when the job ends within S ms; otherwise waits up to M ms
+     * more for a change after version V. Answers {@code {version, record, execution}} (execution is null when this
+     * engine did not start the job), or, while it runs, its counts. A client that shows progress only so often
+     * asks for S: a short job is then one answer, not one per item.
      */
     private void job(HttpExchange exchange, String jobId) throws IOException, InterruptedException {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         long seen = Long.parseLong(query.getOrDefault("seen", "-1"));
         long waitMillis = Math.min(MAX_WAIT_MILLIS, Long.parseLong(query.getOrDefault("waitMs", "0")));
+        long settleMillis = Math.min(MAX_WAIT_MILLIS, Long.parseLong(query.getOrDefault("settleMs", "0")));
         Optional<CompletableFuture<ExecutionResult>> execution = engine.pipeline().execution(jobId);
+        if (settleMillis > 0 && execution.isPresent()) {
+            try {
+                execution.get().get(settleMillis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException stillRunningOrFailed) {
+                // Still running: the counts below; failed: the record and the execution's error below.
+            }
+        }
         long version = execution.filter(CompletableFuture::isDone).isPresent() ? Long.MAX_VALUE
                 : engine.changes().awaitAfter(seen, waitMillis);
         // Whether the execution had ended is taken before the record is read: a record read just before the

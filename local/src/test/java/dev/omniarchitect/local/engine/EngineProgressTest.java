@@ -60,7 +60,7 @@ class EngineProgressTest {
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (running == null) {
                     assertTrue(System.nanoTime() < deadline, "the first item never ended");
-                    JsonNode body = client.job(jobId, seen, Duration.ofSeconds(2)).body();
+                    JsonNode body = client.job(jobId, seen, Duration.ofSeconds(2), Duration.ZERO).body();
                     seen = body.path("version").asLong();
                     if (body.path("progress").path("done").asInt() == 1) {
                         running = body;
@@ -72,15 +72,10 @@ class EngineProgressTest {
                 assertEquals(0, running.path("progress").path("cached").asInt());
 
                 release.countDown();
-                JsonNode ended = null;
-                while (ended == null) {
-                    assertTrue(System.nanoTime() < deadline, "the job never ended");
-                    JsonNode body = client.job(jobId, seen, Duration.ofSeconds(2)).body();
-                    seen = body.path("version").asLong();
-                    if (body.path("record").isObject()) {
-                        ended = body;
-                    }
-                }
+                // A poll that may settle for longer than the rest of the job takes answers once, at its end, not
+                // at each of the three items that end meanwhile.
+                JsonNode ended = client.job(jobId, seen, Duration.ofSeconds(2), Duration.ofSeconds(60)).body();
+                assertTrue(ended.path("record").isObject(), "one answer, at the end: " + ended);
                 assertEquals("SUCCEEDED", ended.path("execution").path("status").asText(), ended.toString());
                 assertEquals("SUCCEEDED", ended.path("record").path("status").asText());
                 assertEquals(4, ended.path("record").path("items").size());

@@ -1,4 +1,4 @@
-package dev.omniarchitect.local.cli;
+package dev.omniarchitect.local.engine;
 
 import dev.omniarchitect.batch.BatchDocument;
 import dev.omniarchitect.batch.BatchItem;
@@ -6,7 +6,10 @@ import dev.omniarchitect.provider.blueprint.BlueprintProvider;
 import java.util.List;
 import java.util.Optional;
 
-/** Items that name a model their provider does not use (blueprint renders from params): one warning for all. */
+/**
+ * Items that name a model their provider does not use (blueprint renders from params): one warning for all, which
+ * the engine sends with the job it accepted and the command line prints.
+ */
 final class IgnoredModels {
 
     private IgnoredModels() {
