@@ -31,6 +31,7 @@ public final class OmniCommand implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        ClientWarmUp.jsonFor(args);
         System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv())
                 .execute(args));
     }

@@ -134,6 +134,7 @@ final class RunCommand implements Callable<Integer> {
             printViolations(refused.violations(), stderr);
             return ExitStatus.BAD_INPUT;
         }
+        ClientWarmUp.recordReader();
         job.path("warnings").forEach(warning -> stderr.println(warning.asText()));
         timings.mark("submit");
         EngineRun.Ended ended;
