@@ -82,10 +82,6 @@ public final class Engine implements AutoCloseable {
         String token = settings.environment().get(RequestGuard.TOKEN_VARIABLE);
         try {
             directory.restrictStore();
-            if (EngineWarmUp.wanted(settings.environment())) {
-                // Before the API opens: clients find an engine whose first job meets code already run once.
-                pipeline.prime(PRIMING_BOUND);
-            }
             // Before the API opens, so a job being submitted is never taken for one to resume.
             this.resumed = pipeline.recovery().resumeAll();
             this.server = LocalApiServer.start(pipeline.functions(), pipeline.services().mapper(), settings.bind(),
@@ -167,7 +163,7 @@ public final class Engine implements AutoCloseable {
     private void publish() throws IOException {
         info.write(settings.dataDirectory().discoveryFile());
         if (EngineWarmUp.wanted(settings.environment())) {
-            warmUp = EngineWarmUp.start(settings.environment(), () -> requestsInFlight.get() == 0
+            warmUp = EngineWarmUp.start(settings.environment(), () -> pipeline.prime(PRIMING_BOUND), () -> requestsInFlight.get() == 0
                     && pipeline.runningExecutions() == 0);
         }
         if (idleClock != null) {

@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
 import java.time.Duration;
 
 /**
- * A fresh engine's JIT warm-up: the sample batch run offline (blueprint; generated, then from the cache, in
+ * A fresh engine's JIT warm-up: its functions' SnapStart priming, then the sample batch run offline (blueprint; generated, then from the cache, in
  * turns) on a pipeline of its own over an in-memory DynamoDB Local, in the background, each batch only while the engine has no
  * request and no job of its own (the client that started the engine does not wait for it). The code it
  * runs (the executor, the handlers, the validators of every kind, the SDK, DynamoDB Local) is the code a
@@ -42,19 +42,25 @@ final class EngineWarmUp {
         return !"0".equals(environment.getOrDefault(VARIABLE, "1").trim());
     }
 
-    /** Starts the warm-up on a background thread of low priority; a failure only costs the warm-up. */
-    static Thread start(Map<String, String> environment, BooleanSupplier idle) {
-        Thread thread = new Thread(() -> run(environment, idle), "omni-engine-warm-up");
+    /**
+     * Starts the warm-up on a background thread of low priority, the engine's own functions' SnapStart priming
+     * ({@code prime}) first; a failure only costs the warm-up. Not before the engine answers: measured, a
+     * priming there made a fresh engine's start about 0.9 s longer and its first job only about 0.1 s (cached)
+     * to 0.3 s (uncached) shorter.
+     */
+    static Thread start(Map<String, String> environment, Runnable prime, BooleanSupplier idle) {
+        Thread thread = new Thread(() -> run(environment, prime, idle), "omni-engine-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
         return thread;
     }
 
-    private static void run(Map<String, String> environment, BooleanSupplier idle) {
+    private static void run(Map<String, String> environment, Runnable prime, BooleanSupplier idle) {
         if (!awaitIdle(idle, QUIET_CHECKS)) {
             return;
         }
+        prime.run();
         Map<String, String> offline = new HashMap<>(environment);
         offline.remove("AWS_ENDPOINT_URL_DYNAMODB");
         offline.put("OMNI_DEFAULT_PROVIDER", "blueprint");
