@@ -134,7 +134,7 @@ public final class ProviderLimiter {
         int slot = free.get(ThreadLocalRandom.current().nextInt(free.size()));
         String holder = UUID.randomUUID().toString();
         return Optional.of(store.takeIfAllowed(provider, slot, holder, now,
-                        now.plus(wanted.deadline().remaining()).plus(LEASE_MARGIN))
+                        wanted.leaseExpiry(now, LEASE_MARGIN))
                 .handle((taken, error) -> error == null && taken)
                 .thenCompose(taken -> {
                     if (!taken) {
@@ -225,7 +225,7 @@ public final class ProviderLimiter {
         Instant now = clock.instant();
         String holder = UUID.randomUUID().toString();
         return store.handOver(lease.provider(), lease.slot(), lease.holder(), holder, now,
-                        now.plus(waiter.wanted().deadline().remaining()).plus(LEASE_MARGIN))
+                        waiter.wanted().leaseExpiry(now, LEASE_MARGIN))
                 .handle((done, error) -> {
                     boolean handed = error == null && done;
                     // Not handed (a pause, a lower limit, the store): the waiter looks again by itself.
@@ -350,7 +350,7 @@ public final class ProviderLimiter {
         String holder = UUID.randomUUID().toString();
         int slot = free.get(index);
         return store.take(provider, slot, holder, now,
-                        now.plus(wanted.deadline().remaining()).plus(LEASE_MARGIN))
+                        wanted.leaseExpiry(now, LEASE_MARGIN))
                 .thenCompose(taken -> {
                     if (!taken) {
                         return take(wanted, free, index + 1, elsewhere);
