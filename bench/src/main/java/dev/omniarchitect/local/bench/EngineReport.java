@@ -33,9 +33,10 @@ final class EngineReport {
                 format("at most %.0fx", EngineFigure.TARGET_FROM_NOTHING_RATIO),
                 before == null ? null : format("%.2fx", before.fromNothingRatio()));
         out.append("\nWhere the time goes (medians, ms; `OMNI_TIMINGS=1` prints the phases of any run): `start` the "
-                + "rest of the process's time (the launcher script, the JVM's start and exit, picocli), `check` reading and "
-                + "validating the document in the client, `connect` finding the engine (from nothing: starting it "
-                + "and waiting until it answers), `submit` handing the job to the engine (stored, its execution started), "
+                + "rest of the process's time (the launcher script, the JVM's start and exit, picocli), `check` reading the "
+                + "document (and, with no engine running, validating it in the client: a running engine validates it as "
+                + "it takes it), `connect` finding the engine (with one running, from its discovery file; from "
+                + "nothing: starting it and waiting until it answers), `submit` handing the job to the engine (stored, its execution started), "
                 + "`job` following it until it ended, `output` writing the files and the table.\n\n");
         out.append("| run | ").append(String.join(" | ", now.runningPhasesMs().keySet())).append(" |\n|---|");
         out.append("---|".repeat(now.runningPhasesMs().size())).append("\n");
