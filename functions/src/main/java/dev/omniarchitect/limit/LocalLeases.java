@@ -85,7 +85,7 @@ final class LocalLeases {
             long waited = clock.millis() - wanted.startMs();
             boolean handOverComing = !held(wanted.provider()).isEmpty() && lookers(wanted.provider()).get() > 0;
             if (handOverComing && !waiter.claimed.get() && wanted.deadline().allows(Duration.ofMillis(2 * waitMs))
-                    && (wanted.patience().isEmpty() || waited + 2 * waitMs <= wanted.patience().get().toMillis())) {
+                    && wanted.withinPatience(waited, 2 * waitMs)) {
                 arm(waiter, queue, waitMs);
             } else if (waiter.claimed.compareAndSet(false, true)) {
                 queue.remove(waiter);

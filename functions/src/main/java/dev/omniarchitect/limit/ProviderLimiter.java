@@ -140,9 +140,7 @@ public final class ProviderLimiter {
                     if (!taken) {
                         return look(wanted, 0);
                     }
-                    int others = local.hold(provider, slot) + seen.elsewhere();
-                    return CompletableFuture.completedFuture(new Lease(provider, slot, holder,
-                            clock.millis() - wanted.startMs(), others));
+                    return CompletableFuture.completedFuture(taken(wanted, slot, holder, seen.elsewhere()));
                 }));
     }
 
@@ -244,7 +242,8 @@ public final class ProviderLimiter {
         int mineAtRead = local.heldCount(provider);
         return store.read(provider, now).thenCompose(snapshot -> {
             LimitState state = snapshot.state().orElse(LimitState.initial(wanted.ceiling()));
-            lastSeen.put(provider, new Seen(state, snapshot.busy().size(), now.toEpochMilli(), mineAtRead));
+            Seen seen = new Seen(state, snapshot.busy().size(), now.toEpochMilli(), mineAtRead);
+            lastSeen.put(provider, seen);
             long pause = state.pausedUntilMs() - now.toEpochMilli();
             if (pause > 0) {
                 lookEnded.run();
@@ -267,8 +266,7 @@ public final class ProviderLimiter {
             }
             Collections.shuffle(free);
             long longest = local.anyWaiting(provider) ? CROWDED_POLL_MS : MAX_POLL_MS;
-            int elsewhere = Math.max(0, snapshot.busy().size() - mineAtRead);
-            return take(wanted, free, 0, elsewhere).thenCompose(lease -> {
+            return take(wanted, free, 0, seen.elsewhere()).thenCompose(lease -> {
                 lookEnded.run();
                 return lease != null
                         ? stillUnpaused(lease, wanted, round, now, budget.active())
@@ -294,18 +292,21 @@ public final class ProviderLimiter {
     private CompletableFuture<Lease> stillUnpaused(Lease lease, Wanted wanted, int round, Instant readAt,
                                                   boolean budgeted) {
         if (clock.millis() - readAt.toEpochMilli() <= FRESH_READ_MS) {
-            return budgeted ? spendTokens(lease, wanted, round, STATE_WRITE_TRIES)
-                    : CompletableFuture.completedFuture(lease);
+            return withTokens(lease, wanted, round, budgeted);
         }
         return store.read(lease.provider(), clock.instant()).thenCompose(again -> {
             long pausedUntil = again.state().map(LimitState::pausedUntilMs).orElse(0L);
             if (pausedUntil <= clock.millis()) {
-                return budgeted ? spendTokens(lease, wanted, round, STATE_WRITE_TRIES)
-                        : CompletableFuture.completedFuture(lease);
+                return withTokens(lease, wanted, round, budgeted);
             }
             return giveBackSlot(lease.provider(), lease.slot(), lease.holder())
                     .thenCompose(given -> look(wanted, round + 1));
         });
+    }
+
+    /** The lease, with its tokens spent first when the provider has a budget. */
+    private CompletableFuture<Lease> withTokens(Lease lease, Wanted wanted, int round, boolean budgeted) {
+        return budgeted ? spendTokens(lease, wanted, round, STATE_WRITE_TRIES) : CompletableFuture.completedFuture(lease);
     }
 
     /**
@@ -355,10 +356,17 @@ public final class ProviderLimiter {
                     if (!taken) {
                         return take(wanted, free, index + 1, elsewhere);
                     }
-                    int others = local.hold(provider, slot) + elsewhere;
-                    return CompletableFuture.completedFuture(new Lease(provider, slot, holder,
-                            clock.millis() - wanted.startMs(), others));
+                    return CompletableFuture.completedFuture(taken(wanted, slot, holder, elsewhere));
                 });
+    }
+
+    /**
+     * The lease of a slot just taken here, counted among those held here; {@code elsewhere} is how many leases
+     * other instances held at the last read, to which those held here add up to its {@link Lease#others()}.
+     */
+    private Lease taken(Wanted wanted, int slot, String holder, int elsewhere) {
+        int others = local.hold(wanted.provider(), slot) + elsewhere;
+        return new Lease(wanted.provider(), slot, holder, clock.millis() - wanted.startMs(), others);
     }
 
     /**
@@ -372,7 +380,7 @@ public final class ProviderLimiter {
                     + " had no capacity free (provider-wide limit) before the item's deadline", false, null, null));
         }
         long waited = clock.millis() - wanted.startMs();
-        if (wanted.patience().isPresent() && waited + waitMs > wanted.patience().get().toMillis()) {
+        if (!wanted.withinPatience(waited, waitMs)) {
             return CompletableFuture.failedFuture(new ProviderBusyException(provider, waited));
         }
         if (!wakeOnRelease) {
@@ -380,8 +388,7 @@ public final class ProviderLimiter {
                     TimeUnit.MILLISECONDS)).thenCompose(done -> look(wanted, round + 1));
         }
         return local.enqueue(wanted, waitMs).thenCompose(lease -> lease == null ? look(wanted, round + 1)
-                : Boolean.TRUE.equals(budgeted.get(provider)) ? spendTokens(lease, wanted, round, STATE_WRITE_TRIES)
-                : CompletableFuture.completedFuture(lease));
+                : withTokens(lease, wanted, round, Boolean.TRUE.equals(budgeted.get(provider))));
     }
 
     /**

@@ -16,4 +16,9 @@ record Wanted(String provider, int ceiling, long tokens, Deadline deadline, Opti
     Instant leaseExpiry(Instant now, Duration margin) {
         return now.plus(deadline.remaining()).plus(margin);
     }
+
+    /** Whether a wait of {@code waitMs} more, after {@code waitedMs} already, stays within its patience (if any). */
+    boolean withinPatience(long waitedMs, long waitMs) {
+        return patience.isEmpty() || waitedMs + waitMs <= patience.get().toMillis();
+    }
 }

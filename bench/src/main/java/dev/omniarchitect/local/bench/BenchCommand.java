@@ -125,13 +125,14 @@ public final class BenchCommand implements Subcommand {
         BenchResults before = Files.isRegularFile(baseline) ? BenchResults.read(baseline) : null;
         BenchResults now = new Benchmark(settings, label, err).run();
         FanOutChart.write(now.fanOut(), chart);
-        write(results, now.toJson());
+        BenchFiles.write(results, now.toJson());
         String markdown = new BenchReport(now, before, new BenchFiles(report, chart, results, baseline),
                 TemplateSettings.read(template)).markdown();
         // The provider-limit section is its own command's: kept as that command last wrote it.
         Optional<String> providerLimit = Files.isRegularFile(report)
                 ? ProviderLimitReport.find(Files.readString(report, StandardCharsets.UTF_8)) : Optional.empty();
-        write(report, providerLimit.map(section -> ProviderLimitReport.replace(markdown, section)).orElse(markdown));
+        BenchFiles.write(report, providerLimit.map(section -> ProviderLimitReport.replace(markdown, section))
+                .orElse(markdown));
         List<BenchResults.Target> targets = now.targets();
         for (BenchResults.Target target : targets) {
             out.printf("%-4s %s: %s (target: %s)%n", target.met() ? "ok" : "MISS", target.figure(), target.measured(),
@@ -176,11 +177,5 @@ public final class BenchCommand implements Subcommand {
         if (!holds) {
             throw new CommandLine.ParameterException(spec.commandLine(), message);
         }
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }

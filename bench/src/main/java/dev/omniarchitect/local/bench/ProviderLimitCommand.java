@@ -48,9 +48,9 @@ final class ProviderLimitCommand implements Callable<Integer> {
         List<ProviderLimitFigure> figures = new ProviderLimitBench(spec.commandLine().getErr()).measure();
         double loadAfter = MachineInfo.loadAverage();
         String existing = Files.isRegularFile(report) ? Files.readString(report, StandardCharsets.UTF_8) : "";
-        write(report, ProviderLimitReport.replace(existing,
+        BenchFiles.write(report, ProviderLimitReport.replace(existing,
                 ProviderLimitReport.section(figures, loadBefore, loadAfter, GitCommit.describe())));
-        write(results, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures));
+        BenchFiles.write(results, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures));
         List<ProviderLimitReport.Target> targets = ProviderLimitReport.targets(figures.get(0));
         for (ProviderLimitReport.Target target : targets) {
             out.printf("%-4s provider limit: %s: %s (target: %s)%n", target.met() ? "ok" : "MISS", target.figure(),
@@ -63,10 +63,5 @@ final class ProviderLimitCommand implements Callable<Integer> {
         }
         out.println("wrote " + report + ", " + results);
         return targets.stream().allMatch(ProviderLimitReport.Target::met) ? 0 : 1;
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }

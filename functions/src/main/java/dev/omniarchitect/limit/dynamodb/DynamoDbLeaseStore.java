@@ -30,8 +30,9 @@ public final class DynamoDbLeaseStore implements LeaseStore {
 
     private static final String STATE = "state";
     private static final String LEASE_PREFIX = "lease#";
-    /** A slot no unexpired lease holds. */
+    /** A slot no unexpired lease holds: the condition of a take, plain or in a transaction, with its names. */
     private static final String SLOT_FREE = "attribute_not_exists(#e) OR #x <= :now";
+    private static final Map<String, String> SLOT_FREE_NAMES = Map.of("#e", SORT_KEY, "#x", "expiresAtMs");
 
     private final DynamoDbAsyncClient dynamo;
     private final String table;
@@ -73,8 +74,8 @@ public final class DynamoDbLeaseStore implements LeaseStore {
         return conditional(dynamo.putItem(request -> request.tableName(table)
                 .item(leaseItem(provider, slot, holder, expiresAt))
                 .conditionExpression(SLOT_FREE)
-                .expressionAttributeNames(Map.of("#e", SORT_KEY, "#x", "expiresAtMs"))
-                .expressionAttributeValues(Map.of(":now", n(now.toEpochMilli())))));
+                .expressionAttributeNames(SLOT_FREE_NAMES)
+                .expressionAttributeValues(slotFreeValues(now))));
     }
 
     @Override
@@ -83,8 +84,8 @@ public final class DynamoDbLeaseStore implements LeaseStore {
         TransactWriteItem taken = TransactWriteItem.builder().put(put -> put.tableName(table)
                 .item(leaseItem(provider, slot, holder, expiresAt))
                 .conditionExpression(SLOT_FREE)
-                .expressionAttributeNames(Map.of("#e", SORT_KEY, "#x", "expiresAtMs"))
-                .expressionAttributeValues(Map.of(":now", n(now.toEpochMilli())))).build();
+                .expressionAttributeNames(SLOT_FREE_NAMES)
+                .expressionAttributeValues(slotFreeValues(now))).build();
         return conditional(dynamo.transactWriteItems(request -> request.transactItems(stillAllowed(provider, slot, now),
                 taken)));
     }
@@ -96,6 +97,10 @@ public final class DynamoDbLeaseStore implements LeaseStore {
                 .conditionExpression("(attribute_not_exists(#p) OR #p <= :now) AND (attribute_not_exists(#l) OR #l >= :need)")
                 .expressionAttributeNames(Map.of("#p", "pausedUntilMs", "#l", "limit"))
                 .expressionAttributeValues(Map.of(":now", n(now.toEpochMilli()), ":need", n(slot + 1)))).build();
+    }
+
+    private static Map<String, AttributeValue> slotFreeValues(Instant now) {
+        return Map.of(":now", n(now.toEpochMilli()));
     }
 
     private static Map<String, AttributeValue> leaseItem(String provider, int slot, String holder, Instant expiresAt) {

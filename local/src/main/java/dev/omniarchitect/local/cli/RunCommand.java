@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
             "--concurrency provider calls in flight, every answer cached in DynamoDB Local in the data",
             "directory (so a second run is instant), one job record at the end. The job runs in the data",
             "directory's local engine: the first run starts it in the background (saying so on stderr),",
-            "later runs reuse it (see omni engine --help). The document is checked before any engine starts.",
+            "later runs reuse it (see omni engine --help). The document is checked before any engine starts",
+            "(by the engine itself when one runs already, with the same messages).",
             "",
             "While it runs, a progress line on stderr shows done/total, cached, failed and elapsed time.",
             "At the end the files are written under DIR/<jobId>/<itemId>/ and a summary table is printed",
@@ -107,12 +108,14 @@ final class RunCommand implements Callable<Integer> {
             return ExitStatus.BAD_INPUT;
         }
         String document = input.get();
-        DocumentCheck.defaultProvider(environment);
         EngineRun run = new EngineRun(new EngineLauncher(dataDir.resolve(environment), environment, stderr));
-        // With an engine running, the engine checks the document (with the same parser) as it takes it; without
-        // one, a bad document is refused here, before any engine or store starts.
+        // With an engine running, the engine checks the document (with the same parser) as it takes it, but an
+        // unknown OMNI_DEFAULT_PROVIDER is still this command's own fault; without one, a bad document is refused
+        // here (the default provider with it), before any engine or store starts.
         boolean engineRunning = run.connectToRunning();
-        if (!engineRunning) {
+        if (engineRunning) {
+            DocumentCheck.defaultProvider(environment);
+        } else {
             try {
                 DocumentCheck.parse(document, overrides(), environment);
             } catch (InvalidBatchException e) {
