@@ -16,6 +16,7 @@ import dev.omniarchitect.job.ProviderAttempts;
 import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
 import dev.omniarchitect.json.CompressedJson;
 import dev.omniarchitect.json.Json;
+import dev.omniarchitect.limit.LeaseStore;
 import dev.omniarchitect.limit.ProviderLimiter;
 import dev.omniarchitect.limit.dynamodb.DynamoDbLeaseStore;
 import dev.omniarchitect.kind.AnswerParser;
@@ -64,6 +65,15 @@ public final class FunctionServices {
     /** The services, with the findings of these external checks (real tools) added to each kind's own. */
     public FunctionServices(FunctionConfig config, AwsClients aws, PrintStream logOutput, Clock clock,
                             List<ExternalCheck> externalChecks) {
+        this(config, aws, logOutput, clock, externalChecks, new DynamoDbLeaseStore(aws.dynamoDb(), config.limitsTable()));
+    }
+
+    /**
+     * The services with the provider limits kept in that store: the DynamoDB table every instance shares, or
+     * the memory of the one process that calls the providers (the local engine).
+     */
+    public FunctionServices(FunctionConfig config, AwsClients aws, PrintStream logOutput, Clock clock,
+                            List<ExternalCheck> externalChecks, LeaseStore leases) {
         this.config = config;
         this.aws = aws;
         this.mapper = Json.mapper();
@@ -80,8 +90,7 @@ public final class FunctionServices {
         this.jobs = new DynamoDbJobStore(aws.dynamoDb(), config.jobsTable(), config.jobRetention(), mapper,
                 compressed, clock);
         this.cache = new DynamoDbCacheStore(aws.dynamoDb(), config.cacheTable(), compressed);
-        this.limiter = new ProviderLimiter(new DynamoDbLeaseStore(aws.dynamoDb(), config.limitsTable()),
-                config.ceilings(), config.tokenBudgets(), log, clock);
+        this.limiter = new ProviderLimiter(leases, config.ceilings(), config.tokenBudgets(), log, clock);
     }
 
     /**

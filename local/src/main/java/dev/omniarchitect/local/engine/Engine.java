@@ -74,6 +74,7 @@ public final class Engine implements AutoCloseable {
                     .maxConcurrency(settings.concurrency())
                     .externalChecks(InstalledTools.fromEnvironment(settings.environment()))
                     .progress(changes::itemDone)
+                    .leasesInMemory()
                     .build();
         } catch (RuntimeException e) {
             logs.close();

@@ -14,6 +14,8 @@ import dev.omniarchitect.job.JobIds;
 import dev.omniarchitect.job.JobRecord;
 import dev.omniarchitect.job.JobSubmitter;
 import dev.omniarchitect.job.MaxConcurrency;
+import dev.omniarchitect.limit.LeaseStore;
+import dev.omniarchitect.limit.dynamodb.DynamoDbLeaseStore;
 import dev.omniarchitect.local.asl.ExecutionListener;
 import dev.omniarchitect.local.asl.ExecutionResult;
 import dev.omniarchitect.local.asl.LambdaFailure;
@@ -21,6 +23,7 @@ import dev.omniarchitect.local.asl.LocalExecutor;
 import dev.omniarchitect.local.asl.StateMachineDefinition;
 import dev.omniarchitect.local.dynamodb.EmbeddedDynamoDb;
 import dev.omniarchitect.local.dynamodb.LocalTables;
+import dev.omniarchitect.local.limit.EngineLeaseStore;
 import dev.omniarchitect.runtime.AwsClients;
 import dev.omniarchitect.runtime.FunctionConfig;
 import dev.omniarchitect.runtime.FunctionPriming;
@@ -56,6 +59,8 @@ public final class LocalPipeline implements AutoCloseable {
     private final EmbeddedDynamoDb embedded;
     private final AwsClients aws;
     private final FunctionServices services;
+    /** Where the provider limits are kept: the limits table, or this process's memory (the engine's). */
+    private final LeaseStore leases;
     private final LocalExecutions executions;
     private final JobSubmitter submitter;
     private final LocalFunctions functions;
@@ -83,7 +88,10 @@ public final class LocalPipeline implements AutoCloseable {
             this.aws = AwsClients.forLocalDynamoDb(embedded != null ? embedded.endpoint() : URI.create(endpoint.trim()),
                     env);
             FunctionConfig config = FunctionConfig.fromEnvironment(env);
-            this.services = new FunctionServices(config, aws, builder.logOutput, builder.clock, builder.externalChecks);
+            this.leases = builder.leasesInMemory ? new EngineLeaseStore()
+                    : new DynamoDbLeaseStore(aws.dynamoDb(), config.limitsTable());
+            this.services = new FunctionServices(config, aws, builder.logOutput, builder.clock, builder.externalChecks,
+                    leases);
 
             // ApiFunction starts executions that invoke the functions, as in AWS: its starter is bound to
             // the executions once they exist.
@@ -179,6 +187,11 @@ public final class LocalPipeline implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where this pipeline keeps the provider limits. */
+    public LeaseStore leases() {
+        return leases;
     }
 
     /** The function-side services (stores, parser, providers) this pipeline runs with. */
@@ -285,6 +298,9 @@ public final class LocalPipeline implements AutoCloseable {
     @Override
     public void close() {
         executions.close();
+        if (leases instanceof EngineLeaseStore inMemory) {
+            inMemory.close();
+        }
         aws.close();
         if (embedded != null) {
             embedded.close();
@@ -309,6 +325,7 @@ public final class LocalPipeline implements AutoCloseable {
         private double retryDelayScale = 1.0;
         private PrintStream logOutput = System.out;
         private Clock clock = Clock.systemUTC();
+        private boolean leasesInMemory;
         private ExecutionListener listener = new ExecutionListener() { };
         private ItemProgress progress = ItemProgress.NONE;
         private List<ExternalCheck> externalChecks = List.of();
@@ -387,6 +404,15 @@ public final class LocalPipeline implements AutoCloseable {
         }
 
         /** Told as each item ends. */
+        /**
+         * Keeps the provider limits in this process's memory instead of the limits table: for the engine, the
+         * one process that calls providers for its data directory (see {@link EngineLeaseStore}).
+         */
+        public Builder leasesInMemory() {
+            this.leasesInMemory = true;
+            return this;
+        }
+
         public Builder progress(ItemProgress progress) {
             this.progress = progress;
             return this;

@@ -11,6 +11,7 @@ import dev.omniarchitect.limit.LimitState;
 import dev.omniarchitect.limit.ProviderCeilings;
 import dev.omniarchitect.limit.ProviderLimiter;
 import dev.omniarchitect.limit.dynamodb.DynamoDbLeaseStore;
+import dev.omniarchitect.local.limit.EngineLeaseStore;
 import dev.omniarchitect.local.runtime.MutableClock;
 import dev.omniarchitect.log.StructuredLog;
 import dev.omniarchitect.provider.Deadline;
@@ -27,19 +28,37 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The provider-wide leases and adaptive limit against DynamoDB Local, with its real conditional writes. */
+/**
+ * The provider-wide leases and adaptive limit against DynamoDB Local, with its real conditional writes, and against
+ * the engine's memory, which keeps the same conditions.
+ */
 class ProviderLeasesTest extends DynamoDbLocalTestBase {
 
     private static final AtomicInteger TABLES = new AtomicInteger();
 
     private final MutableClock clock = new MutableClock();
 
-    private static DynamoDbLeaseStore freshStore() {
-        String table = "limits-" + TABLES.incrementAndGet();
-        LocalTables.ensureLimits(aws.dynamoDb(), table);
-        return new DynamoDbLeaseStore(aws.dynamoDb(), table);
+    /** Both stores keep the same contract: the table every deployed instance shares, and an engine's memory. */
+    enum Stores {
+        DYNAMODB_LOCAL {
+            @Override
+            LeaseStore fresh() {
+                String table = "limits-" + TABLES.incrementAndGet();
+                LocalTables.ensureLimits(aws.dynamoDb(), table);
+                return new DynamoDbLeaseStore(aws.dynamoDb(), table);
+            }
+        },
+        ENGINE_MEMORY {
+            @Override
+            LeaseStore fresh() {
+                return new EngineLeaseStore();
+            }
+        };
+
+        abstract LeaseStore fresh();
     }
 
     private ProviderLimiter limiter(LeaseStore store, int ceiling) {
@@ -47,19 +66,21 @@ class ProviderLeasesTest extends DynamoDbLocalTestBase {
                 new StructuredLog(new PrintStream(OutputStream.nullOutputStream()), Json.mapper(), clock), clock);
     }
 
-    @Test
-    void concurrentTakersOfOneSlotHaveExactlyOneWinner() {
-        DynamoDbLeaseStore store = freshStore();
+    @ParameterizedTest
+    @EnumSource(Stores.class)
+    void concurrentTakersOfOneSlotHaveExactlyOneWinner(Stores stores) {
+        LeaseStore store = stores.fresh();
         Instant now = clock.instant();
         List<CompletableFuture<Boolean>> takes = IntStream.range(0, 16)
                 .mapToObj(i -> store.take("openai", 0, "holder-" + i, now, now.plusSeconds(30))).toList();
         assertEquals(1, takes.stream().filter(CompletableFuture::join).count());
     }
 
-    @Test
-    void concurrentAcquirersNeverHoldMoreLeasesThanTheLimitAndAllGetOne() {
+    @ParameterizedTest
+    @EnumSource(Stores.class)
+    void concurrentAcquirersNeverHoldMoreLeasesThanTheLimitAndAllGetOne(Stores stores) {
         int ceiling = 3;
-        ProviderLimiter limiter = limiter(freshStore(), ceiling);
+        ProviderLimiter limiter = limiter(stores.fresh(), ceiling);
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
         List<CompletableFuture<Lease>> calls = new ArrayList<>();
@@ -81,9 +102,10 @@ class ProviderLeasesTest extends DynamoDbLocalTestBase {
         assertTrue(peak.get() >= 2, "the leases were used concurrently, peak " + peak.get());
     }
 
-    @Test
-    void aDeadHoldersLeaseExpiresAndItsCapacityReturns() {
-        DynamoDbLeaseStore store = freshStore();
+    @ParameterizedTest
+    @EnumSource(Stores.class)
+    void aDeadHoldersLeaseExpiresAndItsCapacityReturns(Stores stores) {
+        LeaseStore store = stores.fresh();
         ProviderLimiter limiter = limiter(store, 1);
         Lease held = limiter.acquire("openai", Deadline.in(Duration.ofSeconds(5), clock)).join();
         assertTrue(held.held());
@@ -101,9 +123,10 @@ class ProviderLeasesTest extends DynamoDbLocalTestBase {
         assertEquals(java.util.Set.of(next.slot()), store.read("openai", clock.instant()).join().busy());
     }
 
-    @Test
-    void throttlesLowerTheSharedLimitAndPauseTheProviderAndSuccessesRaiseItBackToTheCeiling() {
-        DynamoDbLeaseStore store = freshStore();
+    @ParameterizedTest
+    @EnumSource(Stores.class)
+    void throttlesLowerTheSharedLimitAndPauseTheProviderAndSuccessesRaiseItBackToTheCeiling(Stores stores) {
+        LeaseStore store = stores.fresh();
         ProviderLimiter limiter = limiter(store, 10);
         Lease lease = limiter.acquire("openai", Deadline.in(Duration.ofSeconds(30), clock)).join();
         Lease again = limiter.acquire("openai", Deadline.in(Duration.ofSeconds(30), clock)).join();
@@ -132,7 +155,7 @@ class ProviderLeasesTest extends DynamoDbLocalTestBase {
                 "successes raise the limit back to the ceiling and no further");
     }
 
-    private void useUpTheLimit(DynamoDbLeaseStore store, ProviderLimiter limiter, int rounds) {
+    private void useUpTheLimit(LeaseStore store, ProviderLimiter limiter, int rounds) {
         for (int round = 0; round < rounds; round++) {
             int slots = store.read("openai", clock.instant()).join().state().orElseThrow().slots(10);
             List<Lease> all = new ArrayList<>();
@@ -143,9 +166,10 @@ class ProviderLeasesTest extends DynamoDbLocalTestBase {
         }
     }
 
-    @Test
-    void aLeaseIsHandedOverOnlyByItsHolderWhileTheProviderIsNotPausedAndTheLimitCoversItsSlot() {
-        DynamoDbLeaseStore store = freshStore();
+    @ParameterizedTest
+    @EnumSource(Stores.class)
+    void aLeaseIsHandedOverOnlyByItsHolderWhileTheProviderIsNotPausedAndTheLimitCoversItsSlot(Stores stores) {
+        LeaseStore store = stores.fresh();
         Instant now = clock.instant();
         Instant later = now.plusSeconds(30);
         assertTrue(store.take("openai", 4, "first", now, later).join());
@@ -165,9 +189,10 @@ class ProviderLeasesTest extends DynamoDbLocalTestBase {
         assertTrue(store.read("openai", now).join().busy().isEmpty(), "the last holder gave it back");
     }
 
-    @Test
-    void aSlotIsTakenInOneWriteOnlyWhenFreeUnpausedAndCoveredByTheLimit() {
-        DynamoDbLeaseStore store = freshStore();
+    @ParameterizedTest
+    @EnumSource(Stores.class)
+    void aSlotIsTakenInOneWriteOnlyWhenFreeUnpausedAndCoveredByTheLimit(Stores stores) {
+        LeaseStore store = stores.fresh();
         Instant now = clock.instant();
         Instant later = now.plusSeconds(30);
         assertTrue(store.takeIfAllowed("openai", 4, "first", now, later).join(), "no state yet: allowed");
@@ -183,9 +208,10 @@ class ProviderLeasesTest extends DynamoDbLocalTestBase {
         assertTrue(store.takeIfAllowed("openai", 2, "fourth", now.plusSeconds(61), later).join(), "the pause is over");
     }
 
-    @Test
-    void aLimiterThatReadTheStateLatelyTakesItsNextLeaseInOneWriteAndStillSeesWhatOthersStored() {
-        CountingLeaseStore store = new CountingLeaseStore(freshStore());
+    @ParameterizedTest
+    @EnumSource(Stores.class)
+    void aLimiterThatReadTheStateLatelyTakesItsNextLeaseInOneWriteAndStillSeesWhatOthersStored(Stores stores) {
+        CountingLeaseStore store = new CountingLeaseStore(stores.fresh());
         ProviderLimiter limiter = limiter(store, 5);
         Lease first = limiter.acquire("openai", Deadline.in(Duration.ofSeconds(30), clock)).join();
         int read = store.reads.get();
@@ -258,9 +284,10 @@ class ProviderLeasesTest extends DynamoDbLocalTestBase {
         }
     }
 
-    @Test
-    void aPausedProviderGivesNoLeaseUntilThePauseEnds() {
-        DynamoDbLeaseStore store = freshStore();
+    @ParameterizedTest
+    @EnumSource(Stores.class)
+    void aPausedProviderGivesNoLeaseUntilThePauseEnds(Stores stores) {
+        LeaseStore store = stores.fresh();
         ProviderLimiter limiter = limiter(store, 5);
         assertTrue(store.replace("openai", LimitState.initial(5),
                 new LimitState(5, clock.millis() + 60_000, 0, 0)).join());
@@ -270,9 +297,10 @@ class ProviderLeasesTest extends DynamoDbLocalTestBase {
         assertTrue(limiter.acquire("openai", Deadline.in(Duration.ofSeconds(2), clock)).join().held());
     }
 
-    @Test
-    void stateWritesAreConditionalOnTheVersionRead() {
-        DynamoDbLeaseStore store = freshStore();
+    @ParameterizedTest
+    @EnumSource(Stores.class)
+    void stateWritesAreConditionalOnTheVersionRead(Stores stores) {
+        LeaseStore store = stores.fresh();
         LimitState none = LimitState.initial(5);
         assertTrue(store.replace("openai", none, new LimitState(4, 0, 0, 0)).join());
         assertFalse(store.replace("openai", none, new LimitState(3, 0, 0, 0)).join(), "a stale writer loses");
@@ -281,9 +309,10 @@ class ProviderLeasesTest extends DynamoDbLocalTestBase {
         assertTrue(store.replace("openai", stored, new LimitState(3, 0, 0, 0)).join());
     }
 
-    @Test
-    void theOfflineBlueprintProviderIsNeverLimited() {
-        Lease lease = limiter(freshStore(), 1).acquire("blueprint", Deadline.in(Duration.ofSeconds(1), clock)).join();
+    @ParameterizedTest
+    @EnumSource(Stores.class)
+    void theOfflineBlueprintProviderIsNeverLimited(Stores stores) {
+        Lease lease = limiter(stores.fresh(), 1).acquire("blueprint", Deadline.in(Duration.ofSeconds(1), clock)).join();
         assertFalse(lease.held());
     }
 

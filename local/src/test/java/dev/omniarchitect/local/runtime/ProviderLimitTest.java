@@ -7,7 +7,6 @@ import dev.omniarchitect.job.ItemResult;
 import dev.omniarchitect.job.JobRecord;
 import dev.omniarchitect.job.JobStatus;
 import dev.omniarchitect.limit.LimitState;
-import dev.omniarchitect.limit.dynamodb.DynamoDbLeaseStore;
 import dev.omniarchitect.testing.LoopbackOpenAiServer;
 import dev.omniarchitect.testing.LoopbackOpenAiServer.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,8 +94,7 @@ class ProviderLimitTest extends PipelineTestBase {
         // only that throttles stay the exception: fewer than the calls the provider answered.
         int answered = arrivals.size() - throttledAt.size();
         assertTrue(throttledAt.size() < answered, throttledAt.size() + " throttled, " + answered + " answered");
-        LimitState state = new DynamoDbLeaseStore(pipeline.services().aws().dynamoDb(),
-                pipeline.services().config().limitsTable()).read("openai", clock.instant()).join().state().orElseThrow();
+        LimitState state = pipeline.leases().read("openai", clock.instant()).join().state().orElseThrow();
         // Additive increase probes one above the capacity at most before the next 429 cuts it again.
         assertTrue(state.slots(CEILING) <= CAPACITY + 1, "limit " + state.limit() + " above the capacity");
     }
@@ -111,8 +109,7 @@ class ProviderLimitTest extends PipelineTestBase {
         JobRecord record = run(Batches.of(2, "{\"cache\": \"bypass\"}"));
 
         assertEquals(JobStatus.SUCCEEDED, record.status());
-        LimitState state = new DynamoDbLeaseStore(pipeline.services().aws().dynamoDb(),
-                pipeline.services().config().limitsTable()).read("openai", clock.instant()).join().state().orElseThrow();
+        LimitState state = pipeline.leases().read("openai", clock.instant()).join().state().orElseThrow();
         assertEquals(5, state.slots(CEILING), "one cut from the ceiling of " + CEILING + " (cuts are a second apart)");
         assertEquals(0, state.pausedUntilMs(), "a nearly spent limit lowers, it does not pause");
     }
