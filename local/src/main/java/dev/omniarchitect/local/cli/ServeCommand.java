@@ -138,10 +138,13 @@ final class ServeCommand implements Callable<Integer> {
         }, "omni-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            if (!engine.resumed().isEmpty()) {
-                out.println("Resumed " + engine.resumed().size() + " unfinished job(s): "
-                        + String.join(", ", engine.resumed()));
-            }
+            // Printed when the scan for them has ended, after the lines below if it takes longer.
+            engine.resumed().thenAccept(resumed -> {
+                if (!resumed.isEmpty()) {
+                    out.println("Resumed " + resumed.size() + " unfinished job(s): " + String.join(", ", resumed));
+                    out.flush();
+                }
+            });
             out.println("Omni Architect API on " + engine.uri() + " (Ctrl-C or omni engine stop ends it)");
             out.println("Web console on " + engine.uri() + "/");
             for (RouteKey route : GenerationsApi.ROUTES) {

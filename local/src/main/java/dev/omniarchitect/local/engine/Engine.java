@@ -20,6 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,7 +56,9 @@ public final class Engine implements AutoCloseable {
     private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     private final ScheduledExecutorService idleClock;
     private final Instant startedAt = Instant.now();
-    private final List<String> resumed;
+    private final CompletableFuture<List<String>> resumed = new CompletableFuture<>();
+    /** Attempts at the scan for unfinished jobs before they are left for the next start. */
+    private static final int RESUME_ATTEMPTS = 3;
     private volatile Thread warmUp;
     /** The longest a start waits for the functions' priming (about half a second on an idle machine). */
     private static final Duration PRIMING_BOUND = Duration.ofSeconds(5);
@@ -83,8 +86,6 @@ public final class Engine implements AutoCloseable {
         String token = settings.environment().get(RequestGuard.TOKEN_VARIABLE);
         try {
             directory.restrictStore();
-            // Before the API opens, so a job being submitted is never taken for one to resume.
-            this.resumed = pipeline.recovery().resumeAll();
             this.server = LocalApiServer.start(pipeline.functions(), pipeline.services().mapper(), settings.bind(),
                     settings.port(), RequestGuard.fromEnvironment(settings.bind(), settings.environment()));
         } catch (IOException | RuntimeException e) {
@@ -163,6 +164,7 @@ public final class Engine implements AutoCloseable {
 
     private void publish() throws IOException {
         info.write(settings.dataDirectory().discoveryFile());
+        resumeInBackground();
         if (EngineWarmUp.wanted(settings.environment())) {
             warmUp = EngineWarmUp.start(settings.environment(), () -> pipeline.prime(PRIMING_BOUND), () -> requestsInFlight.get() == 0
                     && pipeline.runningExecutions() == 0);
@@ -192,9 +194,35 @@ public final class Engine implements AutoCloseable {
         return warming == null ? "off" : warming.isAlive() ? "pending" : "done";
     }
 
-    /** The jobs an earlier engine left unfinished, resumed as this one started. */
-    public List<String> resumed() {
+    /**
+     * The jobs an earlier engine left unfinished, resumed once this one answers: the scan for them reads the
+     * whole jobs table, which grows with the jobs kept, and a client waits for none of it. Jobs taken since the
+     * start are never among them ({@link EngineRecovery#resumeAll}). Completes with none when the scan failed
+     * (logged): those jobs resume at the next start.
+     */
+    public CompletableFuture<List<String>> resumed() {
         return resumed;
+    }
+
+    private void resumeInBackground() {
+        Thread thread = new Thread(() -> {
+            for (int attempt = 1; attempt <= RESUME_ATTEMPTS && !closed.get(); attempt++) {
+                try {
+                    resumed.complete(pipeline.recovery().resumeAll(startedAt));
+                    return;
+                } catch (RuntimeException e) {
+                    log("engine.resume_failed", "reason", e.getClass().getSimpleName());
+                }
+                try {
+                    Thread.sleep(1_000L * attempt);
+                } catch (InterruptedException e) {
+                    break;
+                }
+            }
+            resumed.complete(List.of());
+        }, "omni-engine-resume");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Where the API listens. */

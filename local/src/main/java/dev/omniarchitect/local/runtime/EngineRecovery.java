@@ -5,6 +5,7 @@ import dev.omniarchitect.job.Job;
 import dev.omniarchitect.job.JobStore;
 import dev.omniarchitect.log.StructuredLog;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import java.util.Map;
  * What makes the engine's executions durable: their progress is in the jobs table (one result per
  * ended item, the header QUEUED until the aggregation), so an engine that starts resumes every job an
  * earlier one left unfinished, and one that stops lets what is in flight end and leaves the rest.
- * The engine calls {@link #resumeAll()} once it is up and {@link #drain(Duration)} when told to stop.
+ * The engine calls {@link #resumeAll} once it is up and {@link #drain(Duration)} when told to stop.
  */
 public final class EngineRecovery {
 
@@ -30,14 +31,17 @@ public final class EngineRecovery {
     }
 
     /**
-     * Redrives every job stored QUEUED (never aggregated, whether or not it had begun): its items with a
-     * stored result keep it, the others run again (a cache entry written before is reused), and the
-     * aggregation runs once. Beyond the execution limit they wait their turn.
+     * Redrives every job stored QUEUED (never aggregated, whether or not it had begun) that was created before
+     * {@code startedAt}, by an earlier engine: its items with a stored result keep it, the others run again (a
+     * cache entry written before is reused), and the aggregation runs once. Beyond the execution limit they
+     * wait their turn. Jobs this engine took since it started are its own, running or ended, never resumed, so
+     * the scan may run while it already takes jobs.
      *
      * @return the ids of the jobs resumed, oldest first
      */
-    public List<String> resumeAll() {
-        List<Job> unfinished = jobs.unfinished().join();
+    public List<String> resumeAll(Instant startedAt) {
+        List<Job> unfinished = jobs.unfinished().join().stream()
+                .filter(job -> job.createdAt().isBefore(startedAt)).toList();
         for (Job job : unfinished) {
             executions.resume(new ExecutionInput(job.jobId(), job.itemIds()));
             log.info("engine.job_resumed", Map.of("jobId", job.jobId(), "items", job.itemIds().size()));

@@ -63,7 +63,8 @@ class EngineDurabilityTest {
 
         provider.latency(Duration.ofMillis(100));
         EngineProcess second = start();
-        assertTrue(second.output().contains("Resumed " + JOBS + " unfinished job(s)"), second.output());
+        assertTrue(second.awaitOutput("Resumed " + JOBS + " unfinished job(s)", Duration.ofSeconds(30)),
+                second.output());
         HttpResponse<String> replay = EngineApi.post(second.api(), EngineApi.batch("j0", ITEMS, "durable-token-0"));
         assertEquals(202, replay.statusCode(), replay.body());
         assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElse(""));

@@ -96,6 +96,18 @@ public final class EngineProcess implements AutoCloseable {
         }
     }
 
+    /** Waits up to {@code wait} for that text in what it printed; whether it came. */
+    public boolean awaitOutput(String text, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!output().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
     /** SIGKILL: nothing of the engine runs on. */
     public int kill() throws InterruptedException {
         process.destroyForcibly();
