@@ -301,8 +301,10 @@ public final class DynamoDbJobStore implements JobStore {
     @Override
     public CompletableFuture<List<Job>> unfinished() {
         List<Job> found = Collections.synchronizedList(new ArrayList<>());
-        // A scan of the whole table at start, on a machine that may be busy starting: more time than a read.
-        return dynamo.scanPaginator(request -> request.tableName(table).consistentRead(true)
+        // The owners' index holds each job's header alone (its items and results, the bulk of the table, carry
+        // no owner), so this scan reads one entry a job. Read at start, on a machine that may be busy starting:
+        // more time than a read.
+        return dynamo.scanPaginator(request -> request.tableName(table).indexName(BY_OWNER_INDEX)
                         .overrideConfiguration(call -> call.apiCallAttemptTimeout(SCAN_PAGE_TIMEOUT)
                                 .apiCallTimeout(SCAN_PAGE_TIMEOUT.multipliedBy(3)))
                         .filterExpression("#sk = :header AND #status = :queued")
@@ -312,6 +314,20 @@ public final class DynamoDbJobStore implements JobStore {
                 .items()
                 .subscribe(item -> found.add(job(item.get(PARTITION_KEY).s(), item)))
                 .thenApply(done -> found.stream().sorted(Comparator.comparing(Job::createdAt)).toList());
+    }
+
+    /**
+     * A stored item as this store writes it now: a job's header from before owners were recorded gets the local
+     * owner (reading it already assumes that one), which also puts it in the owners' index.
+     */
+    public static Map<String, AttributeValue> withOwner(Map<String, AttributeValue> item) {
+        AttributeValue sortKey = item.get(SORT_KEY);
+        if (sortKey == null || !HEADER.equals(sortKey.s()) || item.containsKey(OWNER)) {
+            return item;
+        }
+        Map<String, AttributeValue> owned = new HashMap<>(item);
+        owned.put(OWNER, AttributeValue.fromS(Owner.LOCAL.id()));
+        return owned;
     }
 
     @Override

@@ -66,7 +66,7 @@ public final class LocalTables {
      * Gives a jobs table made before the jobs-by-owner index existed (a data directory kept across versions)
      * that index. DynamoDB Local does not add an index to a table reliably (later writes fail), so the table
      * is made again with it: its records are read, the table dropped and created as now, and they are written
-     * back.
+     * back, the headers of jobs from before owners were recorded with the local owner (so the index has them).
      */
     private static CompletableFuture<Void> ensureOwnerIndex(DynamoDbAsyncClient dynamo, String table) {
         return dynamo.describeTable(request -> request.tableName(table)).thenCompose(described -> {
@@ -76,7 +76,7 @@ public final class LocalTables {
             }
             List<WriteRequest> records = Collections.synchronizedList(new ArrayList<>());
             return dynamo.scanPaginator(request -> request.tableName(table)).items()
-                    .subscribe(item -> records.add(BatchWriter.put(item)))
+                    .subscribe(item -> records.add(BatchWriter.put(DynamoDbJobStore.withOwner(item))))
                     .thenCompose(read -> dynamo.deleteTable(request -> request.tableName(table)))
                     .thenCompose(deleted -> create(dynamo, table,
                             List.of(DynamoDbJobStore.PARTITION_KEY, DynamoDbJobStore.SORT_KEY),

@@ -115,8 +115,20 @@ class DynamoDbStoresTest {
                 Json.mapper().createObjectNode(), settings)));
         Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         old.create("20261126-120000-0000000a", document, Owner.of("jwt:ann"), created).join();
+        // A job from before owners were recorded: its header has no owner.
+        old.create("20261126-115959-0000000c", document, Owner.LOCAL, created.minusSeconds(1)).join();
+        aws.dynamoDb().updateItem(request -> request.tableName("old-jobs")
+                .key(Map.of(DynamoDbJobStore.PARTITION_KEY, AttributeValue.fromS("20261126-115959-0000000c"),
+                        DynamoDbJobStore.SORT_KEY, AttributeValue.fromS("job")))
+                .updateExpression("REMOVE #o").expressionAttributeNames(Map.of("#o", DynamoDbJobStore.OWNER))).join();
 
         LocalTables.ensure(aws.dynamoDb(), "cache", "old-jobs");
+
+        assertEquals(List.of("20261126-115959-0000000c", "20261126-120000-0000000a"),
+                old.unfinished().join().stream().map(Job::jobId).toList(),
+                "both unfinished jobs are found in the index, the one without an owner as the local user's");
+        assertEquals(List.of("20261126-115959-0000000c"),
+                old.listJobs(Owner.LOCAL, 10, null).join().jobs().stream().map(Job::jobId).toList());
 
         assertEquals(List.of("20261126-120000-0000000a"), old.listJobs(Owner.of("jwt:ann"), 10, null).join().jobs()
                 .stream().map(Job::jobId).toList());
