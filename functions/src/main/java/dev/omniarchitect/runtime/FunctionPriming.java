@@ -19,7 +19,11 @@ import dev.omniarchitect.json.CompressedJson;
 import dev.omniarchitect.kind.AnswerParser;
 import dev.omniarchitect.kind.Kind;
 import dev.omniarchitect.kind.UserPrompt;
+import dev.omniarchitect.kinds.BuiltInKinds;
+import dev.omniarchitect.kinds.KindDefinition;
 import dev.omniarchitect.provider.HttpFailures;
+import dev.omniarchitect.provider.blueprint.BlueprintParams;
+import dev.omniarchitect.provider.blueprint.BlueprintProvider;
 import dev.omniarchitect.validation.ValidatorRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -31,6 +35,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 
@@ -172,8 +178,9 @@ public final class FunctionPriming {
 
     /**
      * The provider path up to the network and from it: each kind's prompt and cache key, a Chat
-     * Completions answer as a provider sends it, read, split into files, validated as its kind and
-     * compressed as cached, and the mapping of provider failures to error codes.
+     * Completions answer as a provider sends it (the kind's blueprint files, so that its validator runs as far
+     * as it does on a sound answer, not only to its first refusal), read, split into files, validated as its
+     * kind and compressed as cached, and the mapping of provider failures to error codes.
      */
     private static void providerPath(FunctionServices services) throws IOException {
         ObjectMapper mapper = services.mapper();
@@ -181,13 +188,18 @@ public final class FunctionPriming {
         CompressedJson compressed = new CompressedJson(mapper);
         // The functions' registry is built alike; the parsers behind it are what there is to load.
         ValidatorRegistry validators = ValidatorRegistry.builtIn();
+        Map<String, KindDefinition> definitions = BuiltInKinds.ALL.stream()
+                .collect(Collectors.toMap(definition -> definition.kind().name(), Function.identity()));
         for (BatchItem item : documents(services)) {
             Kind kind = services.kinds().get(item.kind());
             UserPrompt.of(item.prompt(), item.params());
             CacheKey.of(item, kind);
+            KindDefinition definition = definitions.get(kind.name());
+            String content = definition == null ? ANSWER
+                    : BlueprintProvider.asMarkdown(definition.newBlueprint().render(new BlueprintParams(item.params())));
             ObjectNode response = mapper.createObjectNode();
             response.putArray("choices").addObject().put("finish_reason", "stop").putObject("message")
-                    .put("role", "assistant").put("content", ANSWER);
+                    .put("role", "assistant").put("content", content);
             response.putObject("usage").put("prompt_tokens", 1).put("completion_tokens", 1);
             JsonNode read = mapper.readTree(mapper.writeValueAsBytes(response));
             List<GeneratedFile> files = answers.parse(kind, read.path("choices").path(0).path("message")

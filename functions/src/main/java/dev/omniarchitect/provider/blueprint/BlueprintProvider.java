@@ -82,7 +82,7 @@ public final class BlueprintProvider implements Provider {
     }
 
     /** Writes the files the way models are told to, so one parser reads both. */
-    static String asMarkdown(List<GeneratedFile> files) {
+    public static String asMarkdown(List<GeneratedFile> files) {
         StringBuilder answer = new StringBuilder();
         for (GeneratedFile file : files) {
             String fence = fenceFor(file.content());
