@@ -63,6 +63,12 @@ final class EngineClassArchive {
         return new Launch(options, shareable);
     }
 
+    /** Whether a JVM option says how classes are shared: the engine's own archive options then stay out. */
+    static boolean concernsSharing(String option) {
+        return option.startsWith("-Xshare") || option.contains("SharedArchiveFile")
+                || option.contains("ArchiveClassesAtExit");
+    }
+
     /** The class path with every jar whose manifest has a Class-Path replaced by a copy without it. */
     private static String shareable(String classpath, List<String> entries, Path copies) throws IOException {
         Path list = copies.resolve("classpath.txt");

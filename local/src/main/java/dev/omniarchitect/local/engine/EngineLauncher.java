@@ -198,9 +198,15 @@ public final class EngineLauncher {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String options = environment.getOrDefault(JAVA_OPTIONS_VARIABLE, DEFAULT_JAVA_OPTIONS);
-        command.addAll(Arrays.stream(options.trim().split("\\s+")).filter(option -> !option.isEmpty()).toList());
+        List<String> userOptions = Arrays.stream(options.trim().split("\\s+")).filter(option -> !option.isEmpty())
+                .toList();
+        command.addAll(userOptions);
         EngineClassArchive.Launch launch = EngineClassArchive.prepare(classpath(), directory);
-        command.addAll(launch.options());
+        // Options that say how to share classes themselves (-Xshare:off for a profiler, an archive of their own)
+        // would make the JVM refuse to start beside the engine's archive: theirs win.
+        if (userOptions.stream().noneMatch(EngineClassArchive::concernsSharing)) {
+            command.addAll(launch.options());
+        }
         command.addAll(List.of("-cp", launch.classpath(), EngineMain.class.getName(), directory.toString(), "3"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
