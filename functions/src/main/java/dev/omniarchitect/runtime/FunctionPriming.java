@@ -90,17 +90,21 @@ public final class FunctionPriming {
                 new Priming.Step("refused-start", () -> refusedStart(services))), services.log());
     }
 
-    /** ProviderCallFunction: the stores' reads, the item's records, the provider path offline. */
+    /**
+     * ProviderCallFunction: the stores' reads, the item's records, the provider path offline. In the order an
+     * item takes them (its request and the cache first, the answer's parsing and validation last), so that a
+     * local engine priming beside its first job has the first steps ready when the job needs them.
+     */
     public static Priming providerCall(FunctionServices services) {
         return new Priming("ProviderCallFunction", List.of(
-                new Priming.Step("documents", () -> documents(services)),
-                new Priming.Step("records", () -> records(services)),
-                new Priming.Step("provider-path", () -> providerPath(services)),
-                new Priming.Step("cache-read", () -> services.cache().find(NO_CACHE_KEY, services.clock().instant())
-                        .join()),
                 new Priming.Step("requests-read", () -> services.jobs().loadItems(NO_JOB).join()),
                 new Priming.Step("request-read", () -> expectMiss(() -> services.jobs().loadItem(NO_JOB, NO_ITEM)
                         .join())),
+                new Priming.Step("cache-read", () -> services.cache().find(NO_CACHE_KEY, services.clock().instant())
+                        .join()),
+                new Priming.Step("documents", () -> documents(services)),
+                new Priming.Step("records", () -> records(services)),
+                new Priming.Step("provider-path", () -> providerPath(services)),
                 new Priming.Step("refused-cache-put", () -> refusedPut(services, services.config().cacheTable(),
                         cacheKey())),
                 new Priming.Step("refused-cache-update", () -> refusedUpdate(services, services.config().cacheTable(),
