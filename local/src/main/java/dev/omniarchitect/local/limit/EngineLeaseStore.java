@@ -11,30 +11,39 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * The provider limits of one engine, in its memory. A store shared between processes is what lets many
  * function instances keep to one limit; an engine is the only process of its data directory that calls
  * providers, so its leases need no store round trip (two to four DynamoDB Local requests per provider call,
- * on every call's path). Each operation runs on one thread of its own, in turn: the same atomic, conditional
- * writes as {@link dev.omniarchitect.limit.dynamodb.DynamoDbLeaseStore}, completed off the caller's thread as a
- * store's answers are. What it learned about a provider ends with the engine; leases would have expired anyway.
+ * on every call's path). Each operation runs under one lock, in turn: the same atomic, conditional writes as
+ * {@link dev.omniarchitect.limit.dynamodb.DynamoDbLeaseStore}, completed off the caller's thread as a store's
+ * answers are. What it learned about a provider ends with the engine; leases would have expired anyway.
  */
 public final class EngineLeaseStore implements LeaseStore, AutoCloseable {
+
+    /**
+     * Threads the answers complete on: what a caller does next (a provider call's request, say) runs there, so
+     * one caller's next step never holds up another's lease.
+     */
+    private static final int THREADS = 4;
 
     private record Held(String holder, long expiresAtMs) {
     }
 
-    /** One provider's state and leases; touched only on the store's thread. */
+    /** One provider's state and leases. */
     private static final class Provider {
         private LimitState state;
         private final Map<Integer, Held> leases = new HashMap<>();
     }
 
+    /** Touched only under its own lock. */
     private final Map<String, Provider> providers = new HashMap<>();
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread leases = new Thread(runnable, "omni-leases");
+    private final AtomicInteger threadCount = new AtomicInteger();
+    private final ExecutorService threads = Executors.newFixedThreadPool(THREADS, runnable -> {
+        Thread leases = new Thread(runnable, "omni-leases-" + threadCount.incrementAndGet());
         leases.setDaemon(true);
         return leases;
     });
@@ -129,11 +138,15 @@ public final class EngineLeaseStore implements LeaseStore, AutoCloseable {
     }
 
     private <T> CompletableFuture<T> inTurn(Supplier<T> operation) {
-        return CompletableFuture.supplyAsync(operation, thread);
+        return CompletableFuture.supplyAsync(() -> {
+            synchronized (providers) {
+                return operation.get();
+            }
+        }, threads);
     }
 
     @Override
     public void close() {
-        thread.shutdown();
+        threads.shutdown();
     }
 }
