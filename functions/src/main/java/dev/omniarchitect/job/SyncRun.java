@@ -96,15 +96,27 @@ public final class SyncRun {
                 return finish(jobId, itemIds, done, started);
             }
             return submitter.handOver(jobId, rest, itemIds)
-                    .thenCompose(handedOver -> jobs.loadJob(jobId).thenCombine(jobs.loadResults(jobId),
-                            (job, results) -> JobReader.assemble(job.orElseThrow(), results)))
+                    .thenCompose(handedOver -> recordSoFar(jobId))
                     .exceptionallyCompose(error -> {
+                        Throwable cause = HttpFailures.unwrap(error);
+                        if (cause instanceof ExecutionRefusedException refused
+                                && refused.reason() == ExecutionRefusedException.Reason.STOPPING) {
+                            // A stopping local engine: the job stays unfinished, and its next start resumes it.
+                            log.info("job.left_for_next_start", Map.of("jobId", jobId, "items", rest.size()));
+                            return recordSoFar(jobId);
+                        }
                         // Every job ends: items nobody will run end as failures with the rest aggregated.
                         log.error("job.hand_over_failed", Map.of("jobId", jobId,
-                                "reason", HttpFailures.unwrap(error).getClass().getSimpleName()));
+                                "reason", cause.getClass().getSimpleName()));
                         return finish(jobId, itemIds, done, started);
                     });
         });
+    }
+
+    /** The job's record as stored now, its items ended so far included. */
+    private CompletableFuture<JobRecord> recordSoFar(String jobId) {
+        return jobs.loadJob(jobId).thenCombine(jobs.loadResults(jobId),
+                (job, results) -> JobReader.assemble(job.orElseThrow(), results));
     }
 
     /** One lane: takes the next item while the budget leaves it time to start, one after another. */

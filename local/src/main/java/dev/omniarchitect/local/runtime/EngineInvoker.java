@@ -29,14 +29,13 @@ final class EngineInvoker implements LambdaInvoker {
     private final JobStore jobs;
     private final ObjectMapper mapper;
     private final Set<String> redriven = ConcurrentHashMap.newKeySet();
-    private final Object lock = new Object();
-    private int inFlight;
-    private boolean stopping;
+    private final InvocationGate gate;
 
-    EngineInvoker(LambdaInvoker functions, JobStore jobs, ObjectMapper mapper) {
+    EngineInvoker(LambdaInvoker functions, JobStore jobs, ObjectMapper mapper, InvocationGate gate) {
         this.functions = functions;
         this.jobs = jobs;
         this.mapper = mapper;
+        this.gate = gate;
     }
 
     /** That job's execution is a redrive: stored item outcomes are kept. */
@@ -55,19 +54,13 @@ final class EngineInvoker implements LambdaInvoker {
         if (kept.isPresent()) {
             return kept.get();
         }
-        synchronized (lock) {
-            if (stopping) {
-                throw new LambdaFailure(STOPPING_ERROR, "the engine is stopping; the job resumes at its next start");
-            }
-            inFlight++;
+        if (!gate.enter()) {
+            throw new LambdaFailure(STOPPING_ERROR, "the engine is stopping; the job resumes at its next start");
         }
         try {
             return functions.invoke(functionName, payload);
         } finally {
-            synchronized (lock) {
-                inFlight--;
-                lock.notifyAll();
-            }
+            gate.exit();
         }
     }
 
@@ -88,27 +81,11 @@ final class EngineInvoker implements LambdaInvoker {
     }
 
     /**
-     * Refuses every new invocation, then waits up to {@code bound} for those in flight to end.
+     * Refuses every new invocation (and sync item), then waits up to {@code bound} for those in flight to end.
      *
      * @return how many were still in flight when the bound passed (0 when all ended)
      */
     int stop(Duration bound) {
-        long deadline = System.nanoTime() + bound.toNanos();
-        synchronized (lock) {
-            stopping = true;
-            while (inFlight > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                try {
-                    lock.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            return inFlight;
-        }
+        return gate.close(bound);
     }
 }

@@ -93,6 +93,8 @@ public final class LocalPipeline implements AutoCloseable {
             this.services = new FunctionServices(config, aws, builder.logOutput, builder.clock, builder.externalChecks,
                     leases);
 
+            // A drain waits for the executions' invocations and the sync calls' items alike.
+            InvocationGate gate = new InvocationGate();
             // ApiFunction starts executions that invoke the functions, as in AWS: its starter is bound to
             // the executions once they exist.
             CompletableFuture<LocalExecutions> executionsReady = new CompletableFuture<>();
@@ -102,7 +104,7 @@ public final class LocalPipeline implements AutoCloseable {
                             new JobIds(builder.clock), services.log(), builder.clock),
                             DocumentSource.unavailable("scheduled runs read S3 documents only when deployed; on this "
                                     + "machine put the batch document inline as scheduledRun.document"),
-                            builder.syncItems.apply(services)),
+                            gate.guard(builder.syncItems.apply(services))),
                     LocalFunctions.PROVIDER_CALL, new ProviderCallHandler(services),
                     LocalFunctions.AGGREGATE, new AggregateHandler(services),
                     LocalFunctions.RECONCILE, new ReconcileHandler(services)));
@@ -122,7 +124,7 @@ public final class LocalPipeline implements AutoCloseable {
             this.clock = builder.clock;
             this.executionTimeoutSeconds = builder.executionTimeoutSeconds;
             StateMachineDefinition definition = definition(builder.maxConcurrency);
-            EngineInvoker invoker = new EngineInvoker(functions, services.jobs(), services.mapper());
+            EngineInvoker invoker = new EngineInvoker(functions, services.jobs(), services.mapper(), gate);
             LocalExecutor executor = LocalExecutor.builder()
                     .lambdaInvoker(invoker)
                     .retryDelayScale(builder.retryDelayScale)
