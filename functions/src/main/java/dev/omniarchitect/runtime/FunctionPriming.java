@@ -91,9 +91,8 @@ public final class FunctionPriming {
     }
 
     /**
-     * ProviderCallFunction: the stores' reads, the item's records, the provider path offline. In the order an
-     * item takes them (its request and the cache first, the answer's parsing and validation last), so that a
-     * local engine priming beside its first job has the first steps ready when the job needs them.
+     * ProviderCallFunction: the stores' reads, the item's records, the provider path offline, in the order an
+     * item takes them (its request and the cache first, the answer's parsing and validation last).
      */
     public static Priming providerCall(FunctionServices services) {
         return new Priming("ProviderCallFunction", List.of(

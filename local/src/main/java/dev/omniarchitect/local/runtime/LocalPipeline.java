@@ -205,8 +205,8 @@ public final class LocalPipeline implements AutoCloseable {
      * Runs each function's priming, as SnapStart runs it before a snapshot and with the same care (refused
      * writes, jobs that cannot exist, the provider path offline: nothing stored, no provider called), one after
      * the other in the order a job needs them (ProviderCallFunction, AggregateFunction, ApiFunction) and at most
-     * for that long, so that a fresh engine's first job meets code already run once. One at a time: measured
-     * beside a fresh engine's first job, side by side they took more of its two cores than they saved it.
+     * for that long, so that the engine's next jobs meet code already run once. One at a time, so that a job
+     * arriving meanwhile still finds a core free.
      */
     public void prime(Duration bound) {
         Thread priming = new Thread(() -> primings.forEach(Priming::prime), "omni-priming");

@@ -17,18 +17,18 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A started engine primes every function as SnapStart would, and the priming leaves nothing in the store. */
+/** An idle engine primes every function as SnapStart would, and the priming leaves nothing in the store. */
 class EnginePrimingTest {
 
     @TempDir
     Path temp;
 
     @Test
-    void aStartedEnginePrimesEachFunctionAndStoresNothing() throws IOException {
+    void anIdleEnginePrimesEachFunctionAndStoresNothing() throws IOException {
         DataDirectory directory = new DataDirectory(temp.resolve("data"));
         try (Engine engine = Engine.start(new EngineSettings(directory, Map.of(), InetAddress.getLoopbackAddress(), 0,
                 3, null, EngineInfo.FOREGROUND))) {
-            // The priming runs in the background as soon as the engine answers, before the warm-up's batches.
+            // The priming runs once the engine has been idle a moment, before the warm-up's batches.
             List<JsonNode> primed = List.of();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (primed.size() < 3 && System.nanoTime() < deadline) {
