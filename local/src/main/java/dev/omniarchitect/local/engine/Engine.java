@@ -166,7 +166,8 @@ public final class Engine implements AutoCloseable {
         info.write(settings.dataDirectory().discoveryFile());
         resumeInBackground();
         if (EngineWarmUp.wanted(settings.environment())) {
-            warmUp = EngineWarmUp.start(settings.environment(), () -> pipeline.prime(PRIMING_BOUND), () -> requestsInFlight.get() == 0
+            warmUp = EngineWarmUp.start(settings.environment(), () -> pipeline.prime(PRIMING_BOUND),
+                    pipeline.firstProviderCall(), () -> requestsInFlight.get() == 0
                     && pipeline.runningExecutions() == 0);
         }
         if (idleClock != null) {

@@ -10,6 +10,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.time.Duration;
 
@@ -44,25 +48,32 @@ final class EngineWarmUp {
     }
 
     /**
-     * Starts the warm-up on a background thread of low priority: once the engine is idle, the engine's own
-     * functions' SnapStart priming ({@code prime}), then the batches; a failure only costs the warm-up. Measured
-     * on two cores, alternately: the priming before the engine answers made its start about 0.9 s longer; beside
-     * the client's first job it made a cached run from nothing about 0.4 s longer (2.6-2.9 s against 3.1-3.5 s)
-     * for a first uncached job about 0.1 s shorter. The first run a user makes is the cached sample.
+     * Starts the warm-up on a background thread of low priority: the engine's own functions' SnapStart priming
+     * ({@code prime}) once the engine is idle or its first provider call has started ({@code callingProvider}),
+     * then the batches when it is idle; a failure only costs the warm-up. Measured on two cores, alternately:
+     * the priming before the engine answers made its start about 0.9 s longer, and beside a cached first job
+     * (the first run a user makes is the cached sample) it made that run about 0.4 s longer; while a provider
+     * answers, the CPU is free, and the answers then find their kind's validator run once (the Kubernetes
+     * one's first run alone took about half a second).
      */
-    static Thread start(Map<String, String> environment, Runnable prime, BooleanSupplier idle) {
-        Thread thread = new Thread(() -> run(environment, prime, idle), "omni-engine-warm-up");
+    static Thread start(Map<String, String> environment, Runnable prime, CompletableFuture<Void> callingProvider,
+                        BooleanSupplier idle) {
+        Thread thread = new Thread(() -> run(environment, prime, callingProvider, idle), "omni-engine-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
         return thread;
     }
 
-    private static void run(Map<String, String> environment, Runnable prime, BooleanSupplier idle) {
-        if (!awaitIdle(idle, QUIET_CHECKS)) {
+    private static void run(Map<String, String> environment, Runnable prime, CompletableFuture<Void> callingProvider,
+                            BooleanSupplier idle) {
+        if (!awaitIdle(idle, QUIET_CHECKS, callingProvider)) {
             return;
         }
         prime.run();
+        if (!awaitIdle(idle, QUIET_CHECKS, new CompletableFuture<>())) {
+            return;
+        }
         Map<String, String> offline = new HashMap<>(environment);
         offline.remove("AWS_ENDPOINT_URL_DYNAMODB");
         offline.put("OMNI_DEFAULT_PROVIDER", "blueprint");
@@ -73,7 +84,7 @@ final class EngineWarmUp {
                 return;
             }
             String document = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (int i = 0; i < BATCHES && (i == 0 || awaitIdle(idle, 1)); i++) {
+            for (int i = 0; i < BATCHES && (i == 0 || awaitIdle(idle, 1, new CompletableFuture<>())); i++) {
                 // Odd batches read what the even ones wrote: both a generated and a cached item's path warm up.
                 pipeline.run(pipeline.services().batchParser().parse(document,
                         new BatchOverrides("blueprint", i % 2 == 0 ? CacheMode.BYPASS : CacheMode.USE)));
@@ -88,19 +99,21 @@ final class EngineWarmUp {
      * moment for the client that started it; between batches, only that no job came in); false when it stays
      * busy or stops.
      */
-    private static boolean awaitIdle(BooleanSupplier idle, int quietChecks) {
+    private static boolean awaitIdle(BooleanSupplier idle, int quietChecks, CompletableFuture<Void> orSooner) {
         long deadline = System.nanoTime() + IDLE_WAIT.toNanos();
         int quiet = 0;
         while (System.nanoTime() < deadline) {
             quiet = idle.getAsBoolean() ? quiet + 1 : 0;
-            if (quiet >= quietChecks) {
+            if (quiet >= quietChecks || orSooner.isDone()) {
                 return true;
             }
             try {
-                Thread.sleep(CHECK_EVERY.toMillis());
+                orSooner.get(CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
+            } catch (TimeoutException | ExecutionException e) {
+                // Checked again above.
             }
         }
         return false;

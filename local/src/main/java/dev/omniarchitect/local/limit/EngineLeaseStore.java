@@ -39,6 +39,7 @@ public final class EngineLeaseStore implements LeaseStore, AutoCloseable {
         private final Map<Integer, Held> leases = new HashMap<>();
     }
 
+    private final CompletableFuture<Void> firstLease = new CompletableFuture<>();
     /** Touched only under its own lock. */
     private final Map<String, Provider> providers = new HashMap<>();
     private final AtomicInteger threadCount = new AtomicInteger();
@@ -124,13 +125,19 @@ public final class EngineLeaseStore implements LeaseStore, AutoCloseable {
         return state == null || (state.pausedUntilMs() <= now.toEpochMilli() && state.limit() >= slot + 1);
     }
 
-    private static boolean takeFree(Provider held, int slot, String holder, Instant now, Instant expiresAt) {
+    private boolean takeFree(Provider held, int slot, String holder, Instant now, Instant expiresAt) {
         Held lease = held.leases.get(slot);
         if (lease != null && lease.expiresAtMs() > now.toEpochMilli()) {
             return false;
         }
         held.leases.put(slot, new Held(holder, expiresAt.toEpochMilli()));
+        firstLease.complete(null);
         return true;
+    }
+
+    /** Completes when a lease is first taken here: the engine's first provider call is about to start. */
+    public CompletableFuture<Void> firstLease() {
+        return firstLease;
     }
 
     private Provider provider(String name) {

@@ -191,6 +191,14 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Completes when a provider call first takes a lease of the limits kept in memory (see {@link
+     * Builder#leasesInMemory}); never with the limits table.
+     */
+    public CompletableFuture<Void> firstProviderCall() {
+        return leases instanceof EngineLeaseStore inMemory ? inMemory.firstLease() : new CompletableFuture<>();
+    }
+
     /** Where this pipeline keeps the provider limits. */
     public LeaseStore leases() {
         return leases;

@@ -1,6 +1,7 @@
 package dev.omniarchitect.local.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.omniarchitect.job.JobRecord;
@@ -30,7 +31,9 @@ class EngineProviderLimitTest extends ProviderLimitTest {
             busyDuringCalls.add(pipeline.leases().read("openai", clock.instant()).join().busy().size());
             return Reply.answer(LoopbackOpenAiServer.defaultAnswer(request));
         });
+        assertFalse(pipeline.firstProviderCall().isDone(), "no provider call yet");
         JobRecord record = run(Batches.of(4, "{\"cache\": \"bypass\"}"));
+        assertTrue(pipeline.firstProviderCall().isDone(), "the first lease taken tells the engine a call started");
 
         assertEquals(JobStatus.SUCCEEDED, record.status());
         assertTrue(pipeline.leases() instanceof EngineLeaseStore, "the pipeline's leases: " + pipeline.leases());
