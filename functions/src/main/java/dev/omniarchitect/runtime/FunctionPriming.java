@@ -19,10 +19,7 @@ import dev.omniarchitect.json.CompressedJson;
 import dev.omniarchitect.kind.AnswerParser;
 import dev.omniarchitect.kind.Kind;
 import dev.omniarchitect.kind.UserPrompt;
-import dev.omniarchitect.kinds.BuiltInKinds;
-import dev.omniarchitect.kinds.KindDefinition;
 import dev.omniarchitect.provider.HttpFailures;
-import dev.omniarchitect.provider.blueprint.BlueprintParams;
 import dev.omniarchitect.provider.blueprint.BlueprintProvider;
 import dev.omniarchitect.validation.ValidatorRegistry;
 import java.io.ByteArrayInputStream;
@@ -35,8 +32,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 
@@ -191,15 +186,13 @@ public final class FunctionPriming {
         CompressedJson compressed = new CompressedJson(mapper);
         // The functions' registry is built alike; the parsers behind it are what there is to load.
         ValidatorRegistry validators = ValidatorRegistry.builtIn();
-        Map<String, KindDefinition> definitions = BuiltInKinds.ALL.stream()
-                .collect(Collectors.toMap(definition -> definition.kind().name(), Function.identity()));
+        BlueprintProvider blueprints = BlueprintProvider.builtIn();
         for (BatchItem item : documents(services)) {
             Kind kind = services.kinds().get(item.kind());
             UserPrompt.of(item.prompt(), item.params());
             CacheKey.of(item, kind);
-            KindDefinition definition = definitions.get(kind.name());
-            String content = definition == null ? ANSWER
-                    : BlueprintProvider.asMarkdown(definition.newBlueprint().render(new BlueprintParams(item.params())));
+            String content = blueprints.supports(kind.name()) ? blueprints.answerText(kind.name(), item.params())
+                    : ANSWER;
             ObjectNode response = mapper.createObjectNode();
             response.putArray("choices").addObject().put("finish_reason", "stop").putObject("message")
                     .put("role", "assistant").put("content", content);

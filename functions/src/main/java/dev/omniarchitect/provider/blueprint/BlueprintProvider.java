@@ -1,5 +1,6 @@
 package dev.omniarchitect.provider.blueprint;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.kinds.BuiltInKinds;
 import dev.omniarchitect.kinds.KindDefinition;
@@ -68,21 +69,28 @@ public final class BlueprintProvider implements Provider {
 
     @Override
     public CompletableFuture<ProviderAnswer> generate(ProviderRequest request) {
-        Blueprint blueprint = blueprints.get(request.kind().name());
-        if (blueprint == null) {
+        if (!supports(request.kind().name())) {
             return CompletableFuture.failedFuture(new ProviderException(ErrorCode.PROVIDER_BAD_REQUEST,
                     "the blueprint provider has no blueprint for kind " + request.kind().name()));
         }
         try {
-            List<GeneratedFile> files = blueprint.render(new BlueprintParams(request.params()));
-            return CompletableFuture.completedFuture(new ProviderAnswer(asMarkdown(files), MODEL, Usage.NONE, "stop"));
+            return CompletableFuture.completedFuture(new ProviderAnswer(answerText(request.kind().name(),
+                    request.params()), MODEL, Usage.NONE, "stop"));
         } catch (InvalidParamsException e) {
             return CompletableFuture.failedFuture(new ProviderException(ErrorCode.INVALID_PARAMS, e.getMessage()));
         }
     }
 
+    /**
+     * The answer's text for a kind it {@link #supports} and those params, the files written as a model is told to
+     * write them; throws {@link InvalidParamsException} naming a bad param.
+     */
+    public String answerText(String kind, JsonNode params) {
+        return asMarkdown(blueprints.get(kind).render(new BlueprintParams(params)));
+    }
+
     /** Writes the files the way models are told to, so one parser reads both. */
-    public static String asMarkdown(List<GeneratedFile> files) {
+    static String asMarkdown(List<GeneratedFile> files) {
         StringBuilder answer = new StringBuilder();
         for (GeneratedFile file : files) {
             String fence = fenceFor(file.content());

@@ -60,7 +60,7 @@ public final class Engine implements AutoCloseable {
     /** Attempts at the scan for unfinished jobs before they are left for the next start. */
     private static final int RESUME_ATTEMPTS = 3;
     private volatile Thread warmUp;
-    /** The longest a start waits for the functions' priming (about half a second on an idle machine). */
+    /** The longest the warm-up waits for the functions' priming before it goes on to its batches. */
     private static final Duration PRIMING_BOUND = Duration.ofSeconds(5);
 
     private Engine(EngineSettings settings, FileChannel ownerChannel, FileLock ownerLock, PrintStream logs) {
@@ -196,10 +196,10 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * The jobs an earlier engine left unfinished, resumed once this one answers: the scan for them reads the
-     * whole jobs table, which grows with the jobs kept, and a client waits for none of it. Jobs taken since the
-     * start are never among them ({@link EngineRecovery#resumeAll}). Completes with none when the scan failed
-     * (logged): those jobs resume at the next start.
+     * The jobs an earlier engine left unfinished, resumed once this one answers: the scan for them reads an entry
+     * per job ever kept, and a client waits for none of it. Jobs taken since the start are never among them
+     * ({@link EngineRecovery#resumeAll}). Completes with none when the scan failed (logged): those jobs resume at
+     * the next start.
      */
     public CompletableFuture<List<String>> resumed() {
         return resumed;

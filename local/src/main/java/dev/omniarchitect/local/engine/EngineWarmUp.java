@@ -37,6 +37,8 @@ final class EngineWarmUp {
     /** Idle this many checks in a row: the client that started the engine has had time to send its job. */
     private static final int QUIET_CHECKS = 10;
     private static final Duration CHECK_EVERY = Duration.ofMillis(200);
+    /** A wait that nothing cuts short: only the engine's idleness ends it. */
+    private static final CompletableFuture<Void> NOTHING_SOONER = new CompletableFuture<>();
     /** A warm-up that finds no quiet moment in this long gives up: a busy engine warms up on its jobs. */
     private static final Duration IDLE_WAIT = Duration.ofMinutes(10);
 
@@ -71,7 +73,7 @@ final class EngineWarmUp {
             return;
         }
         prime.run();
-        if (!awaitIdle(idle, QUIET_CHECKS, new CompletableFuture<>())) {
+        if (!awaitIdle(idle, QUIET_CHECKS, NOTHING_SOONER)) {
             return;
         }
         Map<String, String> offline = new HashMap<>(environment);
@@ -84,7 +86,7 @@ final class EngineWarmUp {
                 return;
             }
             String document = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (int i = 0; i < BATCHES && (i == 0 || awaitIdle(idle, 1, new CompletableFuture<>())); i++) {
+            for (int i = 0; i < BATCHES && (i == 0 || awaitIdle(idle, 1, NOTHING_SOONER)); i++) {
                 // Odd batches read what the even ones wrote: both a generated and a cached item's path warm up.
                 pipeline.run(pipeline.services().batchParser().parse(document,
                         new BatchOverrides("blueprint", i % 2 == 0 ? CacheMode.BYPASS : CacheMode.USE)));
@@ -95,9 +97,9 @@ final class EngineWarmUp {
     }
 
     /**
-     * Waits until the engine has had nothing to do for that many checks in a row (before the first batch, a
-     * moment for the client that started it; between batches, only that no job came in); false when it stays
-     * busy or stops.
+     * Waits until the engine has had nothing to do for that many checks in a row (before the priming, a moment
+     * for the client that started it; between batches, only that no job came in), or until {@code orSooner}
+     * completes; false when it stays busy or stops.
      */
     private static boolean awaitIdle(BooleanSupplier idle, int quietChecks, CompletableFuture<Void> orSooner) {
         long deadline = System.nanoTime() + IDLE_WAIT.toNanos();

@@ -408,7 +408,6 @@ public final class LocalPipeline implements AutoCloseable {
             return this;
         }
 
-        /** Told as each item ends. */
         /**
          * Keeps the provider limits in this process's memory instead of the limits table: for the engine, the
          * one process that calls providers for its data directory (see {@link EngineLeaseStore}).
@@ -418,6 +417,7 @@ public final class LocalPipeline implements AutoCloseable {
             return this;
         }
 
+        /** Told as each item ends. */
         public Builder progress(ItemProgress progress) {
             this.progress = progress;
             return this;
