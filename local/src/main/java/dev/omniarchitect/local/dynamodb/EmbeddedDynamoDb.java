@@ -27,6 +27,22 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
  */
 public final class EmbeddedDynamoDb implements AutoCloseable {
 
+    /** The Log4j 2 property naming the logger implementation, and the one DynamoDB Local gets here. */
+    static final String LOGGER_FACTORY = "log4j2.loggerContextFactory";
+    static final String SIMPLE_LOGGER = "org.apache.logging.log4j.simple.SimpleLoggerContextFactory";
+    private static final String SIMPLE_LOGGER_LEVEL = "org.apache.logging.log4j.simplelog.level";
+
+    static {
+        // DynamoDB Local logs through Log4j 2, whose full implementation parses the XML configuration in
+        // DynamoDB Local's jar and registers JMX beans first: about 0.1 s of a cold engine's start, for a log
+        // that keeps warnings only. The API's own simple logger keeps those warnings (on stderr, the engine's
+        // log) without either; nothing else here logs through Log4j. A user's own choice is left alone.
+        if (System.getProperty(LOGGER_FACTORY) == null) {
+            System.setProperty(LOGGER_FACTORY, SIMPLE_LOGGER);
+            System.setProperty(SIMPLE_LOGGER_LEVEL, System.getProperty(SIMPLE_LOGGER_LEVEL, "WARN"));
+        }
+    }
+
     private final CompletableFuture<DynamoDBProxyServer> server;
     private final URI endpoint;
 
