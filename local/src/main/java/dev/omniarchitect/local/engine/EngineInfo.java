@@ -39,11 +39,29 @@ public record EngineInfo(long pid, Instant processStart, int port, String buildI
     /** Whether that process still runs: same pid and the same start time. */
     public boolean processAlive() {
         return ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
+                .filter(handle -> running(handle.pid()))
                 .filter(handle -> processStart == null || handle.info().startInstant()
                         .map(start -> Math.abs(start.toEpochMilli() - processStart.toEpochMilli()) < 2_000)
                         .orElse(true))
                 .isPresent();
+    }
+
+    /**
+     * Whether a process runs. An engine is no child of the client that started it (see {@link EngineLauncher}):
+     * once it ends, its parent is init, and where init does not reap its orphans (a container's first
+     * process may not) it stays a zombie, which the JDK counts as alive. Linux says so in /proc.
+     */
+    public static boolean running(long pid) {
+        if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int afterName = stat.lastIndexOf(')');
+            return afterName < 0 || afterName + 2 >= stat.length() || stat.charAt(afterName + 2) != 'Z';
+        } catch (IOException | RuntimeException noProc) {
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent();
+        }
     }
 
     /** The discovery file's content, if there is one that can be read. */

@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.omniarchitect.local.engine.DataDirectory;
+import dev.omniarchitect.local.engine.EngineClient;
 import dev.omniarchitect.local.engine.EngineEnvironment;
 import dev.omniarchitect.local.engine.EngineInfo;
+import dev.omniarchitect.local.engine.EngineLauncher;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -95,10 +101,32 @@ class EngineProcessTest {
 
         Command stop = start(data, Map.of(), "engine", "stop", "--data-dir", data.toString());
         assertEquals(0, stop.await(), stop.describe());
-        assertFalse(ProcessHandle.of(engine.pid()).map(ProcessHandle::isAlive).orElse(false), "the engine has exited");
+        // Ended: gone, or a zombie that init has not reaped yet (the JDK counts that as alive).
+        assertFalse(engine.processAlive(), "the engine has exited");
         Command none = start(data, Map.of(), "engine", "status", "--data-dir", data.toString());
         assertEquals(1, none.await(), none.describe());
         assertTrue(none.out().contains("no engine runs"), none.describe());
+    }
+
+    @Test
+    void theEngineIsNoChildOfTheClientThatStartedIt() throws Exception {
+        Path data = dataDirectory("detached");
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.keySet().removeIf(EngineEnvironment::concernsEngine);
+        environment.remove("OMNI_DATA_DIR");
+        environment.put("OMNI_ENGINE_IDLE_SECONDS", "300");
+        StringWriter said = new StringWriter();
+        EngineClient client = new EngineLauncher(new DataDirectory(data), environment, new PrintWriter(said)).connect();
+        EngineInfo engine = client.engine();
+        assertTrue(said.toString().contains("starting the local engine"), said.toString());
+        assertTrue(engine.processAlive(), "the engine runs");
+        assertEquals(200, client.status(Duration.ofSeconds(10)).status(), "and answers");
+        // A child of this JVM would keep the JDK's reaper thread waiting in native code, and a JVM's exit waits up
+        // to 300 ms for such threads: each client that started an engine would end that much later.
+        assertTrue(ProcessHandle.current().descendants().noneMatch(process -> process.pid() == engine.pid()),
+                "the engine is no descendant of the client that started it");
+        assertTrue(EngineLauncher.stop(client, Duration.ofSeconds(60)), "engine stop ends it");
+        assertFalse(engine.processAlive(), "the engine has exited");
     }
 
     @Test
@@ -144,7 +172,7 @@ class EngineProcessTest {
         assertEquals(0, again.await(), again.describe());
         assertTrue(again.err().contains("another build of omni"), again.describe());
         assertNoStackTrace(again);
-        assertFalse(ProcessHandle.of(engine.pid()).map(ProcessHandle::isAlive).orElse(false), "the old engine ended");
+        assertFalse(engine.processAlive(), "the old engine ended");
         assertNotEquals(engine.pid(), awaitEngine(data).pid());
     }
 

@@ -27,10 +27,18 @@ final class TestEngines {
     /** Kills that process and waits for it to be gone. */
     static void kill(ProcessHandle process) {
         process.destroyForcibly();
-        try {
-            process.onExit().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("process " + process.pid() + " did not end", e);
+        // An engine is no child of this JVM: ended, it may stay a zombie until init reaps it (or for good).
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (EngineInfo.running(process.pid())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("process " + process.pid() + " did not end");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while process " + process.pid() + " ended", e);
+            }
         }
     }
 }
