@@ -259,17 +259,18 @@ public final class EngineLauncher {
         builder.environment().clear();
         builder.environment().putAll(environment);
         Process launch = builder.start();
-        String printed;
         try {
-            printed = new String(launch.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)
-                    .trim();
+            // The pid is a line, well within a pipe's buffer: the shell never waits for it to be read.
             if (!launch.waitFor(DETACH_WAIT.toSeconds(), TimeUnit.SECONDS)) {
                 launch.destroyForcibly();
+                throw new EngineException("/bin/sh did not start the local engine within " + DETACH_WAIT.toSeconds()
+                        + " s (its log: " + engineLog() + ")");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException("interrupted while the engine started", e);
         }
+        String printed = new String(launch.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
         try {
             return Long.parseLong(printed);
         } catch (NumberFormatException e) {

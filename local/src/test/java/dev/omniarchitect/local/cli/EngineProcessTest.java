@@ -136,13 +136,7 @@ class EngineProcessTest {
         assertEquals(0, run.await(), run.describe());
         assertTrue(run.err().contains("stops after 2 s without work"), run.describe());
         EngineInfo engine = awaitEngine(data);
-        // Its end as the engine sees it: gone, or a zombie that init has not reaped yet (or never reaps, in
-        // some containers), which the JDK's onExit would wait for.
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (engine.processAlive()) {
-            assertTrue(System.nanoTime() < deadline, "the idle engine did not exit");
-            Thread.sleep(50);
-        }
+        assertTrue(TestEngines.awaitEnd(engine.pid(), Duration.ofSeconds(60)), "the idle engine did not exit");
         assertFalse(Files.exists(data.resolve("engine.json")), "an engine that exits removes its discovery file");
     }
 

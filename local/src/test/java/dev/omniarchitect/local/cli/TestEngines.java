@@ -4,9 +4,9 @@ import dev.omniarchitect.local.engine.EngineInfo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /** Ends the engine a test's commands started, whatever happened in the test: no test leaves one running. */
 final class TestEngines {
@@ -27,18 +27,29 @@ final class TestEngines {
     /** Kills that process and waits for it to be gone. */
     static void kill(ProcessHandle process) {
         process.destroyForcibly();
-        // An engine is no child of this JVM: ended, it may stay a zombie until init reaps it (or for good).
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (EngineInfo.running(process.pid())) {
+        if (!awaitEnd(process.pid(), Duration.ofSeconds(30))) {
+            throw new AssertionError("process " + process.pid() + " did not end");
+        }
+    }
+
+    /**
+     * Whether that process ended within the wait, as the engine sees it: gone, or a zombie that init has not
+     * reaped yet (an engine is no child of this JVM; the JDK counts a zombie as alive, and some containers'
+     * first process never reaps).
+     */
+    static boolean awaitEnd(long pid, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (EngineInfo.running(pid)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("process " + process.pid() + " did not end");
+                return false;
             }
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while process " + process.pid() + " ended", e);
+                throw new AssertionError("interrupted while process " + pid + " ended", e);
             }
         }
+        return true;
     }
 }
