@@ -7,8 +7,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * What the discovery file says about the engine that owns a data directory.
@@ -63,6 +65,32 @@ public record EngineInfo(long pid, Instant processStart, int port, String buildI
             // No /proc (not Linux), or the process ended just now: the JDK's answer above stands.
             return true;
         }
+    }
+
+    /** Whether this engine's process ended within the wait, as {@link #processAlive} sees it. */
+    public boolean awaitEnd(Duration wait) {
+        return awaitWhile(this::processAlive, wait);
+    }
+
+    /** Whether that process ended within the wait, as {@link #running} sees it: gone, or a zombie. */
+    public static boolean awaitEnd(long pid, Duration wait) {
+        return awaitWhile(() -> running(pid), wait);
+    }
+
+    private static boolean awaitWhile(BooleanSupplier alive, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (alive.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !alive.getAsBoolean();
+            }
+        }
+        return true;
     }
 
     /** The discovery file's content, if there is one that can be read. */

@@ -141,7 +141,7 @@ public final class EngineLauncher {
         } catch (IOException unreachable) {
             err.println("omni: the engine for " + directory + " (pid " + info.pid() + ") does not answer; replacing it");
             ProcessHandle.of(info.pid()).ifPresent(ProcessHandle::destroyForcibly);
-            awaitExit(info, STOP_WAIT);
+            info.awaitEnd(STOP_WAIT);
             Files.deleteIfExists(directory.discoveryFile());
             return Optional.empty();
         }
@@ -171,31 +171,13 @@ public final class EngineLauncher {
         } catch (IOException unreachable) {
             ProcessHandle.of(client.engine().pid()).ifPresent(ProcessHandle::destroyForcibly);
         }
-        if (awaitExit(client.engine(), wait)) {
+        // A zombie is no engine: init reaps orphans when it will (every 2 s on some machines, never in some
+        // containers), and the engine is no child of this process.
+        if (client.engine().awaitEnd(wait)) {
             return true;
         }
         ProcessHandle.of(client.engine().pid()).ifPresent(ProcessHandle::destroyForcibly);
-        return awaitExit(client.engine(), Duration.ofSeconds(10));
-    }
-
-    /**
-     * Whether that engine's process ended within the wait: asked of /proc too, as a zombie is no engine (init
-     * reaps orphans when it will: every 2 s on some machines, never in some containers).
-     */
-    private static boolean awaitExit(EngineInfo info, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (info.processAlive()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return !info.processAlive();
-            }
-        }
-        return true;
+        return client.engine().awaitEnd(Duration.ofSeconds(10));
     }
 
     private EngineClient start() throws IOException {

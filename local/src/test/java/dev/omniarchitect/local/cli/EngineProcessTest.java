@@ -136,7 +136,7 @@ class EngineProcessTest {
         assertEquals(0, run.await(), run.describe());
         assertTrue(run.err().contains("stops after 2 s without work"), run.describe());
         EngineInfo engine = awaitEngine(data);
-        assertTrue(TestEngines.awaitEnd(engine.pid(), Duration.ofSeconds(60)), "the idle engine did not exit");
+        assertTrue(engine.awaitEnd(Duration.ofSeconds(60)), "the idle engine did not exit");
         assertFalse(Files.exists(data.resolve("engine.json")), "an engine that exits removes its discovery file");
     }
 

@@ -27,29 +27,9 @@ final class TestEngines {
     /** Kills that process and waits for it to be gone. */
     static void kill(ProcessHandle process) {
         process.destroyForcibly();
-        if (!awaitEnd(process.pid(), Duration.ofSeconds(30))) {
+        // As the engine sees it: an engine is no child of this JVM, and the JDK counts a zombie as alive.
+        if (!EngineInfo.awaitEnd(process.pid(), Duration.ofSeconds(30))) {
             throw new AssertionError("process " + process.pid() + " did not end");
         }
-    }
-
-    /**
-     * Whether that process ended within the wait, as the engine sees it: gone, or a zombie that init has not
-     * reaped yet (an engine is no child of this JVM; the JDK counts a zombie as alive, and some containers'
-     * first process never reaps).
-     */
-    static boolean awaitEnd(long pid, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (EngineInfo.running(pid)) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while process " + pid + " ended", e);
-            }
-        }
-        return true;
     }
 }
