@@ -89,7 +89,8 @@ public final class ItemRequests {
         });
     }
 
-    private static long charsOf(List<BatchItem> requests) {
+    /** A job's requests' size as {@link #MAX_JOB_CHARS} counts it. */
+    public static long charsOf(List<BatchItem> requests) {
         return requests.stream().mapToLong(item -> item.prompt().length()
                 + (item.input() == null ? 0 : item.input().length())
                 + (item.params() == null ? 0 : item.params().toString().length())).sum();

@@ -33,6 +33,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 
@@ -74,6 +75,15 @@ public final class FunctionServices {
      */
     public FunctionServices(FunctionConfig config, AwsClients aws, PrintStream logOutput, Clock clock,
                             List<ExternalCheck> externalChecks, LeaseStore leases) {
+        this(config, aws, logOutput, clock, externalChecks, leases, UnaryOperator.identity());
+    }
+
+    /**
+     * As above, with the job store as this process keeps it around the jobs table: the local engine keeps
+     * what it stores in memory too.
+     */
+    public FunctionServices(FunctionConfig config, AwsClients aws, PrintStream logOutput, Clock clock,
+                            List<ExternalCheck> externalChecks, LeaseStore leases, UnaryOperator<JobStore> jobStore) {
         this.config = config;
         this.aws = aws;
         this.mapper = Json.mapper();
@@ -87,8 +97,8 @@ public final class FunctionServices {
         // Built once: loading the Kubernetes model types takes a moment that no request should pay.
         this.validators = ValidatorRegistry.builtIn(externalChecks);
         CompressedJson compressed = new CompressedJson(mapper);
-        this.jobs = new DynamoDbJobStore(aws.dynamoDb(), config.jobsTable(), config.jobRetention(), mapper,
-                compressed, clock);
+        this.jobs = jobStore.apply(new DynamoDbJobStore(aws.dynamoDb(), config.jobsTable(), config.jobRetention(),
+                mapper, compressed, clock));
         this.cache = new DynamoDbCacheStore(aws.dynamoDb(), config.cacheTable(), compressed);
         this.limiter = new ProviderLimiter(leases, config.ceilings(), config.tokenBudgets(), log, clock);
     }

@@ -78,6 +78,7 @@ public final class Engine implements AutoCloseable {
                     .externalChecks(InstalledTools.fromEnvironment(settings.environment()))
                     .progress(changes::itemDone)
                     .leasesInMemory()
+                    .requestsInMemory()
                     .build();
         } catch (RuntimeException e) {
             logs.close();

@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole system on one machine: DynamoDB Local (or the endpoint in AWS_ENDPOINT_URL_DYNAMODB), the
@@ -91,7 +92,7 @@ public final class LocalPipeline implements AutoCloseable {
             this.leases = builder.leasesInMemory ? new EngineLeaseStore()
                     : new DynamoDbLeaseStore(aws.dynamoDb(), config.limitsTable());
             this.services = new FunctionServices(config, aws, builder.logOutput, builder.clock, builder.externalChecks,
-                    leases);
+                    leases, builder.requestsInMemory ? EngineJobStore::new : UnaryOperator.identity());
 
             // A drain waits for the executions' invocations and the sync calls' items alike.
             InvocationGate gate = new InvocationGate();
@@ -331,6 +332,7 @@ public final class LocalPipeline implements AutoCloseable {
         private PrintStream logOutput = System.out;
         private Clock clock = Clock.systemUTC();
         private boolean leasesInMemory;
+        private boolean requestsInMemory;
         private ExecutionListener listener = new ExecutionListener() { };
         private ItemProgress progress = ItemProgress.NONE;
         private List<ExternalCheck> externalChecks = List.of();
@@ -414,6 +416,15 @@ public final class LocalPipeline implements AutoCloseable {
          */
         public Builder leasesInMemory() {
             this.leasesInMemory = true;
+            return this;
+        }
+
+        /**
+         * Keeps the requests of the jobs this process stores in its memory too, for its items' first reads: for
+         * the engine, which runs the items of the jobs it stores (see {@link EngineJobStore}).
+         */
+        public Builder requestsInMemory() {
+            this.requestsInMemory = true;
             return this;
         }
 

@@ -21,6 +21,7 @@ import dev.omniarchitect.job.Owner;
 import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
 import dev.omniarchitect.json.CompressedJson;
 import dev.omniarchitect.json.Json;
+import dev.omniarchitect.local.runtime.EngineJobStore;
 import dev.omniarchitect.log.StructuredLog;
 import dev.omniarchitect.provider.ErrorCode;
 import dev.omniarchitect.provider.ProviderException;
@@ -32,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -40,8 +42,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * How few reads a job costs, against DynamoDB Local: item requests read a job at a time, and an
- * aggregation that sums the Map's outcomes instead of reading every result back.
+ * How few reads a job costs, against DynamoDB Local: item requests read a job at a time (none at all in the
+ * engine that stored the job), and an aggregation that sums the Map's outcomes instead of reading every
+ * result back.
  */
 class JobReadsTest extends DynamoDbLocalTestBase {
 
@@ -132,6 +135,63 @@ class JobReadsTest extends DynamoDbLocalTestBase {
     }
 
     @Test
+    void anEngineRunsTheItemsOfAJobItStoredWithoutReadingTheirRequests() {
+        EngineJobStore engine = new EngineJobStore(jobs);
+        List<BatchItem> items = items(12, 100);
+        engine.create("job-e", new BatchDocument(items), Owner.LOCAL, created).join();
+        jobs.reset();
+        ItemRequests requests = new ItemRequests(engine);
+
+        assertEquals(items, items.stream().map(item -> requests.load("job-e", item.id()).join()).toList());
+        assertEquals(items.get(5), engine.loadItem("job-e", "i5").join());
+
+        assertEquals(0, jobs.calls("loadItems") + jobs.calls("loadItem"), "nothing read from the store");
+        assertEquals(items, jobs.loadItems("job-e").join().stream()
+                .sorted(Comparator.comparingInt(item -> Integer.parseInt(item.id().substring(1)))).toList(),
+                "stored all the same, as the store reads them back");
+        CompletionException unknown = assertThrows(CompletionException.class,
+                () -> engine.loadItem("job-e", "i99").join());
+        assertEquals(ErrorCode.STORAGE_UNAVAILABLE, ((ProviderException) unknown.getCause()).code());
+    }
+
+    @Test
+    void anEngineReadsFromTheStoreWhatItDidNotStoreItselfOrNoLongerKeeps() {
+        EngineJobStore engine = new EngineJobStore(jobs, 2, 2_000);
+        List<BatchItem> earlier = store("job-earlier-engine", 3, 10);
+        assertEquals(earlier.size(), engine.loadItems("job-earlier-engine").join().size());
+        assertEquals(1, jobs.calls("loadItems"), "a job an earlier engine stored");
+
+        for (String job : List.of("job-1", "job-2", "job-3")) {
+            engine.create(job, new BatchDocument(items(2, 10)), Owner.LOCAL, created).join();
+        }
+        engine.create("job-big", new BatchDocument(items(5, 1_000)), Owner.LOCAL, created).join();
+        jobs.reset();
+        engine.loadItems("job-3").join();
+        engine.loadItems("job-2").join();
+        assertEquals(0, jobs.calls("loadItems"), "kept");
+        assertEquals(2, engine.loadItems("job-1").join().size());
+        assertEquals(1, jobs.calls("loadItems"), "dropped: only the two most recent jobs are kept");
+        assertEquals(5, engine.loadItems("job-big").join().size());
+        assertEquals(2, jobs.calls("loadItems"), "too large to keep");
+
+        engine.delete("job-3").join();
+        assertTrue(engine.loadItems("job-3").join().isEmpty(), "a deleted job is forgotten with its records");
+        assertEquals(3, jobs.calls("loadItems"));
+    }
+
+    @Test
+    void aJobAnEngineCouldNotStoreIsNotKept() {
+        EngineJobStore engine = new EngineJobStore(new DynamoDbJobStore(aws.dynamoDb(), "no-such-table",
+                Duration.ofDays(1), Json.mapper(), new CompressedJson(Json.mapper()), Clock.systemUTC()));
+
+        assertThrows(CompletionException.class,
+                () -> engine.create("job-unstored", new BatchDocument(items(2, 10)), Owner.LOCAL, created).join());
+
+        assertThrows(CompletionException.class, () -> engine.loadItems("job-unstored").join(),
+                "asked of the store, which has no such table");
+    }
+
+    @Test
     void theSummaryIsAddedUpFromTheOutcomesWithoutReadingResultsBack() {
         store("job-sum", 3, 10);
         List<MapItemOutcome> outcomes = new ArrayList<>();
@@ -216,11 +276,15 @@ class JobReadsTest extends DynamoDbLocalTestBase {
     }
 
     private List<BatchItem> store(String jobId, int count, int promptChars) {
-        List<BatchItem> items = IntStream.range(0, count).mapToObj(i -> new BatchItem("i" + i, "dockerfile",
-                (i + "p").repeat(promptChars / 2), Json.mapper().createObjectNode().put("n", i), SETTINGS)).toList();
+        List<BatchItem> items = items(count, promptChars);
         jobs.create(jobId, new BatchDocument(items), Owner.LOCAL, created).join();
         jobs.reset();
         return items;
+    }
+
+    private static List<BatchItem> items(int count, int promptChars) {
+        return IntStream.range(0, count).mapToObj(i -> new BatchItem("i" + i, "dockerfile",
+                (i + "p").repeat(promptChars / 2), Json.mapper().createObjectNode().put("n", i), SETTINGS)).toList();
     }
 
     /** A stored result: 1,000 input tokens per second of duration, costing $0.001 per 1,000 tokens. */
