@@ -344,7 +344,8 @@ class RunCommandTest {
         env.put("OMNI_DATA_DIR", temp.resolve("data").toString());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = OmniCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), env).execute(args);
+        int status = OmniCommand.forArguments(new PrintWriter(out, true), new PrintWriter(err, true), env, args)
+                .execute(args);
         return new Result(status, out.toString(), err.toString());
     }
 
