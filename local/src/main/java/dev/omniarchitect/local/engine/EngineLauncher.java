@@ -34,10 +34,11 @@ public final class EngineLauncher {
     /**
      * The default JVM options of its JIT: a young engine's jobs are quick sooner when the JIT stops at its first
      * tier (on two cores the optimising compiler took the CPU those jobs needed) and compiles early, on one
-     * compiler thread (a second one took a core from the engine's start, which is mostly code run once).
+     * compiler thread: a second one, or compiling after a tenth of the usual counts, spent the CPU of the engine's
+     * start, which is mostly code run once, on compiling it.
      */
     public static final String DEFAULT_JIT_OPTIONS =
-            "-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1 -XX:CICompilerCount=1";
+            "-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.5 -XX:CICompilerCount=1";
     /** The background engine's JVM options when {@link #JAVA_OPTIONS_VARIABLE} is not set. */
     public static final String DEFAULT_JAVA_OPTIONS = DEFAULT_MEMORY_OPTIONS + " " + DEFAULT_JIT_OPTIONS;
 
