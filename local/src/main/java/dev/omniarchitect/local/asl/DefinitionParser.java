@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * Reads a definition's states, refusing whatever the local executor does not implement: the state types
- * the project's definition uses (Task, Map, Pass, Fail) and nothing else, so no untested interpreter code runs.
+ * the project's definition uses (Task, Map inline or distributed, Pass, Fail) and nothing else, so no untested interpreter code runs.
  */
 final class DefinitionParser {
     // Step Functions wants every state name unique across the machine, Map processors included.
@@ -33,11 +33,21 @@ final class DefinitionParser {
         return new StateGraph(startAt, states);
     }
 
+    /** A Map whose processor runs in DISTRIBUTED mode: child executions, rather than iterations of this one. */
+    private static boolean distributed(FieldReader where) {
+        if (!where.has("ItemProcessor")) {
+            return false;
+        }
+        FieldReader processor = where.object("ItemProcessor");
+        return processor.has("ProcessorConfig")
+                && processor.object("ProcessorConfig").optionalString("Mode").orElse("INLINE").equals("DISTRIBUTED");
+    }
+
     private State state(FieldReader where) {
         String type = where.string("Type");
         return switch (type) {
             case "Task" -> TaskState.parse(where);
-            case "Map" -> MapState.parse(where, this);
+            case "Map" -> distributed(where) ? DistributedMapState.parse(where, this) : MapState.parse(where, this);
             case "Pass" -> PassState.parse(where);
             case "Fail" -> FailState.parse(where);
             default -> throw where.unsupportedValue("Type", type);

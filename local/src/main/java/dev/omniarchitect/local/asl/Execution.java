@@ -32,6 +32,25 @@ final class Execution {
         return name;
     }
 
+    /** This execution's ARN, as $$.Execution.Id shows it. */
+    String arn() {
+        return ARN_PREFIX + "execution:" + stateMachineName + ":" + name;
+    }
+
+    String stateMachineArn() {
+        return ARN_PREFIX + "stateMachine:" + stateMachineName;
+    }
+
+    /** The ARN of a Map Run this execution's Distributed Map state starts. */
+    String mapRunArn(String label, String mapRunId) {
+        return ARN_PREFIX + "mapRun:" + stateMachineName + "/" + label + ":" + mapRunId;
+    }
+
+    /** A child execution of a Distributed Map: an execution of its own, with this one's services. */
+    Execution child(String childName, Instant childStart, JsonNode childInput) {
+        return new Execution(stateMachineName, childName, childStart, childInput, services);
+    }
+
     JsonNode input() {
         return input;
     }
@@ -47,7 +66,7 @@ final class Execution {
     ObjectNode contextObject(StateContext state) {
         ObjectNode context = JsonNodeFactory.instance.objectNode();
         ObjectNode execution = context.putObject("Execution");
-        execution.put("Id", ARN_PREFIX + "execution:" + stateMachineName + ":" + name);
+        execution.put("Id", arn());
         execution.set("Input", input);
         execution.put("Name", name);
         execution.put("StartTime", TIMESTAMP.format(startTime));
@@ -56,7 +75,7 @@ final class Execution {
         stateNode.put("Name", state.stateName());
         stateNode.put("RetryCount", state.retryCount());
         ObjectNode stateMachine = context.putObject("StateMachine");
-        stateMachine.put("Id", ARN_PREFIX + "stateMachine:" + stateMachineName);
+        stateMachine.put("Id", stateMachineArn());
         stateMachine.put("Name", stateMachineName);
         return context;
     }

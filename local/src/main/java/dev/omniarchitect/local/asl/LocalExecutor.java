@@ -51,6 +51,7 @@ public final class LocalExecutor {
         private Clock clock = Clock.systemUTC();
         private ExecutionListener listener = new ExecutionListener() {
         };
+        private ObjectStore objectStore = ObjectStore.NONE;
 
         private Builder() {
         }
@@ -80,11 +81,18 @@ public final class LocalExecutor {
             return this;
         }
 
+        /** Where a Distributed Map's ItemReader and ResultWriter find S3; without one they fail, saying so. */
+        public Builder objectStore(ObjectStore objectStore) {
+            this.objectStore = Objects.requireNonNull(objectStore, "objectStore");
+            return this;
+        }
+
         public LocalExecutor build() {
             if (lambdaInvoker == null) {
                 throw new IllegalStateException("A LocalExecutor needs a lambdaInvoker");
             }
-            return new LocalExecutor(new ExecutionServices(lambdaInvoker, listener, retryDelayScale, clock));
+            return new LocalExecutor(new ExecutionServices(lambdaInvoker, listener, retryDelayScale, clock,
+                    objectStore));
         }
     }
 }

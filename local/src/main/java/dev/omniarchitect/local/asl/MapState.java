@@ -81,16 +81,18 @@ record MapState(FilterPath inputPath, PathExpression itemsPath, Optional<Payload
         });
     }
 
-    // ItemSelector sees the Map's input as $ and the item as $$.Map.Item.
     private JsonNode iterationInput(StateContext attempt, JsonNode mapInput, int index, JsonNode item)
             throws StatesError {
-        if (itemSelector.isEmpty()) {
-            return item;
-        }
+        return itemSelector.isEmpty() ? item : select(itemSelector.get(), attempt, mapInput, index, item);
+    }
+
+    /** An item through a Map's ItemSelector, which sees the Map's input as $ and the item as $$.Map.Item. */
+    static JsonNode select(PayloadTemplate itemSelector, StateContext attempt, JsonNode mapInput, int index,
+                           JsonNode item) throws StatesError {
         ObjectNode context = attempt.contextObject();
         ObjectNode mapItem = context.putObject("Map").putObject("Item");
         mapItem.put("Index", index);
         mapItem.set("Value", item);
-        return itemSelector.get().evaluate(new Scope(attempt.stateName(), mapInput, context));
+        return itemSelector.evaluate(new Scope(attempt.stateName(), mapInput, context));
     }
 }

@@ -14,6 +14,8 @@ final class StatesError extends Exception {
     static final String RUNTIME = "States.Runtime";
     static final String TIMEOUT = "States.Timeout";
     static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
+    static final String RESULT_WRITER_FAILED = "States.ResultWriterFailed";
+    static final String EXCEED_TOLERATED_FAILURE_THRESHOLD = "States.ExceedToleratedFailureThreshold";
 
     private final String error;
     private final String cause;

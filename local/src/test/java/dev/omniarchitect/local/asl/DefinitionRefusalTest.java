@@ -52,9 +52,11 @@ class DefinitionRefusalTest {
                 Arguments.of(machine("""
                         {"Type": "Map", "Next": "Done", "ItemProcessor": {
                           "ProcessorConfig": {"Mode": "DISTRIBUTED"},
-                          "StartAt": "Inner", "States": {"Inner": {"Type": "Pass", "End": true}}}}
+                          "StartAt": "Inner", "States": {"Inner": {"Type": "Pass", "End": true}}},
+                         "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "CSV"},
+                                        "Parameters": {"Bucket": "b", "Key": "k"}}}
                         """),
-                        "state \"A\": field \"ItemProcessor.ProcessorConfig.Mode\" value \"DISTRIBUTED\" is not"
+                        "state \"A\": field \"ItemReader.ReaderConfig.InputType\" value \"CSV\" is not"
                                 + " supported by the local executor"),
                 Arguments.of(machine("""
                         {"Type": "Map", "Next": "Done", "ItemProcessor": {
