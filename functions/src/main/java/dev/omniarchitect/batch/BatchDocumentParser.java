@@ -47,6 +47,23 @@ public final class BatchDocumentParser {
         return parse(root, overrides);
     }
 
+    /** A document written in that format. */
+    public BatchDocument parse(String text, DocumentFormat format, BatchOverrides overrides) {
+        return format == DocumentFormat.JSON_LINES ? parseLines(text, overrides) : parse(text, overrides);
+    }
+
+    /**
+     * A document written as JSON Lines (see {@link BatchLines}); its problems name the lines they are on.
+     */
+    public BatchDocument parseLines(String text, BatchOverrides overrides) {
+        BatchLines lines = BatchLines.read(text, mapper);
+        try {
+            return parse(lines.document(), overrides);
+        } catch (InvalidBatchException e) {
+            throw new InvalidBatchException(lines.onLines(e.violations()));
+        }
+    }
+
     /** As {@link #parse(String, BatchOverrides)}, for a document already read as JSON. */
     public BatchDocument parse(JsonNode root, BatchOverrides overrides) {
         List<Violation> violations = new ArrayList<>();

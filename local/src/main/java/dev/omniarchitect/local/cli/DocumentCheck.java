@@ -5,6 +5,7 @@ import dev.omniarchitect.batch.BatchDocument;
 import dev.omniarchitect.batch.BatchDocumentParser;
 import dev.omniarchitect.batch.BatchLimits;
 import dev.omniarchitect.batch.BatchOverrides;
+import dev.omniarchitect.batch.DocumentFormat;
 import dev.omniarchitect.json.Json;
 import dev.omniarchitect.kind.KindRegistry;
 import dev.omniarchitect.provider.anthropic.AnthropicProvider;
@@ -34,7 +35,8 @@ final class DocumentCheck {
      * The parsed document; throws {@code InvalidBatchException} with every violation, or
      * {@code UnknownDefaultProviderException} when OMNI_DEFAULT_PROVIDER names no provider.
      */
-    static BatchDocument parse(String document, BatchOverrides overrides, Map<String, String> environment) {
+    static BatchDocument parse(String document, DocumentFormat format, BatchOverrides overrides,
+                               Map<String, String> environment) {
         String defaultProvider = defaultProvider(environment);
         // Only the names matter here: which model a provider defaults to is the engine's business, except
         // that blueprint's is what an item naming another model is warned about.
@@ -43,7 +45,7 @@ final class DocumentCheck {
         providers.put(BlueprintProvider.NAME, BlueprintProvider.MODEL);
         return new BatchDocumentParser(Json.mapper(), KindRegistry.builtIn(),
                 new BatchDefaults(defaultProvider, providers, BatchLimits.DEFAULT_CACHE_TTL_SECONDS))
-                .parse(document, overrides);
+                .parse(document, format, overrides);
     }
 
     /** OMNI_DEFAULT_PROVIDER, or blueprint; an unknown one is bad configuration, found before any engine starts. */

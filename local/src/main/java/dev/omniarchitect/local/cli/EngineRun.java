@@ -2,6 +2,7 @@ package dev.omniarchitect.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omniarchitect.batch.DocumentFormat;
 import dev.omniarchitect.batch.Violation;
 import dev.omniarchitect.job.JobRecord;
 import dev.omniarchitect.json.Json;
@@ -81,8 +82,10 @@ final class EngineRun {
     }
 
     /** Submits the document; returns the job id, item count and warnings. */
-    JsonNode submit(String document, String provider, String cache, int concurrency) throws Refused, IOException {
-        ObjectNode request = Json.mapper().createObjectNode().put("document", document).put("concurrency", concurrency);
+    JsonNode submit(String document, DocumentFormat format, String provider, String cache, int concurrency)
+            throws Refused, IOException {
+        ObjectNode request = Json.mapper().createObjectNode().put("document", document)
+                .put("format", format.wireName()).put("concurrency", concurrency);
         if (provider != null) {
             request.put("provider", provider);
         }

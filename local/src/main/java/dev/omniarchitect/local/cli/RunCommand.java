@@ -3,6 +3,7 @@ package dev.omniarchitect.local.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omniarchitect.batch.BatchOverrides;
 import dev.omniarchitect.batch.CacheMode;
+import dev.omniarchitect.batch.DocumentFormat;
 import dev.omniarchitect.batch.InvalidBatchException;
 import dev.omniarchitect.batch.Violation;
 import dev.omniarchitect.job.JobRecord;
@@ -40,6 +41,9 @@ import picocli.CommandLine.Parameters;
             "",
             "FILE is read as UTF-8 (a byte order mark is fine); - reads standard input. What is wrong with",
             "the file, --out, the options or OMNI_DEFAULT_PROVIDER is reported before any provider is called.",
+            "A file named *.jsonl or *.ndjson (or any FILE with --jsonl) is JSON Lines: one item a line, and",
+            "optionally a first line of the document's own fields (provider, model, fallback, options, mode,",
+            "clientToken), told from an item by having no id, kind or prompt; problems name their line.",
             "",
             "With no AI key set, items use the offline blueprint provider. Provider settings come from the",
             "environment (see omni providers): OMNI_DEFAULT_PROVIDER, OPENAI_API_KEY, ANTHROPIC_API_KEY, ... Set",
@@ -61,6 +65,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print the job record as JSON on stdout instead of the table")
     boolean json;
+
+    @Option(names = "--jsonl", description = "read FILE as JSON Lines, whatever its name (the default for *.jsonl "
+            + "and *.ndjson)")
+    boolean jsonLines;
 
     @Option(names = "--provider", paramLabel = "P", completionCandidates = ProviderNames.class,
             description = "use provider P and its default model for every item, whatever the document says: "
@@ -117,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
             DocumentCheck.defaultProvider(environment);
         } else {
             try {
-                DocumentCheck.parse(document, overrides(), environment);
+                DocumentCheck.parse(document, format(), overrides(), environment);
             } catch (InvalidBatchException e) {
                 printViolations(e.violations(), stderr);
                 return ExitStatus.BAD_INPUT;
@@ -131,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
         JsonNode job;
         try {
             BatchOverrides overrides = overrides();
-            job = run.submit(document, overrides.provider(),
+            job = run.submit(document, format(), overrides.provider(),
                     overrides.cache() == null ? null : overrides.cache().name(), concurrency.value());
         } catch (EngineRun.Refused refused) {
             printViolations(refused.violations(), stderr);
@@ -161,6 +169,10 @@ final class RunCommand implements Callable<Integer> {
         timings.print(stderr);
         return record.summary() != null && record.summary().succeeded() == record.summary().total()
                 ? ExitStatus.OK : ExitStatus.SOME_FAILED;
+    }
+
+    private DocumentFormat format() {
+        return jsonLines ? DocumentFormat.JSON_LINES : DocumentFormat.ofFileName(file);
     }
 
     /** Faults of the command's options first, in their own words, then those of the document. */

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.omniarchitect.batch.BatchDocument;
 import dev.omniarchitect.batch.BatchOverrides;
 import dev.omniarchitect.batch.CacheMode;
+import dev.omniarchitect.batch.DocumentFormat;
 import dev.omniarchitect.batch.InvalidBatchException;
 import dev.omniarchitect.batch.Violation;
 import dev.omniarchitect.job.JobRecord;
@@ -124,7 +125,8 @@ final class EngineRoutes implements HttpHandler {
     }
 
     /**
-     * Body {@code {document, provider?, cache?, concurrency?}}: 202 {@code {jobId, total, warnings}} or 400 with the
+     * Body {@code {document, format?, provider?, cache?, concurrency?}} (format {@code json}, the default, or
+     * {@code jsonl}): 202 {@code {jobId, total, warnings}} or 400 with the
      * violations.
      */
     private void run(HttpExchange exchange) throws IOException {
@@ -132,9 +134,15 @@ final class EngineRoutes implements HttpHandler {
         LocalPipeline pipeline = engine.pipeline();
         String provider = request.path("provider").isTextual() ? request.path("provider").asText() : null;
         CacheMode cache = request.path("cache").isTextual() ? CacheMode.valueOf(request.path("cache").asText()) : null;
+        Optional<DocumentFormat> format = request.has("format") ? DocumentFormat.named(request.path("format").asText())
+                : Optional.of(DocumentFormat.JSON);
+        if (format.isEmpty()) {
+            send(exchange, 400, message("format must be json or jsonl"));
+            return;
+        }
         BatchDocument batch;
         try {
-            batch = pipeline.services().batchParser().parse(request.path("document").asText(),
+            batch = pipeline.services().batchParser().parse(request.path("document").asText(), format.get(),
                     new BatchOverrides(provider, cache));
         } catch (InvalidBatchException e) {
             ObjectNode refusal = message("not a valid batch document");

@@ -215,6 +215,37 @@ class RunCommandTest {
     }
 
     @Test
+    void jsonLinesRunAsTheSameDocumentAndTheirProblemsNameTheirLinesInTheClientAndInTheEngine() throws IOException {
+        String badLines = "{\"options\": {\"cache\": \"bypass\"}}\n{\"id\": \"a\", \"kind\": \"dockerfile\", "
+                + "\"prompt\": \"p\"}\n\n{\"id\": \"b\", \"kind\": \"spreadsheet\", \"prompt\": \"p\"}\n";
+        Path bad = Files.writeString(temp.resolve("bad.jsonl"), badLines);
+        Result beforeAnyEngine = omni(Map.of(), "run", bad.toString(), "--out", temp.resolve("out").toString());
+        assertEquals(2, beforeAnyEngine.status, beforeAnyEngine.err);
+        assertTrue(beforeAnyEngine.err.contains("  line 4: kind: "), beforeAnyEngine.err);
+
+        Path lines = Files.writeString(temp.resolve("fleet.ndjson"), "{\"options\": {\"cache\": \"bypass\"}}\n"
+                + "{\"id\": \"api\", \"kind\": \"dockerfile\", \"prompt\": \"an API\"}\n"
+                + "{\"id\": \"deploy\", \"kind\": \"kubernetes\", \"prompt\": \"its deployment\"}\n");
+        Result run = omni(Map.of(), "run", lines.toString(), "--json", "--out", temp.resolve("out").toString());
+        assertEquals(0, run.status, run.err);
+        JsonNode record = Json.mapper().readTree(run.out);
+        assertEquals(2, record.path("items").size());
+        assertEquals("api", record.path("items").path(0).path("id").asText());
+        JsonNode cacheKey = record.path("items").path(0).path("cacheKey");
+        assertTrue(cacheKey.isMissingNode() || cacheKey.isNull(), "the header's cache: bypass applies: " + cacheKey);
+
+        Result inTheEngine = omni(Map.of(), "run", bad.toString(), "--out", temp.resolve("out").toString());
+        assertEquals(2, inTheEngine.status, inTheEngine.err);
+        assertTrue(inTheEngine.err.contains("  line 4: kind: "), "the engine names the line too: " + inTheEngine.err);
+
+        Path named = Files.writeString(temp.resolve("fleet.txt"), Files.readString(lines));
+        assertEquals(2, omni(Map.of(), "run", named.toString(), "--out", temp.resolve("out").toString()).status,
+                "a .txt file is one JSON document unless told otherwise");
+        Result told = omni(Map.of(), "run", named.toString(), "--jsonl", "--out", temp.resolve("out").toString());
+        assertEquals(0, told.status, told.err);
+    }
+
+    @Test
     void aByteOrderMarkIsAcceptedAndDashReadsStandardInput() throws IOException {
         String document = "{\"items\": [{\"id\": \"a\", \"kind\": \"dockerfile\", \"prompt\": \"p\"}]}";
         Path bom = Files.writeString(temp.resolve("bom.json"), "\uFEFF" + document);
