@@ -130,6 +130,9 @@ export function showRecord(record) {
   const text = `${record.status.toLowerCase()}: ${progress.done} of ${progress.total} item(s) ended${pending ? `; ${pending}` : ''}`;
   // Written only when it changes, so a screen reader hears each step of the job once.
   if ($('#run-status').textContent !== text) $('#run-status').textContent = text;
+  // The pace changes with every poll: beside the status, not in it, so it is not read out each time.
+  $('#run-pace').textContent = !ended && progress.itemsPerSecond != null
+    ? `${progress.itemsPerSecond} item(s)/s, about ${timeLeft(progress.etaSeconds)} left` : '';
   $('#run-status').dataset.status = record.status;
   $('#bundle').disabled = !ended;
   $('#rerun').disabled = !ended;
@@ -289,4 +292,11 @@ export function initRun() {
     && download(openFile.file.path.split('/').pop(), openFile.file.content));
   $('#bundle').addEventListener('click', downloadBundle);
   $('#rerun').addEventListener('click', rerun);
+}
+
+/** Seconds left as a person reads them: "45 s", "3 min 12 s", "1 h 05 min". */
+function timeLeft(seconds) {
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
+  return `${Math.floor(seconds / 3600)} h ${String(Math.floor(seconds % 3600 / 60)).padStart(2, '0')} min`;
 }

@@ -1,6 +1,8 @@
 package dev.omniarchitect.job;
 
 import java.time.Instant;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +15,33 @@ import java.util.stream.Collectors;
 public final class JobReader {
 
     private final JobStore jobs;
+    private final Clock clock;
 
-    public JobReader(JobStore jobs) {
+    public JobReader(JobStore jobs, Clock clock) {
         this.jobs = jobs;
+        this.clock = clock;
     }
 
-    /** The job record, or empty if there is no such job. */
+    /** The job record, or empty if there is no such job; while it runs, with its pace. */
     public CompletableFuture<Optional<JobRecord>> read(String jobId) {
         // Both reads at once: a job that does not exist costs a wasted empty query, every other one a round trip less.
         return jobs.loadJob(jobId).thenCombine(jobs.loadItemStates(jobId),
-                (job, soFar) -> job.map(header -> assemble(header, soFar)));
+                (job, soFar) -> job.map(header -> withPace(assemble(header, soFar), clock.instant())));
+    }
+
+    /** A running job's record with its pace as of {@code now} (see {@link ItemRate}); any other as it is. */
+    static JobRecord withPace(JobRecord record, Instant now) {
+        if (record.status().isFinal() || record.items().isEmpty()) {
+            return record;
+        }
+        List<Instant> endedAt = record.items().stream().filter(item -> item.startedAt() != null)
+                .map(item -> item.startedAt().plusMillis(item.durationMs())).toList();
+        return ItemRate.of(endedAt, record.progress().done(), record.progress().total(), record.createdAt(), now)
+                .map(pace -> new JobRecord(record.jobId(), record.status(), record.createdAt(), record.finishedAt(),
+                        new JobRecord.Progress(record.progress().done(), record.progress().total(),
+                                pace.itemsPerSecond(), pace.etaSeconds()),
+                        record.summary(), record.items(), record.owner(), record.itemStates()))
+                .orElse(record);
     }
 
     /** The record of that header and those results (no item known to be calling), items in document order. */

@@ -1,5 +1,6 @@
 package dev.omniarchitect.job;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,7 +25,17 @@ public record JobRecord(String jobId, JobStatus status, Instant createdAt, Insta
         itemStates = List.copyOf(itemStates);
     }
 
-    /** Items ended so far, out of the total. */
-    public record Progress(int done, int total) {
+    /**
+     * Items ended so far, out of the total, and while the job runs, its pace and what is left at that pace
+     * ({@link ItemRate}; absent when no item ended in the last minute).
+     */
+    public record Progress(int done, int total,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Double itemsPerSecond,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Long etaSeconds) {
+
+        /** Progress without a pace: a job that has ended, or one no item of which has. */
+        public Progress(int done, int total) {
+            this(done, total, null, null);
+        }
     }
 }

@@ -184,7 +184,7 @@ public final class FunctionServices {
 
     /** The job reader. */
     public JobReader jobReader() {
-        return new JobReader(jobs);
+        return new JobReader(jobs, clock);
     }
 
     /** What the instance's providers share: its one HTTP client, and the SDK clients built on it. */

@@ -241,6 +241,24 @@ class ConsoleBrowserTest extends ServeTestBase {
     }
 
     @Test
+    void whileItemsRemainThePageShowsTheirPaceAndTheTimeLeftAndThenNoMore() throws Exception {
+        // The first three items end after 3 s; the fourth, behind them, 3 s later: the pace shows in between.
+        provider.latency(Duration.ofSeconds(3));
+        browser.get(api.resolve("/").toString());
+        await("the form", () -> "true".equals(find("body").getAttribute("data-ready")));
+        find("#document-box summary").click();
+        fill(find("#document-text"), "{\"provider\": \"openai\", \"items\": [" + heldItems() + "]}");
+        find("#document-submit").click();
+
+        await("the pace of the items that ended", () -> find("#run-pace").getText()
+                .matches("[0-9.]+ item\\(s\\)/s, about \\d+ s left"));
+        assertTrue(find("#run-status").getText().contains("3 of 4 item(s) ended"), find("#run-status").getText());
+        assertEquals(null, find("#run-pace").getAttribute("aria-live"), "the pace is not read out at every poll");
+        awaitJobEnd();
+        assertEquals("", find("#run-pace").getText(), "an ended job has no time left");
+    }
+
+    @Test
     void anItemsOwnFallbackIsComposedInTheFormCheckedByTheApiAndServesTheItemWhenItsProviderFails() throws Exception {
         provider.replies(request -> LoopbackOpenAiServer.userMessage(request).contains("provider-down")
                 ? Reply.error(503, "overloaded") : Reply.answer(LoopbackOpenAiServer.defaultAnswer(request)));

@@ -185,7 +185,7 @@ class DynamoDbStoresTest {
         String jobId = "20261126-130000-00000001";
         Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         jobs.create(jobId, new BatchDocument(items), Owner.LOCAL, created).join();
-        JobReader reader = new JobReader(jobs);
+        JobReader reader = new JobReader(jobs, Clock.systemUTC());
         assertEquals(JobStatus.QUEUED, reader.read(jobId).join().orElseThrow().status());
 
         jobs.markCalling(jobId, "a", created.plusMillis(5)).join();
