@@ -268,10 +268,17 @@ final class GenerationRoutes {
         });
     }
 
-    /** {@code GET /v1/generations/{jobId}}. */
+    /** {@code GET /v1/generations/{jobId}}, the whole record or, with {@code limit} or {@code cursor}, a page of it. */
     CompletableFuture<ApiResponse> read(ApiRequest request, Map<String, String> parameters) {
-        return withRecord(request, parameters.get("jobId"),
-                record -> done(ApiResponse.json(200, records.render(record))));
+        Optional<ItemPage> page;
+        try {
+            page = ItemPage.of(request.query());
+        } catch (ItemPage.Refused refused) {
+            return done(responses.problem(Problem.of("invalid-query", "Invalid query", 400,
+                    refused.field() + " " + refused.getMessage(), refused.field(), refused.getMessage())));
+        }
+        return withRecord(request, parameters.get("jobId"), record -> done(ApiResponse.json(200,
+                page.map(items -> records.render(record, items)).orElseGet(() -> records.render(record)))));
     }
 
     /** {@code GET /v1/generations/{jobId}/bundle[?part=N]}. */

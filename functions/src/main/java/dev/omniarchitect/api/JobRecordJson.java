@@ -7,6 +7,7 @@ import dev.omniarchitect.job.JobRecord;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -24,16 +25,27 @@ final class JobRecordJson {
 
     /** The record's JSON text, inline if it fits, else with links. */
     String render(JobRecord record) {
-        return render(record, null);
+        return render(record, (String) null);
     }
 
     /** As {@link #render(JobRecord)}, with the {@code statusUrl} to poll when the job has not ended. */
     String render(JobRecord record, String statusUrl) {
+        return renderWith(record, tree -> {
+            if (statusUrl != null) {
+                tree.put("statusUrl", statusUrl);
+            }
+        });
+    }
+
+    /** One page of the record's items (see {@link ItemPage}), with where the page is and the next one's link. */
+    String render(JobRecord record, ItemPage page) {
+        return renderWith(page.of(record), tree -> page.describe(tree, record));
+    }
+
+    private String renderWith(JobRecord record, Consumer<ObjectNode> more) {
         ObjectMapper mapper = responses.mapper();
         ObjectNode tree = mapper.valueToTree(record);
-        if (statusUrl != null) {
-            tree.put("statusUrl", statusUrl);
-        }
+        more.accept(tree);
         tree.put("fileContent", "inline");
         String inline = responses.write(tree);
         if (ResponseLimit.fitsAsText(inline)) {

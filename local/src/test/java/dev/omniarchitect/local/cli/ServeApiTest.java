@@ -48,6 +48,48 @@ class ServeApiTest extends ServeTestBase {
     }
 
     @Test
+    void aJobsItemsArePagedInDocumentOrderWithACursorToTheNextPage() throws Exception {
+        String run = UUID.randomUUID().toString();
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < 25; i++) {
+            items.append(i == 0 ? "" : ",").append("{\"id\": \"item-").append(i).append("\", \"kind\": \"dockerfile\", ")
+                    .append("\"prompt\": \"paged ").append(i).append(' ').append(run).append("\"}");
+        }
+        HttpResponse<String> accepted = postJson("/v1/generations", "{\"provider\": \"blueprint\", \"items\": ["
+                + items + "]}");
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String jobId = json(accepted).path("jobId").asText();
+        awaitEnd(jobId);
+
+        List<String> seen = new java.util.ArrayList<>();
+        String next = "/v1/generations/" + jobId + "?limit=10";
+        List<Integer> sizes = new java.util.ArrayList<>();
+        while (next != null) {
+            JsonNode page = json(get(next));
+            assertEquals("SUCCEEDED", page.path("status").asText());
+            assertEquals(25, page.path("progress").path("total").asInt(), "the progress is the whole job's");
+            assertEquals(25, page.path("page").path("total").asInt());
+            sizes.add(page.path("itemStates").size());
+            for (int i = 0; i < page.path("itemStates").size(); i++) {
+                String id = page.path("itemStates").path(i).path("id").asText();
+                seen.add(id);
+                assertEquals(id, page.path("items").path(i).path("id").asText(), "the page's own results");
+            }
+            next = page.path("page").has("next") ? page.path("page").path("next").asText() : null;
+        }
+        assertEquals(List.of(10, 10, 5), sizes);
+        assertEquals(java.util.stream.IntStream.range(0, 25).mapToObj(i -> "item-" + i).toList(), seen);
+        assertEquals(25, json(get("/v1/generations/" + jobId)).path("items").size(), "unpaged: the whole record");
+
+        for (String query : List.of("limit=0", "limit=1001", "limit=ten", "cursor=not-ours", "cursor=aXRlbTotMQ")) {
+            HttpResponse<String> refused = get("/v1/generations/" + jobId + "?" + query);
+            assertEquals(400, refused.statusCode(), query + ": " + refused.body());
+            String field = query.substring(0, query.indexOf('='));
+            assertEquals(field, json(refused).path("errors").path(0).path("field").asText(), refused.body());
+        }
+    }
+
+    @Test
     void aBatchIsAcceptedRunsWithProgressAndItsBundleHoldsEveryFile() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         provider.replies(request -> {

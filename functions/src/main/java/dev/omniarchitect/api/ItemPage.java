@@ -1,0 +1,99 @@
+package dev.omniarchitect.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omniarchitect.job.ItemResult;
+import dev.omniarchitect.job.ItemState;
+import dev.omniarchitect.job.JobRecord;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One page of a job's items ({@code GET /v1/generations/{jobId}?limit=N&cursor=C}): the states of N items in
+ * document order from the cursor on, and the results of those that have ended, with the cursor of the next page.
+ * The cursor is opaque to callers (it names where the page starts) and is only ever taken from a {@code next}.
+ */
+record ItemPage(int from, int limit) {
+
+    /** Items per page when a request names a cursor but no limit. */
+    static final int DEFAULT_LIMIT = 100;
+    /** The most items one page holds. */
+    static final int MAX_LIMIT = 1_000;
+    private static final String CURSOR_PREFIX = "item:";
+
+    /** Why a request's page cannot be served: the field, and what is wrong with it. */
+    static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String field;
+
+        Refused(String field, String message) {
+            super(message, null, false, false);
+            this.field = field;
+        }
+
+        String field() {
+            return field;
+        }
+    }
+
+    /** The page a request asks for; empty when it asks for none (the whole record). */
+    static Optional<ItemPage> of(Map<String, String> query) throws Refused {
+        String limitText = query.get("limit");
+        String cursor = query.get("cursor");
+        if (limitText == null && cursor == null) {
+            return Optional.empty();
+        }
+        int limit = DEFAULT_LIMIT;
+        if (limitText != null) {
+            limit = limitText.matches("[0-9]{1,5}") ? Integer.parseInt(limitText) : -1;
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new Refused("limit", "is " + limitText + "; allowed: 1 to " + MAX_LIMIT + " (default "
+                        + DEFAULT_LIMIT + ")");
+            }
+        }
+        return Optional.of(new ItemPage(cursor == null ? 0 : from(cursor), limit));
+    }
+
+    private static int from(String cursor) throws Refused {
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (decoded.startsWith(CURSOR_PREFIX) && decoded.substring(CURSOR_PREFIX.length()).matches("[0-9]{1,9}")) {
+                return Integer.parseInt(decoded.substring(CURSOR_PREFIX.length()));
+            }
+        } catch (IllegalArgumentException notBase64) {
+            // Refused below, as any other cursor this API did not hand out.
+        }
+        throw new Refused("cursor", "is not a cursor of this API: take it from the previous page's next");
+    }
+
+    /** The cursor of the page that starts at that item. */
+    static String cursorAt(int index) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + index)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The record with this page's item states and the results of the items among them that have ended. */
+    JobRecord of(JobRecord record) {
+        List<ItemState> states = record.itemStates();
+        int start = Math.min(from, states.size());
+        List<ItemState> page = states.subList(start, Math.min(states.size(), start + limit));
+        Set<String> ids = page.stream().map(ItemState::id).collect(Collectors.toSet());
+        List<ItemResult> ended = record.items().stream().filter(item -> ids.contains(item.id())).toList();
+        return new JobRecord(record.jobId(), record.status(), record.createdAt(), record.finishedAt(),
+                record.progress(), record.summary(), ended, record.owner(), page);
+    }
+
+    /** What a page adds to the record: where it starts, its size and, unless it is the last, the next one's link. */
+    void describe(ObjectNode body, JobRecord record) {
+        ObjectNode page = body.putObject("page").put("from", Math.min(from, record.itemStates().size()))
+                .put("limit", limit).put("total", record.itemStates().size());
+        if (from + limit < record.itemStates().size()) {
+            page.put("next", "/v1/generations/" + record.jobId() + "?limit=" + limit + "&cursor="
+                    + cursorAt(from + limit));
+        }
+    }
+}
