@@ -19,9 +19,18 @@ record MapState(FilterPath inputPath, PathExpression itemsPath, Optional<Payload
     private static final Set<String> FIELDS = Set.of("Type", "Comment", "Next", "End", "InputPath", "OutputPath",
             "ItemsPath", "ItemSelector", "Parameters", "ItemProcessor", "Iterator", "MaxConcurrency", "ResultPath",
             "ResultSelector", "Retry", "Catch");
+    private static final List<String> DISTRIBUTED_ONLY = List.of("ItemReader", "ItemBatcher", "ResultWriter",
+            "ToleratedFailureCount", "ToleratedFailurePercentage", "Label");
     private static final Set<String> PROCESSOR_FIELDS = Set.of("ProcessorConfig", "StartAt", "States", "Comment");
 
     static MapState parse(FieldReader where, DefinitionParser parser) {
+        // Step Functions itself refuses these in an inline Map: the message says where they belong.
+        for (String field : DISTRIBUTED_ONLY) {
+            if (where.has(field)) {
+                throw where.invalid(field, "belongs to a Distributed Map (ItemProcessor.ProcessorConfig.Mode "
+                        + "\"DISTRIBUTED\"), not an inline one");
+            }
+        }
         where.allowOnly(FIELDS);
         return new MapState(FilterPath.parse(where, "InputPath"),
                 PathExpression.parse(where.optionalString("ItemsPath").orElse("$"), where, "ItemsPath"),

@@ -46,9 +46,11 @@ class DefinitionRefusalTest {
                 Arguments.of(task("\"Foo\": 1,"),
                         "state \"A\": field \"Foo\" is not supported by the local executor"),
                 Arguments.of(map("\"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:getObject\"},"),
-                        "state \"A\": field \"ItemReader\" is not supported by the local executor"),
+                        "state \"A\": field \"ItemReader\" belongs to a Distributed Map (ItemProcessor.ProcessorConfig"
+                                + ".Mode \"DISTRIBUTED\"), not an inline one"),
                 Arguments.of(map("\"ToleratedFailurePercentage\": 5,"),
-                        "state \"A\": field \"ToleratedFailurePercentage\" is not supported by the local executor"),
+                        "state \"A\": field \"ToleratedFailurePercentage\" belongs to a Distributed Map "
+                                + "(ItemProcessor.ProcessorConfig.Mode \"DISTRIBUTED\"), not an inline one"),
                 Arguments.of(machine("""
                         {"Type": "Map", "Next": "Done", "ItemProcessor": {
                           "ProcessorConfig": {"Mode": "DISTRIBUTED"},
