@@ -43,11 +43,11 @@ record ChildRun(long index, String executionArn, String name, String stateMachin
     ObjectNode record() {
         ObjectNode record = JsonNodeFactory.instance.objectNode();
         record.put("ExecutionArn", executionArn);
-        record.put("Input", input.toString());
+        record.put("Input", JsonText.write(input));
         record.putObject("InputDetails").put("Included", true);
         record.put("Name", name);
         if (succeeded()) {
-            record.put("Output", output.toString());
+            record.put("Output", JsonText.write(output));
             record.putObject("OutputDetails").put("Included", true);
         } else {
             record.put("Error", failure.error());

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Reads a definition's states, refusing whatever the local executor does not implement: the state types
- * the project's definition uses (Task, Map inline or distributed, Pass, Fail) and nothing else, so no untested interpreter code runs.
+ * the project's definition uses (Task, Map, Pass, Fail; a Map inline or distributed) and nothing else, so no
+ * untested interpreter code runs.
  */
 final class DefinitionParser {
     // Step Functions wants every state name unique across the machine, Map processors included.

@@ -6,20 +6,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -293,7 +285,7 @@ record DistributedMapState(FilterPath inputPath, Optional<PathExpression> itemsP
                 input.set("BatchInput", config.batchInput().get().evaluate(attempt.scope(mapInput)));
             }
             ArrayNode batch = input.putArray("Items");
-            int bytes = input.toString().getBytes(StandardCharsets.UTF_8).length;
+            int bytes = JsonText.utf8Size(input);
             while (batch.size() < config.maxItems()) {
                 JsonNode item = pending != null ? pending : items.next().map(found -> selected(nextIndex++, found))
                         .orElse(null);
@@ -301,7 +293,7 @@ record DistributedMapState(FilterPath inputPath, Optional<PathExpression> itemsP
                 if (item == null) {
                     break;
                 }
-                int itemBytes = item.toString().getBytes(StandardCharsets.UTF_8).length + (batch.isEmpty() ? 0 : 1);
+                int itemBytes = JsonText.utf8Size(item) + (batch.isEmpty() ? 0 : 1);
                 if (bytes + itemBytes > config.maxBytes()) {
                     if (batch.isEmpty()) {
                         throw StatesError.runtime(attempt.stateName(), "Item " + (nextIndex - 1) + " alone is "
@@ -374,52 +366,24 @@ record DistributedMapState(FilterPath inputPath, Optional<PathExpression> itemsP
                 + "threshold.");
     }
 
-    /**
-     * Runs the children on named daemon workers until the items run out or the failures are beyond the tolerated
-     * count; a Map being stopped stops its children.
-     */
+    /** Runs the children on the Map's workers until the items run out or the failures pass the tolerated count. */
     private void runChildren(int workers, Execution parent, String threadPrefix, Batches batches,
                              MapRunResults runResults, Tally tally) throws StatesError, InterruptedException {
-        CompletableFuture<Void> finished = new CompletableFuture<>();
-        AtomicInteger workersLeft = new AtomicInteger(workers);
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(workers), task -> {
-                    Thread thread = new Thread(task, threadPrefix + "-" + threadNumber.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        Runnable work = () -> {
-            try {
-                for (Optional<Child> child = next(batches); child.isPresent() && !finished.isDone();
-                        child = next(batches)) {
-                    ChildRun ended = runChild(parent, child.get());
-                    runResults.add(ended);
-                    if (!ended.succeeded()) {
-                        tally.failed(child.get().items());
-                        if (tally.exceeded(0, false)) {
-                            finished.complete(null);
-                        }
-                    }
-                }
-                if (workersLeft.decrementAndGet() == 0) {
-                    finished.complete(null);
-                }
-            } catch (Throwable failure) {
-                finished.completeExceptionally(failure);
+        Workers.run(threadPrefix, workers, () -> {
+            Optional<Child> child = next(batches);
+            if (child.isEmpty()) {
+                return Workers.Next.DONE;
             }
-        };
-        try {
-            for (int i = 0; i < workers; i++) {
-                pool.execute(work);
+            ChildRun ended = runChild(parent, child.get());
+            runResults.add(ended);
+            if (!ended.succeeded()) {
+                tally.failed(child.get().items());
+                if (tally.exceeded(0, false)) {
+                    return Workers.Next.STOP;
+                }
             }
-            finished.get();
-        } catch (ExecutionException e) {
-            throw StatesError.propagate(e);
-        } finally {
-            pool.shutdownNow();
-            pool.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
-        }
+            return Workers.Next.MORE;
+        });
     }
 
     private static Optional<Child> next(Batches batches) throws StatesError {

@@ -3,7 +3,6 @@ package dev.omniarchitect.local.asl;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +20,6 @@ abstract class ItemSource implements AutoCloseable {
 
     /** What ItemReader failures are called in Step Functions; Retry and Catch see this name. */
     static final String READER_FAILED = "States.ItemReaderFailed";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final long maxItems;
     private long read;
@@ -65,7 +63,7 @@ abstract class ItemSource implements AutoCloseable {
     /** The elements of a JSON array, parsed one element at a time. */
     static ItemSource jsonArray(InputStream in, String where, long maxItems) throws StatesError {
         try {
-            JsonParser parser = MAPPER.getFactory().createParser(in);
+            JsonParser parser = JsonText.parser(in);
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 parser.close();
                 throw new StatesError(READER_FAILED, where + " is not a JSON array");
@@ -78,7 +76,7 @@ abstract class ItemSource implements AutoCloseable {
                         if (token == null || token == JsonToken.END_ARRAY) {
                             return Optional.empty();
                         }
-                        return Optional.of(MAPPER.readTree(parser));
+                        return Optional.of(JsonText.read(parser));
                     } catch (IOException e) {
                         throw new StatesError(READER_FAILED, where + " is not a JSON array: item " + (count() + 1)
                                 + " cannot be read");
@@ -107,7 +105,7 @@ abstract class ItemSource implements AutoCloseable {
                     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                         lineNumber++;
                         if (!line.isBlank()) {
-                            return Optional.of(MAPPER.readTree(line));
+                            return Optional.of(JsonText.parse(line));
                         }
                     }
                     return Optional.empty();

@@ -94,7 +94,7 @@ abstract class MapRunResults implements AutoCloseable {
                     }
                     closed = true;
                     try (OutputStream out = store.write(bucket, manifestKey)) {
-                        out.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
+                        out.write(JsonText.write(manifest).getBytes(StandardCharsets.UTF_8));
                     }
                 } catch (IOException e) {
                     throw new StatesError(StatesError.RESULT_WRITER_FAILED, "the results cannot be written to s3://"
@@ -146,7 +146,8 @@ abstract class MapRunResults implements AutoCloseable {
         }
 
         void append(JsonNode entry) throws IOException {
-            write(jsonLines ? entry + "\n" : (first ? "" : ",") + entry);
+            String text = JsonText.write(entry);
+            write(jsonLines ? text + "\n" : (first ? "" : ",") + text);
             first = false;
         }
 
