@@ -47,6 +47,13 @@ export function formatMs(ms) {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms < 10000 ? 2 : 1)} s`;
 }
 
+/** Seconds as a person reads them: "45 s", "3 min 12 s", "1 h 05 min". */
+export function formatSeconds(seconds) {
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
+  return `${Math.floor(seconds / 3600)} h ${String(Math.floor(seconds % 3600 / 60)).padStart(2, '0')} min`;
+}
+
 export function formatUsd(value) {
   return value == null ? '—' : `$${Number(value).toFixed(value && value < 0.01 ? 5 : 2)}`;
 }

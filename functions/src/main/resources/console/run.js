@@ -2,7 +2,7 @@
 // concurrency lanes, and the files. Polls the job with backoff (never faster than every 0.5 s, slowing to
 // 5 s while nothing changes, pausing while the tab is hidden, waiting out Retry-After).
 import { api, ApiError, request } from './api.js';
-import { $, download, el, formatMs, formatUsd } from './dom.js';
+import { $, download, el, formatMs, formatSeconds, formatUsd } from './dom.js';
 import { highlightLine, languageOf } from './highlight.js';
 import { notify } from './shell.js';
 import { submit } from './compose.js';
@@ -132,7 +132,7 @@ export function showRecord(record) {
   if ($('#run-status').textContent !== text) $('#run-status').textContent = text;
   // The pace changes with every poll: beside the status, not in it, so it is not read out each time.
   $('#run-pace').textContent = !ended && progress.itemsPerSecond != null
-    ? `${progress.itemsPerSecond} item(s)/s, about ${timeLeft(progress.etaSeconds)} left` : '';
+    ? `${progress.itemsPerSecond} item(s)/s, about ${formatSeconds(progress.etaSeconds)} left` : '';
   $('#run-status').dataset.status = record.status;
   $('#bundle').disabled = !ended;
   $('#rerun').disabled = !ended;
@@ -292,11 +292,4 @@ export function initRun() {
     && download(openFile.file.path.split('/').pop(), openFile.file.content));
   $('#bundle').addEventListener('click', downloadBundle);
   $('#rerun').addEventListener('click', rerun);
-}
-
-/** Seconds left as a person reads them: "45 s", "3 min 12 s", "1 h 05 min". */
-function timeLeft(seconds) {
-  if (seconds < 60) return `${seconds} s`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
-  return `${Math.floor(seconds / 3600)} h ${String(Math.floor(seconds % 3600 / 60)).padStart(2, '0')} min`;
 }

@@ -231,17 +231,11 @@ final class GenerationRoutes {
 
     /** {@code GET /v1/generations}: a page of the caller's own jobs, newest first, with a link to the next. */
     CompletableFuture<ApiResponse> list(ApiRequest request, Map<String, String> parameters) {
-        String limitText = request.query().getOrDefault("limit", Integer.toString(DEFAULT_PAGE));
         int limit;
         try {
-            limit = Integer.parseInt(limitText);
-        } catch (NumberFormatException e) {
-            limit = -1;
-        }
-        if (limit < 1 || limit > MAX_PAGE) {
-            return done(responses.problem(Problem.of("invalid-query", "Invalid query", 400,
-                    "limit must be a whole number from 1 to " + MAX_PAGE, "limit",
-                    "is " + limitText + "; allowed: 1 to " + MAX_PAGE + " (default " + DEFAULT_PAGE + ")")));
+            limit = InvalidQuery.limit(request.query(), DEFAULT_PAGE, MAX_PAGE);
+        } catch (InvalidQuery refused) {
+            return done(responses.problem(refused.problem()));
         }
         String after = request.query().get("after");
         if (after != null && !JobIds.isWellFormed(after)) {
@@ -262,7 +256,7 @@ final class GenerationRoutes {
                 }
             }
             if (page.next() != null) {
-                body.put("next", "/v1/generations?limit=" + limitText + "&after=" + page.next());
+                body.put("next", "/v1/generations?limit=" + limit + "&after=" + page.next());
             }
             return ApiResponse.json(200, responses.write(body));
         });
@@ -273,9 +267,8 @@ final class GenerationRoutes {
         Optional<ItemPage> page;
         try {
             page = ItemPage.of(request.query());
-        } catch (ItemPage.Refused refused) {
-            return done(responses.problem(Problem.of("invalid-query", "Invalid query", 400,
-                    refused.field() + " " + refused.getMessage(), refused.field(), refused.getMessage())));
+        } catch (InvalidQuery refused) {
+            return done(responses.problem(refused.problem()));
         }
         return withRecord(request, parameters.get("jobId"), record -> done(ApiResponse.json(200,
                 page.map(items -> records.render(record, items)).orElseGet(() -> records.render(record)))));

@@ -25,40 +25,17 @@ record ItemPage(int from, int limit) {
     static final int MAX_LIMIT = 1_000;
     private static final String CURSOR_PREFIX = "item:";
 
-    /** Why a request's page cannot be served: the field, and what is wrong with it. */
-    static final class Refused extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final String field;
-
-        Refused(String field, String message) {
-            super(message, null, false, false);
-            this.field = field;
-        }
-
-        String field() {
-            return field;
-        }
-    }
-
     /** The page a request asks for; empty when it asks for none (the whole record). */
-    static Optional<ItemPage> of(Map<String, String> query) throws Refused {
-        String limitText = query.get("limit");
+    static Optional<ItemPage> of(Map<String, String> query) throws InvalidQuery {
         String cursor = query.get("cursor");
-        if (limitText == null && cursor == null) {
+        if (!query.containsKey("limit") && cursor == null) {
             return Optional.empty();
         }
-        int limit = DEFAULT_LIMIT;
-        if (limitText != null) {
-            limit = limitText.matches("[0-9]{1,5}") ? Integer.parseInt(limitText) : -1;
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw new Refused("limit", "is " + limitText + "; allowed: 1 to " + MAX_LIMIT + " (default "
-                        + DEFAULT_LIMIT + ")");
-            }
-        }
+        int limit = InvalidQuery.limit(query, DEFAULT_LIMIT, MAX_LIMIT);
         return Optional.of(new ItemPage(cursor == null ? 0 : from(cursor), limit));
     }
 
-    private static int from(String cursor) throws Refused {
+    private static int from(String cursor) throws InvalidQuery {
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             if (decoded.startsWith(CURSOR_PREFIX) && decoded.substring(CURSOR_PREFIX.length()).matches("[0-9]{1,9}")) {
@@ -67,7 +44,8 @@ record ItemPage(int from, int limit) {
         } catch (IllegalArgumentException notBase64) {
             // Refused below, as any other cursor this API did not hand out.
         }
-        throw new Refused("cursor", "is not a cursor of this API: take it from the previous page's next");
+        throw new InvalidQuery("cursor", "cursor must be one this API handed out", "is not a cursor of this API: "
+                + "take it from the previous page's next");
     }
 
     /** The cursor of the page that starts at that item. */
@@ -83,8 +61,7 @@ record ItemPage(int from, int limit) {
         List<ItemState> page = states.subList(start, Math.min(states.size(), start + limit));
         Set<String> ids = page.stream().map(ItemState::id).collect(Collectors.toSet());
         List<ItemResult> ended = record.items().stream().filter(item -> ids.contains(item.id())).toList();
-        return new JobRecord(record.jobId(), record.status(), record.createdAt(), record.finishedAt(),
-                record.progress(), record.summary(), ended, record.owner(), page);
+        return record.withItems(ended, page);
     }
 
     /** What a page adds to the record: where it starts, its size and, unless it is the last, the next one's link. */

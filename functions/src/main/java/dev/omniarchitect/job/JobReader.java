@@ -1,6 +1,5 @@
 package dev.omniarchitect.job;
 
-import java.time.Instant;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,10 +36,8 @@ public final class JobReader {
         List<Instant> endedAt = record.items().stream().filter(item -> item.startedAt() != null)
                 .map(item -> item.startedAt().plusMillis(item.durationMs())).toList();
         return ItemRate.of(endedAt, record.progress().done(), record.progress().total(), record.createdAt(), now)
-                .map(pace -> new JobRecord(record.jobId(), record.status(), record.createdAt(), record.finishedAt(),
-                        new JobRecord.Progress(record.progress().done(), record.progress().total(),
-                                pace.itemsPerSecond(), pace.etaSeconds()),
-                        record.summary(), record.items(), record.owner(), record.itemStates()))
+                .map(pace -> record.withProgress(new JobRecord.Progress(record.progress().done(),
+                        record.progress().total(), pace.itemsPerSecond(), pace.etaSeconds())))
                 .orElse(record);
     }
 

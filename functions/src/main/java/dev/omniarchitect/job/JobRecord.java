@@ -25,6 +25,16 @@ public record JobRecord(String jobId, JobStatus status, Instant createdAt, Insta
         itemStates = List.copyOf(itemStates);
     }
 
+    /** This record with another progress (a running job's pace). */
+    public JobRecord withProgress(Progress newProgress) {
+        return new JobRecord(jobId, status, createdAt, finishedAt, newProgress, summary, items, owner, itemStates);
+    }
+
+    /** This record with only these of its items (a page of them). */
+    public JobRecord withItems(List<ItemResult> someItems, List<ItemState> someStates) {
+        return new JobRecord(jobId, status, createdAt, finishedAt, progress, summary, someItems, owner, someStates);
+    }
+
     /**
      * Items ended so far, out of the total, and while the job runs, its pace and what is left at that pace
      * ({@link ItemRate}; absent when no item ended in the last minute).
