@@ -262,16 +262,27 @@ final class GenerationRoutes {
         });
     }
 
-    /** {@code GET /v1/generations/{jobId}}, the whole record or, with {@code limit} or {@code cursor}, a page of it. */
+    /**
+     * {@code GET /v1/generations/{jobId}}, the whole record or, with {@code limit} or {@code cursor}, a page of it;
+     * a job of more items than a page holds is always sent a page at a time.
+     */
     CompletableFuture<ApiResponse> read(ApiRequest request, Map<String, String> parameters) {
-        Optional<ItemPage> page;
+        Optional<ItemPage> asked;
         try {
-            page = ItemPage.of(request.query());
+            asked = ItemPage.of(request.query());
         } catch (InvalidQuery refused) {
             return done(responses.problem(refused.problem()));
         }
-        return withRecord(request, parameters.get("jobId"), record -> done(ApiResponse.json(200,
-                page.map(items -> records.render(record, items)).orElseGet(() -> records.render(record)))));
+        ItemPage page = asked.orElse(ItemPage.FIRST);
+        String jobId = parameters.get("jobId");
+        if (!JobIds.isWellFormed(jobId)) {
+            return done(jobNotFound(jobId));
+        }
+        return reader.readPage(jobId, page.from(), page.limit()).thenApply(found -> found
+                .filter(record -> record.owner().readableBy(request.caller().owner()))
+                .map(record -> ApiResponse.json(200, asked.isPresent() || page.partOf(record)
+                        ? records.render(record, page) : records.render(record)))
+                .orElseGet(() -> jobNotFound(jobId)));
     }
 
     /** {@code GET /v1/generations/{jobId}/bundle[?part=N]}. */

@@ -1,28 +1,28 @@
 package dev.omniarchitect.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.omniarchitect.job.ItemResult;
-import dev.omniarchitect.job.ItemState;
+import dev.omniarchitect.job.JobReader;
 import dev.omniarchitect.job.JobRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * One page of a job's items ({@code GET /v1/generations/{jobId}?limit=N&cursor=C}): the states of N items in
  * document order from the cursor on, and the results of those that have ended, with the cursor of the next page.
+ * A request that names no page gets the whole record of a job of up to {@link #MAX_LIMIT} items, and the first
+ * page of a larger one, so no response ever holds a 10,000-item job.
  * The cursor is opaque to callers (it names where the page starts) and is only ever taken from a {@code next}.
  */
 record ItemPage(int from, int limit) {
 
     /** Items per page when a request names a cursor but no limit. */
     static final int DEFAULT_LIMIT = 100;
-    /** The most items one page holds. */
-    static final int MAX_LIMIT = 1_000;
+    /** The most items one page holds, and so one record. */
+    static final int MAX_LIMIT = JobReader.MAX_PAGE_ITEMS;
+    /** What a request that names no page gets: the whole record, or the first page of a job larger than a page. */
+    static final ItemPage FIRST = new ItemPage(0, MAX_LIMIT);
     private static final String CURSOR_PREFIX = "item:";
 
     /** The page a request asks for; empty when it asks for none (the whole record). */
@@ -54,21 +54,17 @@ record ItemPage(int from, int limit) {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The record with this page's item states and the results of the items among them that have ended. */
-    JobRecord of(JobRecord record) {
-        List<ItemState> states = record.itemStates();
-        int start = Math.min(from, states.size());
-        List<ItemState> page = states.subList(start, Math.min(states.size(), start + limit));
-        Set<String> ids = page.stream().map(ItemState::id).collect(Collectors.toSet());
-        List<ItemResult> ended = record.items().stream().filter(item -> ids.contains(item.id())).toList();
-        return record.withItems(ended, page);
+    /** Whether the record (read for this page) holds only some of the job's items. */
+    boolean partOf(JobRecord record) {
+        return record.itemStates().size() < record.progress().total();
     }
 
     /** What a page adds to the record: where it starts, its size and, unless it is the last, the next one's link. */
     void describe(ObjectNode body, JobRecord record) {
-        ObjectNode page = body.putObject("page").put("from", Math.min(from, record.itemStates().size()))
-                .put("limit", limit).put("total", record.itemStates().size());
-        if (from + limit < record.itemStates().size()) {
+        int total = record.progress().total();
+        ObjectNode page = body.putObject("page").put("from", Math.min(from, total))
+                .put("limit", limit).put("total", total);
+        if (from + limit < total) {
             page.put("next", "/v1/generations/" + record.jobId() + "?limit=" + limit + "&cursor="
                     + cursorAt(from + limit));
         }

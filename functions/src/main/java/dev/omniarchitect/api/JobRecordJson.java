@@ -37,9 +37,9 @@ final class JobRecordJson {
         });
     }
 
-    /** One page of the record's items (see {@link ItemPage}), with where the page is and the next one's link. */
+    /** A record read as one page of its job's items (see {@link ItemPage}), with where it is and the next link. */
     String render(JobRecord record, ItemPage page) {
-        return renderWith(page.of(record), tree -> page.describe(tree, record));
+        return renderWith(record, tree -> page.describe(tree, record));
     }
 
     private String renderWith(JobRecord record, Consumer<ObjectNode> more) {

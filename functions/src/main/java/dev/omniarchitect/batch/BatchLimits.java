@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /** The documented bounds of a batch document; README and help texts quote these. */
 public final class BatchLimits {
 
-    public static final int MAX_ITEMS = 100;
+    public static final int MAX_ITEMS = 10_000;
     /**
      * A batch document's size in bytes through the API and scheduled runs: the largest documented batch
      * (100 items of 16,000-character prompts) is 1.6 MB in ASCII and 4.8 MB in three-byte characters, and

@@ -1,13 +1,9 @@
 package dev.omniarchitect.dynamodb;
 
-import dev.omniarchitect.provider.ErrorCode;
-import dev.omniarchitect.provider.ProviderException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
@@ -22,7 +18,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class BatchWriter {
 
     private static final int BATCH_WRITE_LIMIT = 25;
-    private static final int MAX_UNPROCESSED_RETRIES = 8;
 
     private final DynamoDbAsyncClient dynamo;
     private final String table;
@@ -58,15 +53,8 @@ public final class BatchWriter {
                     if (left.isEmpty()) {
                         return CompletableFuture.completedFuture(null);
                     }
-                    if (attempt >= MAX_UNPROCESSED_RETRIES) {
-                        throw new CompletionException(new ProviderException(ErrorCode.STORAGE_UNAVAILABLE,
-                                left.size() + " writes to " + table + " stayed unprocessed after " + attempt
-                                        + " retries"));
-                    }
-                    long delayMs = Math.min(2_000, 50L << attempt);
-                    return CompletableFuture.supplyAsync(() -> null,
-                                    CompletableFuture.delayedExecutor(delayMs, TimeUnit.MILLISECONDS))
-                            .thenCompose(waited -> write(left, attempt + 1));
+                    return UnprocessedRetry.after(attempt, left.size(), "writes to " + table,
+                            () -> write(left, attempt + 1));
                 });
     }
 }

@@ -1,11 +1,9 @@
 package dev.omniarchitect.handler;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import dev.omniarchitect.job.ItemOutcome;
 import dev.omniarchitect.job.MapItemOutcome;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,12 +15,16 @@ import java.util.List;
  *
  * @param jobId               the job to finish
  * @param executionStartTime  {@code $$.Execution.StartTime}
- * @param itemIds             the execution's item ids; null from an older execution that did not pass them
- * @param outcomes            each Map iteration's output: an item outcome, or {@code {itemId, executionError}}
+ * @param results             the Distributed Map's ResultWriterDetails, {@code {Bucket, Key}} of its manifest:
+ *                            where the children's outcomes are; null from an execution started before the Map was
+ *                            distributed, which passes them inline
+ * @param itemIds             an older execution's item ids; null otherwise (the job's header lists them)
+ * @param outcomes            an older execution's Map output: an item outcome, or {@code {itemId, executionError}}
  *                            where the iteration failed; kept as JSON until {@link #mapOutcomes} reads each one
  *                            alone, so a malformed outcome costs only its own item
  */
-record AggregateEvent(String jobId, Instant executionStartTime, List<String> itemIds, List<JsonNode> outcomes) {
+record AggregateEvent(String jobId, Instant executionStartTime, JsonNode results, List<String> itemIds,
+                      List<JsonNode> outcomes) {
 
     AggregateEvent {
         if (jobId == null) {
@@ -32,6 +34,10 @@ record AggregateEvent(String jobId, Instant executionStartTime, List<String> ite
             throw badStartTime();
         }
         outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+        if (results != null && (!results.path("Bucket").isTextual() || !results.path("Key").isTextual())) {
+            throw new InvalidEventException("results must be the Map's ResultWriterDetails, {\"Bucket\": ..., "
+                    + "\"Key\": ...} with strings");
+        }
     }
 
     /** The event read from Lambda's input; an event of another shape is an {@link InvalidEventException}. */
@@ -48,7 +54,8 @@ record AggregateEvent(String jobId, Instant executionStartTime, List<String> ite
             boolean startTime = !e.getPath().isEmpty()
                     && "executionStartTime".equals(e.getPath().get(e.getPath().size() - 1).getFieldName());
             throw startTime ? badStartTime() : new InvalidEventException("the event must be {jobId, "
-                    + "executionStartTime, itemIds, outcomes} with a string jobId and arrays itemIds and outcomes");
+                    + "executionStartTime, results} with a string jobId and the Map's ResultWriterDetails (or, from an "
+                    + "older execution, arrays itemIds and outcomes)");
         }
         if (event == null) {
             throw new InvalidEventException("the event must have a string field jobId");
@@ -56,23 +63,9 @@ record AggregateEvent(String jobId, Instant executionStartTime, List<String> ite
         return event;
     }
 
-    /** Each iteration's outcome as the aggregator takes it. */
+    /** An older execution's inline outcomes as the aggregator takes them. */
     List<MapItemOutcome> mapOutcomes(ObjectMapper mapper) {
-        return outcomes.stream()
-                .map(outcome -> outcome.hasNonNull("executionError")
-                        ? MapItemOutcome.failed(outcome.path("itemId").textValue(),
-                                outcome.path("executionError").asText())
-                        : MapItemOutcome.of(outcomeOf(mapper, outcome)))
-                .toList();
-    }
-
-    /** A function's outcome as the Map passed it on; one that is not an outcome at all vouches for nothing. */
-    private static ItemOutcome outcomeOf(ObjectMapper mapper, JsonNode outcome) {
-        try {
-            return mapper.treeToValue(outcome, ItemOutcome.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            return ItemOutcome.unstored(outcome.path("itemId").textValue(), 0, null);
-        }
+        return outcomes.stream().map(outcome -> MapItemOutcome.fromJson(mapper, outcome)).toList();
     }
 
     private static InvalidEventException badStartTime() {

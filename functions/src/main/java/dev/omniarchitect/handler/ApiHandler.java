@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
  * ApiFunction: HTTP API (payload format 2.0) and REST API (payload format 1.0) events routed to
@@ -64,8 +63,8 @@ public final class ApiHandler implements RequestStreamHandler {
     public ApiHandler(FunctionServices services) {
         this(services, new JobSubmitter(services.jobs(), new StepFunctionsExecutionStarter(
                         services.aws().stepFunctions(), services.config().stateMachineArn(), services.mapper()),
-                        new JobIds(services.clock()), services.log(), services.clock()),
-                new S3DocumentSource(S3AsyncClient.builder().httpClient(services.aws().httpClient()).build()),
+                        services.jobFiles(), new JobIds(services.clock()), services.log(), services.clock()),
+                new S3DocumentSource(services.aws().s3()),
                 syncItems(services, System.getenv(PROVIDER_CALL_FUNCTION)));
     }
 

@@ -37,15 +37,20 @@ public final class JobAggregator {
 
     /**
      * Aggregates the job whose execution started at {@code executionStart}, over its items (in the order
-     * of the document; when null, those the outcomes name); the finished header.
+     * of the document; when null, those its header lists); the finished header.
      */
     public CompletableFuture<Job> aggregate(String jobId, List<String> itemIds, List<MapItemOutcome> outcomes,
                                             Instant executionStart) {
+        if (itemIds == null) {
+            return jobs.loadJob(jobId).thenCompose(job -> aggregate(jobId, job.orElseThrow(() ->
+                    new ProviderException(ErrorCode.STORAGE_UNAVAILABLE, "no job " + jobId + " in the jobs table"))
+                    .itemIds(), outcomes, executionStart));
+        }
         Map<String, MapItemOutcome> byItem = outcomes.stream()
                 .filter(outcome -> outcome.itemId() != null)
                 .collect(Collectors.toMap(MapItemOutcome::itemId, Function.identity(), (first, second) -> second,
                         LinkedHashMap::new));
-        List<String> ids = itemIds != null ? itemIds : List.copyOf(byItem.keySet());
+        List<String> ids = itemIds;
         // Failure results are only written into a job that exists: the rare path pays for reading its header.
         CompletableFuture<Void> exists = ids.stream().allMatch(id -> byItem.containsKey(id) && byItem.get(id).stored())
                 ? CompletableFuture.completedFuture(null)

@@ -10,8 +10,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Reads a job as users see it: the header with every stored result, status, progress and item states derived. */
+/**
+ * Reads a job as users see it: the header with every stored result, status, progress and item states derived; or,
+ * for a job too large for one response, a page of its items with the whole job's progress.
+ */
 public final class JobReader {
+
+    /** The most items one record holds: a larger job is read, and sent, a page at a time. */
+    public static final int MAX_PAGE_ITEMS = 1_000;
 
     private final JobStore jobs;
     private final Clock clock;
@@ -26,6 +32,38 @@ public final class JobReader {
         // Both reads at once: a job that does not exist costs a wasted empty query, every other one a round trip less.
         return jobs.loadJob(jobId).thenCombine(jobs.loadItemStates(jobId),
                 (job, soFar) -> job.map(header -> withPace(assemble(header, soFar), clock.instant())));
+    }
+
+    /**
+     * The record with the items from {@code from} (in document order) on, at most {@code limit} of them; the
+     * whole record, read as {@link #read} does, when that page is every item. A page reads its own items' results
+     * and a tally of the rest, so its cost does not grow with the job's results.
+     */
+    public CompletableFuture<Optional<JobRecord>> readPage(String jobId, int from, int limit) {
+        return jobs.loadJob(jobId).thenCompose(found -> {
+            if (found.isEmpty()) {
+                return CompletableFuture.completedFuture(Optional.<JobRecord>empty());
+            }
+            Job job = found.get();
+            List<String> ids = job.itemIds();
+            int start = Math.min(from, ids.size());
+            List<String> pageIds = ids.subList(start, Math.min(ids.size(), start + limit));
+            if (pageIds.size() == ids.size()) {
+                return jobs.loadItemStates(jobId)
+                        .thenApply(soFar -> Optional.of(withPace(assemble(job, soFar), clock.instant())));
+            }
+            return jobs.tallyItems(jobId).thenCombine(jobs.loadItemStates(jobId, pageIds), (tally, page) -> {
+                JobStatus status = job.status().isFinal() ? job.status()
+                        : tally.ended() == 0 && tally.calling() == 0 ? JobStatus.QUEUED : JobStatus.RUNNING;
+                JobRecord record = assemble(job, pageIds, page, status, tally.ended());
+                Instant now = clock.instant();
+                return Optional.of(status.isFinal() ? record : ItemRate.of(tally.endedAt(), tally.ended(),
+                                ids.size(), job.createdAt(), now)
+                        .map(pace -> record.withProgress(new JobRecord.Progress(tally.ended(), ids.size(),
+                                pace.itemsPerSecond(), pace.etaSeconds())))
+                        .orElse(record));
+            });
+        });
     }
 
     /** A running job's record with its pace as of {@code now} (see {@link ItemRate}); any other as it is. */
@@ -48,11 +86,23 @@ public final class JobReader {
 
     /** The record of that header and what the store holds of its items, items in document order. */
     public static JobRecord assemble(Job job, ItemsSoFar soFar) {
+        JobStatus status = job.status();
+        if (!status.isFinal()) {
+            status = soFar.results().isEmpty() && soFar.calling().isEmpty() ? JobStatus.QUEUED : JobStatus.RUNNING;
+        }
+        return assemble(job, job.itemIds(), soFar, status, -1);
+    }
+
+    /**
+     * The record of those of the job's items (all of them, or a page), with that status, and {@code done} items
+     * ended in the whole job (-1: those of {@code soFar}, which then holds every item).
+     */
+    private static JobRecord assemble(Job job, List<String> itemIds, ItemsSoFar soFar, JobStatus status, int done) {
         Map<String, ItemResult> byId = soFar.results().stream()
                 .collect(Collectors.toMap(ItemResult::id, Function.identity(), (first, second) -> second));
         List<ItemResult> ordered = new ArrayList<>();
         List<ItemState> states = new ArrayList<>();
-        for (String itemId : job.itemIds()) {
+        for (String itemId : itemIds) {
             ItemResult result = byId.get(itemId);
             if (result != null) {
                 ordered.add(result);
@@ -61,13 +111,9 @@ public final class JobReader {
                 states.add(pending(job, itemId, soFar.calling().get(itemId)));
             }
         }
-        JobStatus status = job.status();
-        if (!status.isFinal()) {
-            status = ordered.isEmpty() && soFar.calling().isEmpty() ? JobStatus.QUEUED : JobStatus.RUNNING;
-        }
         return new JobRecord(job.jobId(), status, job.createdAt(), job.finishedAt(),
-                new JobRecord.Progress(ordered.size(), job.itemIds().size()), job.summary(), ordered, job.owner(),
-                states);
+                new JobRecord.Progress(done < 0 ? ordered.size() : done, job.itemIds().size()), job.summary(), ordered,
+                job.owner(), states);
     }
 
     /** An item without a result: calling once its call began; a job that ended without it failed it. */

@@ -35,6 +35,15 @@ public interface JobStore {
     /** The results stored so far and the items calling their provider now, in one read. */
     CompletableFuture<ItemsSoFar> loadItemStates(String jobId);
 
+    /**
+     * What the store holds of those items only (a page of a large job): their results and which of them are
+     * calling, read by key, so a page costs its own items whatever the job's size.
+     */
+    CompletableFuture<ItemsSoFar> loadItemStates(String jobId, List<String> itemIds);
+
+    /** How many of the job's items ended or are calling, and when each ended, without reading any result. */
+    CompletableFuture<ItemTally> tallyItems(String jobId);
+
     /** One item's stored result, if it has ended. */
     CompletableFuture<Optional<ItemResult>> loadResult(String jobId, String itemId);
 

@@ -18,13 +18,16 @@ public final class JobSubmitter {
 
     private final JobStore jobs;
     private final ExecutionStarter executions;
+    private final JobFileStore files;
     private final JobIds ids;
     private final StructuredLog log;
     private final Clock clock;
 
-    public JobSubmitter(JobStore jobs, ExecutionStarter executions, JobIds ids, StructuredLog log, Clock clock) {
+    public JobSubmitter(JobStore jobs, ExecutionStarter executions, JobFileStore files, JobIds ids, StructuredLog log,
+                        Clock clock) {
         this.jobs = jobs;
         this.executions = executions;
+        this.files = files;
         this.ids = ids;
         this.log = log;
         this.clock = clock;
@@ -38,14 +41,26 @@ public final class JobSubmitter {
 
     /**
      * Starts an execution for the items of a stored job that are still to run ({@code toRun}), whose
-     * aggregation covers every item of the job ({@code itemIds}): a sync call handing over what its budget
-     * left undone.
+     * aggregation covers every item of the job (the header's): a sync call handing over what its budget left
+     * undone.
      */
-    public CompletableFuture<Void> handOver(String jobId, List<String> toRun, List<String> itemIds) {
-        return executions.start(new ExecutionInput(jobId, toRun, itemIds)).thenApply(started -> {
-            log.info("job.handed_over", Map.of("jobId", jobId, "items", toRun.size(), "total", itemIds.size()));
+    public CompletableFuture<Void> handOver(String jobId, List<String> toRun, int total) {
+        return start(jobId, toRun).thenApply(started -> {
+            log.info("job.handed_over", Map.of("jobId", jobId, "items", toRun.size(), "total", total));
             return null;
         });
+    }
+
+    /**
+     * Writes the items file of those items of a stored job and starts its execution: its Distributed Map reads
+     * the file, so the execution's input is two references whatever the job's size.
+     */
+    public CompletableFuture<Void> start(String jobId, List<String> itemIds) {
+        String key = ItemsFile.key(jobId);
+        return files.put(key, ItemsFile.content(itemIds))
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(
+                        ExecutionRefusedException.ifStoreUnavailable(error)))
+                .thenCompose(written -> executions.start(new ExecutionInput(jobId, key)));
     }
 
     /**
@@ -54,14 +69,14 @@ public final class JobSubmitter {
      * starter's error otherwise; either way the job's records are gone.
      */
     public CompletableFuture<Void> submit(String jobId, BatchDocument document, Owner owner) {
-        ExecutionInput input = new ExecutionInput(jobId, document.items().stream().map(BatchItem::id).toList());
+        List<String> itemIds = document.items().stream().map(BatchItem::id).toList();
         return jobs.create(jobId, document, owner, clock.instant())
                 // A store too busy to take the job may still have kept part of it: nothing must stay.
                 .exceptionallyCompose(error -> forget(jobId, ExecutionRefusedException.ifStoreUnavailable(error)))
-                .thenCompose(created -> executions.start(input)
+                .thenCompose(created -> start(jobId, itemIds)
                         .exceptionallyCompose(error -> forget(jobId, HttpFailures.unwrap(error))))
                 .thenApply(started -> {
-                    log.info("job.submitted", Map.of("jobId", jobId, "items", input.items().size()));
+                    log.info("job.submitted", Map.of("jobId", jobId, "items", itemIds.size()));
                     return null;
                 });
     }

@@ -95,7 +95,7 @@ public final class SyncRun {
             if (rest.isEmpty()) {
                 return finish(jobId, itemIds, done, started);
             }
-            return submitter.handOver(jobId, rest, itemIds)
+            return submitter.handOver(jobId, rest, itemIds.size())
                     .thenCompose(handedOver -> recordSoFar(jobId))
                     .exceptionallyCompose(error -> {
                         Throwable cause = HttpFailures.unwrap(error);

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 
 /**
@@ -26,9 +27,11 @@ import software.amazon.awssdk.services.sfn.SfnAsyncClient;
  * @param dynamoDb       DynamoDB
  * @param stepFunctions  Step Functions; null in functions that start no executions
  * @param bedrock        Bedrock Runtime; null where no region is configured
+ * @param s3             S3, for the job files bucket and scheduled documents; null on one machine, where the job
+ *                       files are a directory
  */
 public record AwsClients(SdkAsyncHttpClient httpClient, DynamoDbAsyncClient dynamoDb, SfnAsyncClient stepFunctions,
-                         BedrockRuntimeAsyncClient bedrock) implements AutoCloseable {
+                         BedrockRuntimeAsyncClient bedrock, S3AsyncClient s3) implements AutoCloseable {
 
     private static final ClientOverrideConfiguration TIMEOUTS = ClientOverrideConfiguration.builder()
             .apiCallTimeout(Duration.ofSeconds(10))
@@ -59,7 +62,9 @@ public record AwsClients(SdkAsyncHttpClient httpClient, DynamoDbAsyncClient dyna
                 .overrideConfiguration(dynamoDbTimeouts(System.getenv())).build();
         SfnAsyncClient sfn = System.getenv("STATE_MACHINE_ARN") == null ? null
                 : SfnAsyncClient.builder().httpClient(http).overrideConfiguration(TIMEOUTS).build();
-        return new AwsClients(http, dynamo, sfn, bedrockClient(http, BedrockSettings.fromEnvironment(System.getenv())));
+        S3AsyncClient s3 = S3AsyncClient.builder().httpClient(http).overrideConfiguration(TIMEOUTS).build();
+        return new AwsClients(http, dynamo, sfn, bedrockClient(http, BedrockSettings.fromEnvironment(System.getenv())),
+                s3);
     }
 
     /**
@@ -110,7 +115,7 @@ public record AwsClients(SdkAsyncHttpClient httpClient, DynamoDbAsyncClient dyna
                 .credentialsProvider(dummy)
                 .endpointOverride(endpoint);
         return new AwsClients(http, dynamo.build(), null,
-                bedrockClient(http, BedrockSettings.fromEnvironment(environment)));
+                bedrockClient(http, BedrockSettings.fromEnvironment(environment)), null);
     }
 
     @Override
@@ -121,6 +126,9 @@ public record AwsClients(SdkAsyncHttpClient httpClient, DynamoDbAsyncClient dyna
         }
         if (bedrock != null) {
             bedrock.close();
+        }
+        if (s3 != null) {
+            s3.close();
         }
         httpClient.close();
     }

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param limitsTable       LIMITS_TABLE: the provider-wide leases and adaptive limits
  * @param ceilings          OMNI_LIMIT_&lt;PROVIDER&gt;: each provider's ceiling of calls in flight
  * @param tokenBudgets      OMNI_TOKENS_PER_MINUTE_&lt;PROVIDER&gt;: each provider's tokens per minute, where set
+ * @param jobFilesBucket    JOB_FILES_BUCKET: the bucket of the items files and Map Run results
  */
 public record FunctionConfig(
         String defaultProvider,
@@ -32,7 +33,8 @@ public record FunctionConfig(
         Map<String, String> providerSettings,
         String limitsTable,
         ProviderCeilings ceilings,
-        TokenBudgets tokenBudgets) {
+        TokenBudgets tokenBudgets,
+        String jobFilesBucket) {
 
     public FunctionConfig {
         providerSettings = Map.copyOf(providerSettings);
@@ -50,7 +52,8 @@ public record FunctionConfig(
                 BuiltInProviders.settingsIn(env),
                 env.getOrDefault("LIMITS_TABLE", "omni-limits"),
                 ProviderCeilings.fromEnvironment(env),
-                TokenBudgets.fromEnvironment(env));
+                TokenBudgets.fromEnvironment(env),
+                env.getOrDefault("JOB_FILES_BUCKET", "omni-job-files"));
     }
 
     private static long positive(Map<String, String> env, String name, long fallback) {

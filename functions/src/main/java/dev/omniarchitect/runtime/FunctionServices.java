@@ -11,7 +11,9 @@ import dev.omniarchitect.job.ItemGenerator;
 import dev.omniarchitect.job.JobAggregator;
 import dev.omniarchitect.job.JobReader;
 import dev.omniarchitect.job.JobReconciler;
+import dev.omniarchitect.job.JobFileStore;
 import dev.omniarchitect.job.JobStore;
+import dev.omniarchitect.job.s3.S3JobFileStore;
 import dev.omniarchitect.job.ProviderAttempts;
 import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
 import dev.omniarchitect.json.CompressedJson;
@@ -54,6 +56,7 @@ public final class FunctionServices {
     private final KindRegistry kinds;
     private final ProviderRegistry providers;
     private final JobStore jobs;
+    private final JobFileStore jobFiles;
     private final CacheStore cache;
     private final PriceTable prices;
     private final ValidatorRegistry validators;
@@ -75,16 +78,20 @@ public final class FunctionServices {
      */
     public FunctionServices(FunctionConfig config, AwsClients aws, PrintStream logOutput, Clock clock,
                             List<ExternalCheck> externalChecks, LeaseStore leases) {
-        this(config, aws, logOutput, clock, externalChecks, leases, UnaryOperator.identity());
+        this(config, aws, logOutput, clock, externalChecks, leases, UnaryOperator.identity(),
+                aws.s3() != null ? new S3JobFileStore(aws.s3(), config.jobFilesBucket())
+                        : JobFileStore.unavailable(config.jobFilesBucket()));
     }
 
     /**
-     * As above, with the job store as this process keeps it around the jobs table: the local engine keeps
-     * what it stores in memory too.
+     * As above, with the job store as this process keeps it around the jobs table (the local engine keeps what it
+     * stores in memory too) and the job files where this process keeps them (the local engine: a directory).
      */
     public FunctionServices(FunctionConfig config, AwsClients aws, PrintStream logOutput, Clock clock,
-                            List<ExternalCheck> externalChecks, LeaseStore leases, UnaryOperator<JobStore> jobStore) {
+                            List<ExternalCheck> externalChecks, LeaseStore leases, UnaryOperator<JobStore> jobStore,
+                            JobFileStore jobFiles) {
         this.config = config;
+        this.jobFiles = jobFiles;
         this.aws = aws;
         this.mapper = Json.mapper();
         this.clock = clock;
@@ -143,6 +150,11 @@ public final class FunctionServices {
 
     public JobStore jobs() {
         return jobs;
+    }
+
+    /** Where the items files and Map Run results are: the job files bucket, or the local engine's directory. */
+    public JobFileStore jobFiles() {
+        return jobFiles;
     }
 
     public CacheStore cache() {

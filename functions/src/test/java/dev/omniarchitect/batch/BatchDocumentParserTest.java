@@ -92,12 +92,15 @@ class BatchDocumentParserTest {
     }
 
     @Test
-    void moreThanOneHundredItemsAreRefused() {
-        String items = IntStream.range(0, 101)
+    void moreThanTenThousandItemsAreRefusedAndTenThousandAccepted() {
+        String items = IntStream.range(0, 10_000)
                 .mapToObj(i -> "{\"id\":\"i" + i + "\",\"kind\":\"dockerfile\",\"prompt\":\"p\"}")
                 .collect(Collectors.joining(","));
-        assertEquals(Map.of("items", "must hold 1 to 100 items, got 101"), violations("{\"items\":[" + items + "]}"));
-        assertEquals(Map.of("items", "must hold 1 to 100 items, got 0"), violations("{\"items\":[]}"));
+        assertEquals(10_000, parser.parse("{\"items\":[" + items + "]}", BatchOverrides.NONE).items().size());
+        String oneMore = items + ",{\"id\":\"extra\",\"kind\":\"dockerfile\",\"prompt\":\"p\"}";
+        assertEquals(Map.of("items", "must hold 1 to 10000 items, got 10001"),
+                violations("{\"items\":[" + oneMore + "]}"));
+        assertEquals(Map.of("items", "must hold 1 to 10000 items, got 0"), violations("{\"items\":[]}"));
     }
 
     @Test
@@ -149,7 +152,7 @@ class BatchDocumentParserTest {
     @Test
     void aDocumentThatIsNotAnObjectIsRefused() {
         assertEquals(List.of("$"), List.copyOf(violations("[1, 2]").keySet()));
-        assertEquals("required: an array of 1 to 100 items", violations("{}").get("items"));
+        assertEquals("required: an array of 1 to 10000 items", violations("{}").get("items"));
     }
 
     private Map<String, String> violations(String json) {

@@ -37,6 +37,26 @@ class AggregateEventTest {
     }
 
     @Test
+    void theDistributedMapsEventNamesItsResultManifest() throws IOException {
+        AggregateEvent event = read("""
+                {"jobId": "j", "executionStartTime": "2026-11-26T17:54:32Z",
+                 "results": {"Bucket": "omni-job-files", "Key": "map-runs/0f3c/manifest.json"}}""");
+
+        assertEquals("map-runs/0f3c/manifest.json", event.results().path("Key").textValue());
+        assertNull(event.itemIds(), "the header lists the items");
+        assertEquals(List.of(), event.outcomes());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"Bucket\": \"b\"}", "{\"Key\": \"k\"}", "\"s3://b/k\"", "{\"Bucket\": 1, \"Key\": \"k\"}"})
+    void resultsThatAreNotAManifestsPlaceAreAnInvalidEvent(String results) {
+        InvalidEventException e = assertThrows(InvalidEventException.class, () -> read(
+                "{\"jobId\": \"j\", \"executionStartTime\": \"2026-11-26T17:54:32Z\", \"results\": " + results + "}"));
+
+        assertTrue(e.getMessage().startsWith("results must be the Map's ResultWriterDetails"), e.getMessage());
+    }
+
+    @Test
     void aMalformedOutcomeCostsOnlyItsOwnItem() throws IOException {
         AggregateEvent event = read("""
                 {"jobId": "j", "executionStartTime": "2026-11-26T17:54:32Z",

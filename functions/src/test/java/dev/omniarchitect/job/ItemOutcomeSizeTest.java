@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.batch.BatchLimits;
 import dev.omniarchitect.json.Json;
@@ -15,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Step Functions fails an execution whose state input or output passes 256 KiB with States.DataLimitExceeded,
- * which no Catch sees. Item outcomes are bounded by construction, so the largest batch of the worst outcomes
- * fits at every state of the definition.
+ * which no Catch sees. Item outcomes are bounded by construction and the execution carries references only, so
+ * the largest job with the worst outcomes fits at every state of the definition.
  */
 class ItemOutcomeSizeTest {
 
@@ -38,35 +37,30 @@ class ItemOutcomeSizeTest {
     }
 
     @Test
-    void aFullBatchOfWorstCaseOutcomesFitsEveryStateOfTheDefinition() throws Exception {
+    void theLargestJobWithWorstCaseOutcomesFitsEveryStateOfTheDefinition() throws Exception {
         String jobId = "20261206-185546-" + "f".repeat(8);
-        ArrayNode itemIds = mapper.createArrayNode();
-        ArrayNode mapOutput = mapper.createArrayNode();
-        for (int i = 0; i < BatchLimits.MAX_ITEMS; i++) {
-            String itemId = String.format("%03d", i) + "x".repeat(61);
-            itemIds.add(itemId);
-            // An outcome is larger than what the iteration's Catch passes on (itemId, status, error name).
-            mapOutput.add(mapper.valueToTree(worstOutcome(jobId, itemId)));
-        }
-        ObjectNode executionInput = mapper.createObjectNode().put("jobId", jobId);
-        executionInput.set("items", itemIds);
+        // Whatever the job's size, the execution carries two references: the ids are in the items file.
+        ObjectNode executionInput = mapper.valueToTree(new ExecutionInput(jobId, ItemsFile.key(jobId)));
         assertFits("execution input", executionInput);
 
-        ObjectNode aggregateInput = executionInput.deepCopy();
-        aggregateInput.set("outcomes", mapOutput);
-        assertFits("Map output into Aggregate", aggregateInput);
+        // A child execution's output is one outcome; the Map's ResultWriter keeps them all in the bucket.
+        String itemId = "x".repeat(64);
+        assertFits("a child execution's output", worstOutcome(jobId, itemId));
+        ObjectNode child = mapper.createObjectNode().put("jobId", jobId).put("itemId", itemId);
+        assertFits("a child execution's input", child);
 
-        ObjectNode payload = mapper.createObjectNode().put("jobId", jobId)
-                .put("executionStartTime", "2026-12-06T18:55:46.123Z");
-        payload.set("itemIds", itemIds);
-        payload.set("outcomes", mapOutput);
-        assertFits("AggregateFunction payload", payload);
+        // The Map's output is where its manifest is, at the longest ARN and key Step Functions and S3 allow.
+        ObjectNode aggregateInput = executionInput.deepCopy();
+        ObjectNode mapRun = aggregateInput.putObject("mapRun").put("MapRunArn", "a".repeat(2_000));
+        mapRun.putObject("ResultWriterDetails").put("Bucket", "b".repeat(63)).put("Key", "k".repeat(1_024));
+        assertFits("Map output into Aggregate", aggregateInput);
 
         // The Catch adds the error to the state's input before MarkJobFailed.
         ObjectNode markFailedInput = aggregateInput.deepCopy();
         markFailedInput.putObject("failure").put("Error", "E".repeat(MAX_ERROR_NAME_CHARS))
                 .put("Cause", "\"".repeat(MAX_CAUSE_CHARS));
         assertFits("MarkJobFailed input", markFailedInput);
+        assertTrue(BatchLimits.MAX_ITEMS >= 10_000);
     }
 
     /** Every field at its longest, the message full of characters JSON escapes or writes in three bytes. */

@@ -15,10 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.omniarchitect.api.GenerationsApi;
 import dev.omniarchitect.api.RouteKey;
 import dev.omniarchitect.job.ExecutionTimeout;
-import dev.omniarchitect.json.Json;
 import dev.omniarchitect.provider.bedrock.BedrockSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,8 +36,7 @@ class DeployedSafetyTest {
     private static final Set<String> ADMIN_ROUTES = Set.of("DELETE /v1/cache/{cacheKey}", "POST /v1/cache/purge");
 
     private static JsonNode definition() throws IOException {
-        return Json.mapper().readTree(Files.readString(DEFINITION)
-                .replace("${MaxConcurrency}", "3").replace("${ExecutionTimeoutSeconds}", "60"));
+        return TemplateModel.definition();
     }
 
     @Test
@@ -139,6 +138,68 @@ class DeployedSafetyTest {
             assertEquals(ref("TableDeletionProtection"), properties(table).path("DeletionProtectionEnabled"), table);
         }
         assertEquals("true", template().path("Parameters").path("TableDeletionProtection").path("Default").asText());
+    }
+
+    @Test
+    void theJobFilesBucketIsPrivateEncryptedExpiringAndTlsOnly() {
+        assertEquals("AWS::S3::Bucket", resource("JobFilesBucket").path("Type").asText());
+        JsonNode bucket = properties("JobFilesBucket");
+        JsonNode encryption = bucket.path("BucketEncryption").path("ServerSideEncryptionConfiguration");
+        assertEquals(1, encryption.size(), "one default encryption rule: " + encryption);
+        String algorithm = encryption.path(0).path("ServerSideEncryptionByDefault").path("SSEAlgorithm").asText();
+        assertTrue(algorithm.equals("AES256")
+                || algorithm.startsWith("aws:kms") && encryption.path(0).path("BucketKeyEnabled").asBoolean(),
+                "SSE-S3, or SSE-KMS with a bucket key: " + encryption);
+        JsonNode block = bucket.path("PublicAccessBlockConfiguration");
+        for (String flag : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+            assertTrue(block.path(flag).isBoolean() && block.path(flag).asBoolean(), flag + ": " + block);
+        }
+        assertEquals(List.of("BucketOwnerEnforced"), StreamSupport.stream(
+                bucket.path("OwnershipControls").path("Rules").spliterator(), false)
+                .map(rule -> rule.path("ObjectOwnership").asText()).toList(), "no ACLs");
+
+        // Objects expire with the job records, whatever their prefix, and no upload parts linger.
+        boolean expires = false;
+        boolean abortsUploads = false;
+        for (JsonNode rule : bucket.path("LifecycleConfiguration").path("Rules")) {
+            if (!rule.path("Status").asText().equals("Enabled")) {
+                continue;
+            }
+            boolean everyObject = !rule.has("Prefix") && !rule.has("Filter");
+            expires |= everyObject && rule.path("ExpirationInDays").equals(ref("JobTtlDays"));
+            abortsUploads |= everyObject
+                    && rule.path("AbortIncompleteMultipartUpload").path("DaysAfterInitiation").asInt() == 1;
+        }
+        assertTrue(expires, "objects must expire after JobTtlDays: " + bucket.path("LifecycleConfiguration"));
+        assertTrue(abortsUploads, "incomplete uploads must be aborted after a day");
+
+        // TLS only: one policy on the bucket denies every request without it, on the bucket and its objects.
+        List<String> policies = resourcesOfType("AWS::S3::BucketPolicy").stream()
+                .filter(policy -> properties(policy).path("Bucket").equals(ref("JobFilesBucket"))).toList();
+        assertEquals(1, policies.size(), "one bucket policy on JobFilesBucket: " + policies);
+        boolean tlsOnly = false;
+        for (JsonNode statement : properties(policies.get(0)).path("PolicyDocument").path("Statement")) {
+            JsonNode secure = statement.path("Condition").path("Bool").path("aws:SecureTransport");
+            tlsOnly |= statement.path("Effect").asText().equals("Deny")
+                    && (statement.path("Principal").asText().equals("*")
+                            || statement.path("Principal").path("AWS").asText().equals("*"))
+                    && actions(statement).equals(List.of("s3:*"))
+                    && Set.copyOf(resources(statement)).equals(Set.of(
+                            JsonNodeFactory.instance.objectNode().set("Fn::GetAtt", JsonNodeFactory.instance
+                                    .arrayNode().add("JobFilesBucket").add("Arn")),
+                            JsonNodeFactory.instance.objectNode().put("Fn::Sub", "${JobFilesBucket.Arn}/*")))
+                    && (secure.asText().equals("false") || secure.isBoolean() && !secure.asBoolean());
+        }
+        assertTrue(tlsOnly, "the bucket policy must deny s3:* without TLS: " + properties(policies.get(0)));
+
+        // Kept like the tables its files belong to, and its policy with it.
+        for (String name : List.of("JobFilesBucket", policies.get(0))) {
+            assertEquals("Retain", resource(name).path("DeletionPolicy").asText(), name);
+            assertEquals("Retain", resource(name).path("UpdateReplacePolicy").asText(), name);
+        }
+        assertEquals(ref("JobFilesBucket"), template().path("Globals").path("Function").path("Environment")
+                .path("Variables").path("JOB_FILES_BUCKET"));
+        assertEquals(ref("JobFilesBucket"), template().path("Outputs").path("JobFilesBucketName").path("Value"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.omniarchitect.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * An item the provider-wide limit keeps waiting goes back to the state machine: the Map's CallProvider
  * retries ProviderBusyException first, with its first start carried across the retries so its deadline holds,
- * and long enough to outlast the longest deadline without overflowing the execution's history.
+ * and long enough to outlast the longest deadline without overflowing the history of the item's own child
+ * execution (the Map is a Distributed Map: each item runs as a child execution with a history of its own).
  */
 class ProviderBusyRetryTest {
 
@@ -24,11 +26,14 @@ class ProviderBusyRetryTest {
     /** The events one failed and retried Lambda task adds: scheduled, started, failed. */
     private static final int EVENTS_PER_RETRY = 3;
 
-    private static JsonNode callProvider() throws IOException {
+    private static JsonNode generateItems() throws IOException {
         JsonNode definition = Json.mapper().readTree(Files.readString(TemplateModel.DEFINITION)
                 .replaceAll("\\$\\{\\w+}", "1"));
-        return definition.path("States").path("GenerateItems").path("ItemProcessor").path("States")
-                .path("CallProvider");
+        return definition.path("States").path("GenerateItems");
+    }
+
+    private static JsonNode callProvider() throws IOException {
+        return generateItems().path("ItemProcessor").path("States").path("CallProvider");
     }
 
     @Test
@@ -61,7 +66,11 @@ class ProviderBusyRetryTest {
                 + expectedSeconds + " s; the item's deadline, not the retrier, must end a long wait");
         assertTrue(ProviderCallHandler.LEASE_PATIENCE.toSeconds() <= retry.path("IntervalSeconds").asInt(),
                 "a function waits no longer than the state machine's first wait");
-        assertTrue(BatchLimits.MAX_ITEMS * attempts * EVENTS_PER_RETRY < HISTORY_EVENTS * 0.8,
-                "every item busy to the end must leave room in the history");
+        // One item per child execution, no ItemBatcher: an item's retries fill its own history, whatever the
+        // batch's size (BatchLimits.MAX_ITEMS); an inline Map would put every item's in the one execution's.
+        assertEquals("DISTRIBUTED", generateItems().path("ItemProcessor").path("ProcessorConfig").path("Mode").asText());
+        assertFalse(generateItems().has("ItemBatcher"), "one item per child execution");
+        assertTrue(attempts * EVENTS_PER_RETRY < HISTORY_EVENTS * 0.8,
+                "an item busy to the end must leave room in its child execution's history");
     }
 }

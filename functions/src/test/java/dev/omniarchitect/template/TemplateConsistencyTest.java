@@ -3,6 +3,7 @@ package dev.omniarchitect.template;
 import static dev.omniarchitect.template.TemplateModel.DEFINITION;
 import static dev.omniarchitect.template.TemplateModel.actions;
 import static dev.omniarchitect.template.TemplateModel.branches;
+import static dev.omniarchitect.template.TemplateModel.grants;
 import static dev.omniarchitect.template.TemplateModel.properties;
 import static dev.omniarchitect.template.TemplateModel.ref;
 import static dev.omniarchitect.template.TemplateModel.resource;
@@ -106,8 +107,7 @@ class TemplateConsistencyTest {
     @Test
     void everyFunctionTheStateMachineCallsIsInItsPoliciesByItsAlias() throws IOException {
         JsonNode machine = properties("GenerateStateMachine");
-        JsonNode definition = Json.mapper().readTree(Files.readString(DEFINITION).replace("${MaxConcurrency}", "3")
-                .replace("${ExecutionTimeoutSeconds}", "60"));
+        JsonNode definition = TemplateModel.definition();
         Set<String> called = new HashSet<>();
         collectFunctionNames(definition, called);
         assertEquals(Set.of("${ProviderCallFunctionArn}", "${AggregateFunctionArn}", "${ReconcileFunctionArn}"), called);
@@ -125,6 +125,67 @@ class TemplateConsistencyTest {
             String functionId = function.path("Ref").asText().replace(".Alias", "");
             assertEquals("AWS::Serverless::Function", resource(functionId).path("Type").asText());
         }
+    }
+
+    /**
+     * The Distributed Map reads each job's items file from the job files bucket and writes its Map Run's files
+     * there, and the state machine's role may do exactly that: start child executions of itself, follow and
+     * stop them, read jobs/ and write the ResultWriter's prefix.
+     */
+    @Test
+    void theDistributedMapUsesTheJobFilesBucketAndTheStateMachineMayRunIt() throws IOException {
+        JsonNode machine = properties("GenerateStateMachine");
+        JsonNode substitutions = machine.path("DefinitionSubstitutions");
+        JsonNode map = TemplateModel.definition().path("States").path("GenerateItems");
+        assertEquals("DISTRIBUTED", map.path("ItemProcessor").path("ProcessorConfig").path("Mode").asText());
+        assertEquals("STANDARD", map.path("ItemProcessor").path("ProcessorConfig").path("ExecutionType").asText());
+
+        // Both ends of the Map name the bucket by the ${JobFilesBucket} placeholder, which is the stack's bucket.
+        JsonNode reader = map.path("ItemReader");
+        JsonNode writer = map.path("ResultWriter");
+        assertEquals("arn:aws:states:::s3:getObject", reader.path("Resource").asText());
+        assertEquals(TemplateModel.SAMPLE_BUCKET, reader.path("Parameters").path("Bucket").asText());
+        assertEquals("arn:aws:states:::s3:putObject", writer.path("Resource").asText());
+        assertEquals(TemplateModel.SAMPLE_BUCKET, writer.path("Parameters").path("Bucket").asText());
+        assertEquals(ref("JobFilesBucket"), substitutions.path("JobFilesBucket"));
+        assertEquals("AWS::S3::Bucket", resource("JobFilesBucket").path("Type").asText());
+
+        // The tolerated share of failed children is the parameter, 0 to 100.
+        assertEquals(TemplateModel.SAMPLE_TOLERATED_FAILURE_PERCENTAGE, map.path("ToleratedFailurePercentage").asInt());
+        assertTrue(map.path("ToleratedFailurePercentage").isNumber(), "a number, not a string");
+        assertEquals(ref("ToleratedFailurePercentage"), substitutions.path("ToleratedFailurePercentage"));
+        JsonNode tolerated = template.path("Parameters").path("ToleratedFailurePercentage");
+        assertEquals("Number", tolerated.path("Type").asText());
+        assertEquals(0, tolerated.path("MinValue").asInt(-1));
+        assertEquals(100, tolerated.path("MaxValue").asInt());
+        int defaultPercentage = tolerated.path("Default").asInt(-1);
+        assertTrue(defaultPercentage >= 0 && defaultPercentage <= 100, "default " + defaultPercentage);
+
+        // Its own ARN from its Name: a Ref to the state machine in its own policies would be a circular one.
+        String name = machine.path("Name").path("Fn::Sub").asText();
+        assertTrue(name.contains("${AWS::StackName}"), "a name per stack: " + machine.path("Name"));
+        assertFalse(machine.path("Policies").toString().contains("GenerateStateMachine"),
+                "the state machine's policies must not refer to it by its logical id");
+        String arn = "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:";
+        assertEquals(Set.of(
+                "states:StartExecution " + arn + "stateMachine:" + name,
+                // A Map Run's children: execution:<name>/<label>:<id>; and the state machine's own executions.
+                "states:DescribeExecution " + arn + "execution:" + name + "/*",
+                "states:DescribeExecution " + arn + "execution:" + name + ":*",
+                "states:StopExecution " + arn + "execution:" + name + "/*",
+                "states:StopExecution " + arn + "execution:" + name + ":*"), grants("GenerateStateMachine", "states:"));
+
+        // The files: ApiFunction writes the items file where the ItemReader may read it, and AggregateFunction
+        // reads the ResultWriter's files where the Map may write them.
+        Set<String> machineObjects = grants("GenerateStateMachine", "s3:");
+        assertTrue(grants("ApiFunction", "s3:").contains("s3:PutObject ${JobFilesBucket.Arn}/jobs/*"));
+        assertTrue(machineObjects.contains("s3:GetObject ${JobFilesBucket.Arn}/jobs/*"), machineObjects.toString());
+        String results = "${JobFilesBucket.Arn}/" + writer.path("Parameters").path("Prefix").asText() + "/*";
+        for (String action : List.of("s3:PutObject", "s3:GetObject", "s3:ListMultipartUploadParts",
+                "s3:AbortMultipartUpload")) {
+            assertTrue(machineObjects.contains(action + " " + results), action + " on " + results + ": " + machineObjects);
+        }
+        assertTrue(grants("AggregateFunction", "s3:").contains("s3:GetObject " + results));
     }
 
     @Test
@@ -223,13 +284,33 @@ class TemplateConsistencyTest {
                         assertEquals("secretsmanager:GetSecretValue", action);
                         assertEquals(List.of(ref("ProviderSecretArn")), resources(statement));
                     }
-                    if (action.startsWith("s3:")) {
-                        assertEquals("s3:GetObject", action);
-                        assertTrue(resources(statement).get(0).toString().contains("ScheduleDocumentS3Uri"));
+                    if (action.startsWith("states:")) {
+                        assertTrue(Set.of("ApiFunction", "GenerateStateMachine").contains(resource),
+                                resource + " grants " + action);
                     }
                 }
             }
         }
+        // S3: ApiFunction reads the scheduled document and writes each job's items file; the state machine
+        // reads that file (ItemReader) and writes its Map Runs' files (ResultWriter), which AggregateFunction
+        // reads. Nothing more, and nothing on the whole bucket.
+        Set<String> apiObjects = new TreeSet<>(grants("ApiFunction", "s3:"));
+        Set<String> scheduleDocument = apiObjects.stream().filter(grant -> grant.contains("ScheduleDocumentS3Uri"))
+                .collect(Collectors.toSet());
+        assertEquals(1, scheduleDocument.size(), "the scheduled document: " + apiObjects);
+        assertTrue(scheduleDocument.iterator().next().startsWith(
+                "s3:GetObject {\"Fn::Sub\":[\"arn:${AWS::Partition}:s3:::${Object}\""), scheduleDocument.toString());
+        apiObjects.removeAll(scheduleDocument);
+        assertEquals(Set.of("s3:PutObject ${JobFilesBucket.Arn}/jobs/*"), apiObjects);
+        assertEquals(Set.of("s3:GetObject ${JobFilesBucket.Arn}/map-runs/*"), grants("AggregateFunction", "s3:"));
+        assertEquals(Set.of(), grants("ProviderCallFunction", "s3:"));
+        assertEquals(Set.of(), grants("ReconcileFunction", "s3:"));
+        assertEquals(Set.of("s3:GetObject ${JobFilesBucket.Arn}/jobs/*",
+                "s3:PutObject ${JobFilesBucket.Arn}/map-runs/*",
+                "s3:GetObject ${JobFilesBucket.Arn}/map-runs/*",
+                "s3:ListMultipartUploadParts ${JobFilesBucket.Arn}/map-runs/*",
+                "s3:AbortMultipartUpload ${JobFilesBucket.Arn}/map-runs/*"), grants("GenerateStateMachine", "s3:"));
+        assertEquals(Set.of("states:StartExecution Ref GenerateStateMachine"), grants("ApiFunction", "states:"));
         assertEquals(Set.of(), tablesWith("AggregateFunction", "dynamodb:Scan"));
         // ProviderCallFunction deletes nothing but its own leases.
         assertEquals(Set.of("LimitsTable"), tablesWith("ProviderCallFunction", "dynamodb:DeleteItem"));
@@ -239,14 +320,15 @@ class TemplateConsistencyTest {
         assertEquals(Set.of("JobsTable"), tablesWith("AggregateFunction", "dynamodb:UpdateItem"));
         // The cache's counters, and the marker of an item calling its provider.
         assertEquals(Set.of("CacheTable", "JobsTable"), tablesWith("ProviderCallFunction", "dynamodb:UpdateItem"));
-        // ProviderCallFunction reads a job's requests in one query; AggregateFunction reads no result back.
+        // ProviderCallFunction reads a job's requests in one query; AggregateFunction the records of a job's
+        // item ids, several for a job of many items, in one.
         assertEquals(Set.of("JobsTable", "LimitsTable"), tablesWith("ProviderCallFunction", "dynamodb:Query"));
         for (String function : List.of("ApiFunction", "AggregateFunction", "ReconcileFunction")) {
             for (String action : List.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem")) {
                 assertFalse(tablesWith(function, action).contains("LimitsTable"), function + " " + action);
             }
         }
-        assertEquals(Set.of(), tablesWith("AggregateFunction", "dynamodb:Query"));
+        assertEquals(Set.of("JobsTable"), tablesWith("AggregateFunction", "dynamodb:Query"));
         assertEquals(ref("ProviderCallReservedConcurrency"),
                 properties("ProviderCallFunction").path("ReservedConcurrentExecutions"));
     }

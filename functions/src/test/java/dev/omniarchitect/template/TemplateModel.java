@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.omniarchitect.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.StreamSupport;
 
 /** template.yaml as CloudFormation reads it, and the look-ups the template tests share. */
@@ -16,6 +20,10 @@ final class TemplateModel {
 
     static final Path TEMPLATE = Path.of("..", "template.yaml");
     static final Path DEFINITION = Path.of("..", "statemachine", "generate.asl.json");
+    /** What {@link #definition()} puts for ${JobFilesBucket}: any bucket name that appears nowhere else. */
+    static final String SAMPLE_BUCKET = "sample-job-files-bucket";
+    /** What {@link #definition()} puts for ${ToleratedFailurePercentage}: a number no other field has. */
+    static final int SAMPLE_TOLERATED_FAILURE_PERCENTAGE = 37;
 
     private static final JsonNode TEMPLATE_JSON = read();
 
@@ -28,6 +36,48 @@ final class TemplateModel {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The state machine definition as Step Functions receives it, with sample values for the placeholders
+     * SAM substitutes (the numeric ones stand unquoted, so the file is no JSON before that).
+     */
+    static JsonNode definition() throws IOException {
+        return Json.mapper().readTree(Files.readString(DEFINITION)
+                .replace("${MaxConcurrency}", "3")
+                .replace("${ExecutionTimeoutSeconds}", "60")
+                .replace("${ToleratedFailurePercentage}", Integer.toString(SAMPLE_TOLERATED_FAILURE_PERCENTAGE))
+                .replace("${JobFilesBucket}", SAMPLE_BUCKET));
+    }
+
+    /**
+     * Each grant of the resource's policies whose action starts with the prefix, as "action resource": a
+     * resource that is a Fn::Sub string as that string, a Ref as "Ref X", a Fn::GetAtt as "X.Attribute",
+     * anything else as its JSON.
+     */
+    static Set<String> grants(String resource, String actionPrefix) {
+        Set<String> grants = new TreeSet<>();
+        for (JsonNode statement : statements(properties(resource))) {
+            for (String action : actions(statement)) {
+                if (action.startsWith(actionPrefix)) {
+                    resources(statement).forEach(target -> grants.add(action + " " + describe(target)));
+                }
+            }
+        }
+        return grants;
+    }
+
+    private static String describe(JsonNode target) {
+        if (target.path("Fn::Sub").isTextual()) {
+            return target.path("Fn::Sub").asText();
+        }
+        if (target.path("Ref").isTextual()) {
+            return "Ref " + target.path("Ref").asText();
+        }
+        if (target.path("Fn::GetAtt").isArray()) {
+            return target.path("Fn::GetAtt").path(0).asText() + "." + target.path("Fn::GetAtt").path(1).asText();
+        }
+        return target.toString();
     }
 
     /** The whole template. */

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omniarchitect.batch.BatchDocument;
 import dev.omniarchitect.batch.BatchItem;
+import dev.omniarchitect.dynamodb.BatchReader;
 import dev.omniarchitect.dynamodb.BatchWriter;
 import dev.omniarchitect.dynamodb.StorageFailures;
 import dev.omniarchitect.job.ItemResult;
+import dev.omniarchitect.job.ItemTally;
 import dev.omniarchitect.job.ItemsSoFar;
 import dev.omniarchitect.job.Job;
 import dev.omniarchitect.job.JobPage;
@@ -32,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -44,8 +47,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * Jobs in one DynamoDB table, one record per thing so no record nears 400 KB whatever the batch:
  * {@code (jobId, "job")} the header, {@code (jobId, "item#<id>")} each request,
  * {@code (jobId, "result#<id>")} each result with its files compressed (until the item ends, the same record
- * holds only {@code startedAt} once its provider call has begun). Every record carries the TTL attribute
- * {@code expiresAt}.
+ * holds only {@code startedAt} once its provider call has begun). The header lists the item ids in document order;
+ * a job of more than {@link #IDS_PER_RECORD} items lists them in records {@code (jobId, "ids#<n>")} of that many
+ * each instead, as 10,000 ids of up to 64 characters would not fit in one record. Every record carries the TTL
+ * attribute {@code expiresAt}.
  */
 public final class DynamoDbJobStore implements JobStore {
 
@@ -62,13 +67,22 @@ public final class DynamoDbJobStore implements JobStore {
      */
     public static final String BY_OWNER_INDEX = "byOwner";
 
+    /** Item ids one record lists at most: 2,000 of 64 characters are 128 KB, a third of a record's 400 KB. */
+    static final int IDS_PER_RECORD = 2_000;
+
     private static final Duration SCAN_PAGE_TIMEOUT = Duration.ofSeconds(30);
     private static final String HEADER = "job";
     private static final String ITEM_PREFIX = "item#";
     private static final String RESULT_PREFIX = "result#";
+    private static final String IDS_PREFIX = "ids#";
+    private static final String ITEM_IDS = "itemIds";
+    /** The header attribute counting the records that list a large job's item ids. */
+    private static final String ID_RECORDS = "idRecords";
     /** The attribute of a result record that holds the result; absent while the item is calling. */
     private static final String RESULT = "result";
     private static final String STARTED_AT = "startedAt";
+    /** A result record's end, kept outside the compressed result for {@link #tallyItems}. */
+    private static final String ENDED_AT = "endedAt";
     private static final String CALLING = "CALLING";
     private static final TypeReference<ItemResult> RESULT_TYPE = new TypeReference<>() {
     };
@@ -80,6 +94,7 @@ public final class DynamoDbJobStore implements JobStore {
     private final CompressedJson compressed;
     private final Clock clock;
     private final BatchWriter writer;
+    private final BatchReader reader;
 
     public DynamoDbJobStore(DynamoDbAsyncClient dynamo, String table, Duration retention, ObjectMapper mapper,
                             CompressedJson compressed, Clock clock) {
@@ -90,6 +105,7 @@ public final class DynamoDbJobStore implements JobStore {
         this.mapper = mapper;
         this.compressed = compressed;
         this.writer = new BatchWriter(dynamo, table);
+        this.reader = new BatchReader(dynamo, table);
     }
 
     @Override
@@ -103,14 +119,27 @@ public final class DynamoDbJobStore implements JobStore {
                     "request", AttributeValue.fromS(json(item)),
                     TTL_ATTRIBUTE, expiresAt)));
         }
+        List<AttributeValue> ids = document.items().stream().map(item -> AttributeValue.fromS(item.id())).toList();
         Map<String, AttributeValue> header = new HashMap<>();
         header.put(PARTITION_KEY, AttributeValue.fromS(jobId));
         header.put(SORT_KEY, AttributeValue.fromS(HEADER));
         header.put("status", AttributeValue.fromS(JobStatus.QUEUED.name()));
         header.put(CREATED_AT, AttributeValue.fromS(createdAt.toString()));
         header.put(OWNER, AttributeValue.fromS(owner.id()));
-        header.put("itemIds", AttributeValue.fromL(document.items().stream()
-                .map(item -> AttributeValue.fromS(item.id())).toList()));
+        if (ids.size() <= IDS_PER_RECORD) {
+            header.put(ITEM_IDS, AttributeValue.fromL(ids));
+        } else {
+            int records = (ids.size() + IDS_PER_RECORD - 1) / IDS_PER_RECORD;
+            for (int record = 0; record < records; record++) {
+                writes.add(BatchWriter.put(Map.of(
+                        PARTITION_KEY, AttributeValue.fromS(jobId),
+                        SORT_KEY, AttributeValue.fromS(idsKey(record)),
+                        ITEM_IDS, AttributeValue.fromL(ids.subList(record * IDS_PER_RECORD,
+                                Math.min(ids.size(), (record + 1) * IDS_PER_RECORD))),
+                        TTL_ATTRIBUTE, expiresAt)));
+            }
+            header.put(ID_RECORDS, AttributeValue.fromN(Integer.toString(records)));
+        }
         header.put(TTL_ATTRIBUTE, expiresAt);
         // The header goes last: a job is visible only once every request it names is stored.
         return writer.writeAll(writes)
@@ -139,12 +168,17 @@ public final class DynamoDbJobStore implements JobStore {
 
     @Override
     public CompletableFuture<Void> saveResult(String jobId, ItemResult result) {
-        Map<String, AttributeValue> item = Map.of(
+        Instant now = clock.instant();
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(
                 PARTITION_KEY, AttributeValue.fromS(jobId),
                 SORT_KEY, AttributeValue.fromS(RESULT_PREFIX + result.id()),
                 "status", AttributeValue.fromS(result.status().name()),
                 RESULT, AttributeValue.fromB(SdkBytes.fromByteArray(compressed.encode(result))),
-                TTL_ATTRIBUTE, expiry(clock.instant()));
+                TTL_ATTRIBUTE, expiry(now)));
+        if (result.startedAt() != null) {
+            // Beside the result, so a tally of a large job finds its pace without reading any result.
+            item.put(ENDED_AT, AttributeValue.fromS(result.startedAt().plusMillis(result.durationMs()).toString()));
+        }
         return dynamo.putItem(request -> request.tableName(table).item(item)).thenApply(response -> null);
     }
 
@@ -183,20 +217,56 @@ public final class DynamoDbJobStore implements JobStore {
 
     @Override
     public CompletableFuture<ItemsSoFar> loadItemStates(String jobId) {
-        return query(jobId, RESULT_PREFIX, Function.identity()).thenApply(records -> {
-            List<ItemResult> results = new ArrayList<>();
-            Map<String, Instant> calling = new HashMap<>();
-            for (Map<String, AttributeValue> record : records) {
-                AttributeValue result = record.get(RESULT);
-                if (result != null) {
-                    results.add(compressed.decode(result.b().asByteArray(), RESULT_TYPE));
-                } else if (record.containsKey(STARTED_AT)) {
-                    calling.put(record.get(SORT_KEY).s().substring(RESULT_PREFIX.length()),
-                            Instant.parse(record.get(STARTED_AT).s()));
-                }
+        return query(jobId, RESULT_PREFIX, Function.identity()).thenApply(this::states);
+    }
+
+    @Override
+    public CompletableFuture<ItemsSoFar> loadItemStates(String jobId, List<String> itemIds) {
+        return reader.readAll(itemIds.stream().map(itemId -> key(jobId, RESULT_PREFIX + itemId)).toList())
+                .thenApply(this::states);
+    }
+
+    private ItemsSoFar states(List<Map<String, AttributeValue>> records) {
+        List<ItemResult> results = new ArrayList<>();
+        Map<String, Instant> calling = new HashMap<>();
+        for (Map<String, AttributeValue> record : records) {
+            AttributeValue result = record.get(RESULT);
+            if (result != null) {
+                results.add(compressed.decode(result.b().asByteArray(), RESULT_TYPE));
+            } else if (record.containsKey(STARTED_AT)) {
+                calling.put(record.get(SORT_KEY).s().substring(RESULT_PREFIX.length()),
+                        Instant.parse(record.get(STARTED_AT).s()));
             }
-            return new ItemsSoFar(results, calling);
-        });
+        }
+        return new ItemsSoFar(results, calling);
+    }
+
+    @Override
+    public CompletableFuture<ItemTally> tallyItems(String jobId) {
+        // Only the small attributes: DynamoDB still reads each record whole, but nothing of the results travels.
+        AtomicInteger ended = new AtomicInteger();
+        AtomicInteger calling = new AtomicInteger();
+        List<Instant> endedAt = Collections.synchronizedList(new ArrayList<>());
+        return dynamo.queryPaginator(request -> request.tableName(table).consistentRead(true)
+                        .keyConditionExpression("#pk = :job AND begins_with(#sk, :prefix)")
+                        .projectionExpression("#status, #endedAt")
+                        .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#sk", SORT_KEY, "#status", "status",
+                                "#endedAt", ENDED_AT))
+                        .expressionAttributeValues(Map.of(":job", AttributeValue.fromS(jobId),
+                                ":prefix", AttributeValue.fromS(RESULT_PREFIX))))
+                .items()
+                .subscribe(record -> {
+                    if (CALLING.equals(record.get("status").s())) {
+                        calling.incrementAndGet();
+                        return;
+                    }
+                    ended.incrementAndGet();
+                    AttributeValue at = record.get(ENDED_AT);
+                    if (at != null) {
+                        endedAt.add(Instant.parse(at.s()));
+                    }
+                })
+                .thenApply(done -> new ItemTally(ended.get(), calling.get(), endedAt));
     }
 
     /** Every record of the job whose sort key starts so, read through every page and converted. */
@@ -225,9 +295,9 @@ public final class DynamoDbJobStore implements JobStore {
     @Override
     public CompletableFuture<Optional<Job>> loadJob(String jobId) {
         return dynamo.getItem(request -> request.tableName(table).consistentRead(true).key(key(jobId, HEADER)))
-                .thenApply(response -> response.hasItem() && !response.item().isEmpty()
-                        ? Optional.of(job(jobId, response.item()))
-                        : Optional.empty());
+                .thenCompose(response -> response.hasItem() && !response.item().isEmpty()
+                        ? job(jobId, response.item()).thenApply(Optional::of)
+                        : CompletableFuture.completedFuture(Optional.empty()));
     }
 
     @Override
@@ -244,7 +314,7 @@ public final class DynamoDbJobStore implements JobStore {
                         .returnValues(ReturnValue.ALL_NEW))
                 .handle((response, error) -> {
                     if (error == null) {
-                        return job(jobId, response.attributes());
+                        return response.attributes();
                     }
                     Throwable cause = error instanceof CompletionException && error.getCause() != null
                             ? error.getCause() : error;
@@ -253,7 +323,8 @@ public final class DynamoDbJobStore implements JobStore {
                                 "no job " + jobId + " in the jobs table");
                     }
                     throw error instanceof CompletionException completion ? completion : new CompletionException(error);
-                });
+                })
+                .thenCompose(header -> job(jobId, header));
     }
 
     @Override
@@ -275,12 +346,15 @@ public final class DynamoDbJobStore implements JobStore {
                         SORT_KEY, AttributeValue.fromS(HEADER),
                         OWNER, AttributeValue.fromS(owner.id()),
                         CREATED_AT, AttributeValue.fromS(job.createdAt().toString()))));
-            }).thenApply(response -> {
-                List<Job> jobs = response.items().stream()
+            }).thenCompose(response -> {
+                List<CompletableFuture<Job>> reads = response.items().stream()
                         .map(item -> job(item.get(PARTITION_KEY).s(), item)).toList();
                 boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                        && !jobs.isEmpty();
-                return new JobPage(jobs, more ? jobs.get(jobs.size() - 1).jobId() : null);
+                        && !reads.isEmpty();
+                return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(all -> {
+                    List<Job> jobs = reads.stream().map(CompletableFuture::join).toList();
+                    return new JobPage(jobs, more ? jobs.get(jobs.size() - 1).jobId() : null);
+                });
             });
         });
     }
@@ -302,7 +376,7 @@ public final class DynamoDbJobStore implements JobStore {
 
     @Override
     public CompletableFuture<List<Job>> unfinished() {
-        List<Job> found = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Job>> found = Collections.synchronizedList(new ArrayList<>());
         // The owners' index holds each job's header alone (its items and results, the bulk of the table, carry
         // no owner), so this scan reads one entry a job. Read at start, on a machine that may be busy starting:
         // more time than a read.
@@ -315,7 +389,9 @@ public final class DynamoDbJobStore implements JobStore {
                                 ":queued", AttributeValue.fromS(JobStatus.QUEUED.name()))))
                 .items()
                 .subscribe(item -> found.add(job(item.get(PARTITION_KEY).s(), item)))
-                .thenApply(done -> found.stream().sorted(Comparator.comparing(Job::createdAt)).toList());
+                .thenCompose(done -> CompletableFuture.allOf(found.toArray(CompletableFuture[]::new))
+                        .thenApply(all -> found.stream().map(CompletableFuture::join)
+                                .sorted(Comparator.comparing(Job::createdAt)).toList()));
     }
 
     /**
@@ -337,17 +413,29 @@ public final class DynamoDbJobStore implements JobStore {
         return "dynamodb://" + table + "/" + jobId + "/" + RESULT_PREFIX + itemId;
     }
 
-    private Job job(String jobId, Map<String, AttributeValue> item) {
+    /** The job of that header; its item ids read from their own records when it lists them there. */
+    private CompletableFuture<Job> job(String jobId, Map<String, AttributeValue> item) {
         AttributeValue finishedAt = item.get("finishedAt");
         AttributeValue summary = item.get("summary");
-        return new Job(jobId,
+        CompletableFuture<List<String>> itemIds = item.containsKey(ID_RECORDS)
+                ? query(jobId, IDS_PREFIX, Function.identity()).thenApply(records -> records.stream()
+                        .sorted(Comparator.comparing(record -> record.get(SORT_KEY).s()))
+                        .flatMap(record -> record.get(ITEM_IDS).l().stream().map(AttributeValue::s))
+                        .toList())
+                : CompletableFuture.completedFuture(item.get(ITEM_IDS).l().stream().map(AttributeValue::s).toList());
+        return itemIds.thenApply(ids -> new Job(jobId,
                 JobStatus.valueOf(item.get("status").s()),
                 Instant.parse(item.get(CREATED_AT).s()),
                 finishedAt == null ? null : Instant.parse(finishedAt.s()),
-                item.get("itemIds").l().stream().map(AttributeValue::s).toList(),
+                ids,
                 summary == null ? null : read(summary.s(), JobSummary.class),
                 // Jobs stored before owners were recorded belong to the local user.
-                item.containsKey(OWNER) ? new Owner(item.get(OWNER).s()) : Owner.LOCAL);
+                item.containsKey(OWNER) ? new Owner(item.get(OWNER).s()) : Owner.LOCAL));
+    }
+
+    /** The sort key of the record listing the ids from {@code record * IDS_PER_RECORD} on; sorts as it counts. */
+    private static String idsKey(int record) {
+        return IDS_PREFIX + String.format("%05d", record);
     }
 
     private AttributeValue expiry(Instant from) {

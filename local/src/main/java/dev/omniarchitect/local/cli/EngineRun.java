@@ -150,16 +150,20 @@ final class EngineRun {
             }
             JsonNode body = answer.body();
             JsonNode record = body.path("record");
-            if (record.isObject()) {
-                int done = 0;
+            if (record.isObject() && record.path("summary").isObject()) {
+                JsonNode summary = record.path("summary");
+                progress.advanceTo(record.path("progress").path("done").asInt(),
+                        summary.path("total").asInt() - summary.path("succeeded").asInt(),
+                        summary.path("cacheHits").asInt());
+            } else if (record.isObject()) {
+                // Without a summary (a job reconciled before it had one): what this page of the record shows.
                 int failed = 0;
                 int cached = 0;
                 for (JsonNode item : record.path("items")) {
-                    done++;
                     failed += "SUCCEEDED".equals(item.path("status").asText()) ? 0 : 1;
                     cached += item.path("cached").asBoolean() ? 1 : 0;
                 }
-                progress.advanceTo(done, failed, cached);
+                progress.advanceTo(record.path("progress").path("done").asInt(), failed, cached);
             } else {
                 JsonNode counts = body.path("progress");
                 progress.advanceTo(counts.path("done").asInt(), counts.path("failed").asInt(),
@@ -183,6 +187,22 @@ final class EngineRun {
                     throw new EngineException("the engine sent a job record this client cannot read: " + e.getMessage());
                 }
             }
+        }
+    }
+
+    /**
+     * The record of an ended job with its items from {@code from} on: a page of {@link
+     * dev.omniarchitect.local.engine.EngineRoutes#RECORD_PAGE_ITEMS}, the next after the one before.
+     */
+    JobRecord page(String jobId, int from) {
+        try {
+            EngineClient.Answer answer = engine.jobPage(jobId, from);
+            if (answer.status() != 200) {
+                throw new EngineException("the engine cannot show job " + jobId + ": " + answer.message());
+            }
+            return Json.mapper().treeToValue(answer.body().path("record"), JobRecord.class);
+        } catch (IOException e) {
+            throw new EngineException("lost the engine while reading job " + jobId + ": " + e.getMessage());
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.omniarchitect.local.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.artifact.GeneratedFile;
 import dev.omniarchitect.job.ItemResult;
 import dev.omniarchitect.job.JobRecord;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,26 +11,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-/** Writes a job's files as {@code DIR/<jobId>/<itemId>/<path>}, never outside the item's folder. */
+/**
+ * Writes a job's files as {@code DIR/<jobId>/<itemId>/<path>}, never outside the item's folder, a page of the
+ * job's record at a time: a 10,000-item job's files are written as its pages arrive, none held beyond its page.
+ */
 final class JobFilesWriter {
 
     /** The job's validation findings, every item's, in one file. */
     static final String FINDINGS_FILE = "findings.json";
+    /** Paths a run lists one by one at most; beyond them it says how many and where. */
+    static final int LISTED_PATHS = 200;
 
-    private final Path root;
-
-    JobFilesWriter(Path root) {
-        this.root = root;
+    /** What was written: how many files, and their paths up to {@link #LISTED_PATHS}, in item order. */
+    record Written(Path jobDirectory, int count, List<Path> listed) {
     }
 
-    /** Writes every file of the job and returns their paths, in item order. */
-    List<Path> write(JobRecord record) throws IOException {
-        Path jobDirectory = root.resolve(record.jobId());
+    private final Path jobDirectory;
+    private final ObjectNode findings = Json.mapper().createObjectNode();
+    private final List<Path> listed = new ArrayList<>();
+    private int count;
+
+    JobFilesWriter(Path root, String jobId) {
+        this.jobDirectory = root.resolve(jobId);
+    }
+
+    /** Writes every file of the items of that record (the whole job's, or a page of it). */
+    void write(JobRecord page) throws IOException {
         Files.createDirectories(jobDirectory);
-        List<Path> written = new ArrayList<>();
-        for (ItemResult item : record.items()) {
+        for (ItemResult item : page.items()) {
             Path itemDirectory = jobDirectory.resolve(item.id()).normalize();
             for (GeneratedFile file : item.files()) {
                 Path target = itemDirectory.resolve(file.path()).normalize();
@@ -39,30 +48,32 @@ final class JobFilesWriter {
                 }
                 Files.createDirectories(target.getParent());
                 Files.writeString(target, file.content(), StandardCharsets.UTF_8);
-                written.add(target);
+                written(target);
+            }
+            if (item.validation() != null && !item.validation().findings().isEmpty()) {
+                findings.set(item.id(), Json.mapper().valueToTree(item.validation().findings()));
             }
         }
-        findings(record, jobDirectory).ifPresent(written::add);
-        return written;
     }
 
     /**
-     * Every item's validation findings, by item id, in {@code findings.json} beside the item folders (item
-     * ids cannot end in .json, so it never meets one); nothing when no item has any.
+     * Every item's validation findings, by item id, in {@code findings.json} beside the item folders (item ids
+     * cannot end in .json, so it never meets one), unless no item has any; then what was written in all.
      */
-    private static Optional<Path> findings(JobRecord record, Path jobDirectory) throws IOException {
-        ObjectNode byItem = Json.mapper().createObjectNode();
-        for (ItemResult item : record.items()) {
-            if (item.validation() != null && !item.validation().findings().isEmpty()) {
-                byItem.set(item.id(), Json.mapper().valueToTree(item.validation().findings()));
-            }
+    Written finish() throws IOException {
+        if (!findings.isEmpty()) {
+            Path file = jobDirectory.resolve(FINDINGS_FILE);
+            Files.writeString(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(findings) + "\n",
+                    StandardCharsets.UTF_8);
+            written(file);
         }
-        if (byItem.isEmpty()) {
-            return Optional.empty();
+        return new Written(jobDirectory, count, List.copyOf(listed));
+    }
+
+    private void written(Path file) {
+        count++;
+        if (listed.size() < LISTED_PATHS) {
+            listed.add(file);
         }
-        Path file = jobDirectory.resolve(FINDINGS_FILE);
-        Files.writeString(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(byItem) + "\n",
-                StandardCharsets.UTF_8);
-        return Optional.of(file);
     }
 }

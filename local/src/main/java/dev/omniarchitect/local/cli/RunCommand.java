@@ -7,7 +7,6 @@ import dev.omniarchitect.batch.DocumentFormat;
 import dev.omniarchitect.batch.InvalidBatchException;
 import dev.omniarchitect.batch.Violation;
 import dev.omniarchitect.job.JobRecord;
-import dev.omniarchitect.json.Json;
 import dev.omniarchitect.local.engine.EngineLauncher;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,7 +36,9 @@ import picocli.CommandLine.Parameters;
             "At the end the files are written under DIR/<jobId>/<itemId>/ and a summary table is printed",
             "(or, with --json, the job record on stdout, each item with its cacheKey). Every item's validation",
             "findings also go to DIR/<jobId>/findings.json. A security-review item that finds problems has",
-            "succeeded: the table counts its findings by severity and lists them.",
+            "succeeded: the table counts its findings by severity and lists them. A job holds up to 10,000",
+            "items; one of more than 200 lists only the items that did not succeed and, beyond 200 files,",
+            "says where they went; its files are written as the engine sends the record, 500 items at a time.",
             "",
             "FILE is read as UTF-8 (a byte order mark is fine); - reads standard input. What is wrong with",
             "the file, --out, the options or OMNI_DEFAULT_PROVIDER is reported before any provider is called.",
@@ -159,16 +160,46 @@ final class RunCommand implements Callable<Integer> {
         if ("FAILED".equals(ended.executionStatus())) {
             stderr.println("omni: the execution failed: " + ended.executionError() + ": " + ended.executionCause());
         }
-        List<Path> files = new JobFilesWriter(out).write(record);
-        if (json) {
-            stdout.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(record));
-        } else {
-            new SummaryTable(stdout).print(record, files);
-        }
+        output(run, record, stdout);
         timings.mark("output");
         timings.print(stderr);
         return record.summary() != null && record.summary().succeeded() == record.summary().total()
                 ? ExitStatus.OK : ExitStatus.SOME_FAILED;
+    }
+
+    /**
+     * Writes the job's files and prints its table (or its record as JSON), a page of the record at a time: the
+     * engine sends a large job's record in pages, and none is kept once its files are written.
+     */
+    private void output(EngineRun run, JobRecord first, PrintWriter stdout) throws IOException {
+        JobFilesWriter files = new JobFilesWriter(out, first.jobId());
+        SummaryTable table = new SummaryTable(stdout);
+        RecordJsonOutput record = json ? new RecordJsonOutput(stdout) : null;
+        if (record != null) {
+            record.start(first);
+        }
+        int total = first.progress().total();
+        int from = 0;
+        JobRecord page = first;
+        while (true) {
+            files.write(page);
+            if (record != null) {
+                record.add(page);
+            } else {
+                table.add(page);
+            }
+            from += page.itemStates().size();
+            if (from >= total || page.itemStates().isEmpty()) {
+                break;
+            }
+            page = run.page(first.jobId(), from);
+        }
+        JobFilesWriter.Written written = files.finish();
+        if (record != null) {
+            record.finish();
+        } else {
+            table.print(first, written);
+        }
     }
 
     private DocumentFormat format() {

@@ -60,6 +60,12 @@ public final class EngineClient {
                 + wait.toMillis() + "&settleMs=" + settle.toMillis(), null, wait.plus(settle).plusMinutes(2));
     }
 
+    /** The record of a job that has ended, its items from {@code from} on (a page of them, {@code page}). */
+    public Answer jobPage(String jobId, int from) throws IOException {
+        return send("GET", "jobs/" + URLEncoder.encode(jobId, StandardCharsets.UTF_8) + "?from=" + from, null,
+                Duration.ofMinutes(2));
+    }
+
     /** Invokes one function; the answer has {@code result} or {@code failure}, and {@code executions}. */
     public Answer invoke(JsonNode request) throws IOException {
         // The executions an invocation starts run before it answers: as long as their items' deadlines.

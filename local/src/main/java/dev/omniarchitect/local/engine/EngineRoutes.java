@@ -51,6 +51,11 @@ final class EngineRoutes implements HttpHandler {
     static final String CLIENT_HEADER = "X-Omni-Client";
     /** A job request waits at most this long for the job to change before it answers. */
     private static final long MAX_WAIT_MILLIS = 5_000;
+    /**
+     * Items the record of an ended job holds at most in one answer: a larger job's record comes a page at a time
+     * ({@code from}), so neither the engine nor the client ever holds every item's files at once.
+     */
+    public static final int RECORD_PAGE_ITEMS = 500;
 
     private final Engine engine;
     private final String adminToken;
@@ -174,8 +179,9 @@ final class EngineRoutes implements HttpHandler {
 
     /**
      * {@code ?seen=V&waitMs=M&settleMs=S}: answers at once when the job ends within S ms; otherwise waits up to M ms
-     * more for a change after version V. Answers {@code {version, record, execution}} (execution is null when this
-     * engine did not start the job), or, while it runs, its counts. A client that shows progress only so often
+     * more for a change after version V. Answers {@code {version, record, page, execution}} (execution is null when
+     * this engine did not start the job; the record holds at most {@link #RECORD_PAGE_ITEMS} items, from {@code
+     * ?from=F}, and {@code page} says {@code {from, total}}), or, while it runs, its counts. A client that shows progress only so often
      * asks for S: a short job is then one answer, not one per item.
      */
     private void job(HttpExchange exchange, String jobId) throws IOException, InterruptedException {
@@ -207,13 +213,16 @@ final class EngineRoutes implements HttpHandler {
             send(exchange, 200, answer);
             return;
         }
-        Optional<JobRecord> record = engine.pipeline().read(jobId).join();
+        int from = Math.max(0, Integer.parseInt(query.getOrDefault("from", "0")));
+        Optional<JobRecord> record = engine.pipeline().readPage(jobId, from, RECORD_PAGE_ITEMS).join();
         if (record.isEmpty()) {
             send(exchange, 404, message("no job " + jobId));
             return;
         }
         ObjectNode answer = mapper.createObjectNode().put("version", version);
         answer.set("record", mapper.valueToTree(record.get()));
+        answer.putObject("page").put("from", Math.min(from, record.get().progress().total()))
+                .put("total", record.get().progress().total());
         if (execution.isPresent()) {
             ObjectNode state = answer.putObject("execution");
             CompletableFuture<ExecutionResult> future = execution.get();

@@ -4,6 +4,7 @@ import dev.omniarchitect.batch.BatchDocument;
 import dev.omniarchitect.batch.BatchItem;
 import dev.omniarchitect.job.ItemRequests;
 import dev.omniarchitect.job.ItemResult;
+import dev.omniarchitect.job.ItemTally;
 import dev.omniarchitect.job.ItemsSoFar;
 import dev.omniarchitect.job.Job;
 import dev.omniarchitect.job.JobPage;
@@ -116,6 +117,16 @@ public final class EngineJobStore implements JobStore {
     @Override
     public CompletableFuture<ItemsSoFar> loadItemStates(String jobId) {
         return store.loadItemStates(jobId);
+    }
+
+    @Override
+    public CompletableFuture<ItemsSoFar> loadItemStates(String jobId, List<String> itemIds) {
+        return store.loadItemStates(jobId, itemIds);
+    }
+
+    @Override
+    public CompletableFuture<ItemTally> tallyItems(String jobId) {
+        return store.tallyItems(jobId);
     }
 
     @Override

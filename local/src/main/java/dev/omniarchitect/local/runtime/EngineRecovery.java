@@ -2,6 +2,8 @@ package dev.omniarchitect.local.runtime;
 
 import dev.omniarchitect.job.ExecutionInput;
 import dev.omniarchitect.job.Job;
+import dev.omniarchitect.job.ItemsFile;
+import dev.omniarchitect.job.JobFileStore;
 import dev.omniarchitect.job.JobStore;
 import dev.omniarchitect.log.StructuredLog;
 import java.time.Duration;
@@ -23,9 +25,11 @@ public final class EngineRecovery {
     private final JobStore jobs;
     private final LocalExecutions executions;
     private final StructuredLog log;
+    private final JobFileStore files;
 
-    EngineRecovery(JobStore jobs, LocalExecutions executions, StructuredLog log) {
+    EngineRecovery(JobStore jobs, JobFileStore files, LocalExecutions executions, StructuredLog log) {
         this.jobs = jobs;
+        this.files = files;
         this.executions = executions;
         this.log = log;
     }
@@ -43,7 +47,10 @@ public final class EngineRecovery {
         List<Job> unfinished = jobs.unfinished().join().stream()
                 .filter(job -> job.createdAt().isBefore(startedAt)).toList();
         for (Job job : unfinished) {
-            executions.resume(new ExecutionInput(job.jobId(), job.itemIds()));
+            // The items file an earlier engine wrote is written again: the execution reads it, and must find it.
+            String itemsKey = ItemsFile.key(job.jobId());
+            files.put(itemsKey, ItemsFile.content(job.itemIds())).join();
+            executions.resume(new ExecutionInput(job.jobId(), itemsKey));
             log.info("engine.job_resumed", Map.of("jobId", job.jobId(), "items", job.itemIds().size()));
         }
         return unfinished.stream().map(Job::jobId).toList();

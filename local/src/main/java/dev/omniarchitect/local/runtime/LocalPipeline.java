@@ -14,8 +14,10 @@ import dev.omniarchitect.job.JobIds;
 import dev.omniarchitect.job.JobRecord;
 import dev.omniarchitect.job.JobSubmitter;
 import dev.omniarchitect.job.MaxConcurrency;
+import dev.omniarchitect.job.ToleratedFailures;
 import dev.omniarchitect.limit.LeaseStore;
 import dev.omniarchitect.limit.dynamodb.DynamoDbLeaseStore;
+import dev.omniarchitect.local.asl.DirectoryObjectStore;
 import dev.omniarchitect.local.asl.ExecutionListener;
 import dev.omniarchitect.local.asl.ExecutionResult;
 import dev.omniarchitect.local.asl.LambdaFailure;
@@ -37,6 +39,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,6 +73,10 @@ public final class LocalPipeline implements AutoCloseable {
     /** The definition with each MaxConcurrency asked for so far. */
     private final Map<Integer, StateMachineDefinition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
     private final EngineRecovery recovery;
+    private final int toleratedFailurePercentage;
+    /** The job files bucket's directory; a temporary one, deleted on close, when the store is in memory. */
+    private final Path objectsRoot;
+    private final boolean temporaryObjects;
     /** Each function's SnapStart priming, run by an engine before it answers (see {@link #prime}). */
     private final List<Priming> primings;
 
@@ -86,13 +93,18 @@ public final class LocalPipeline implements AutoCloseable {
                     : EmbeddedDynamoDb.startingIn(builder.dataDirectory.resolve("dynamodb"));
         }
         try {
+            this.temporaryObjects = builder.dataDirectory == null;
+            this.objectsRoot = temporaryObjects ? Files.createTempDirectory("omni-objects-")
+                    : builder.dataDirectory.resolve("objects");
+            DirectoryObjectStore objects = new DirectoryObjectStore(objectsRoot);
             this.aws = AwsClients.forLocalDynamoDb(embedded != null ? embedded.endpoint() : URI.create(endpoint.trim()),
                     env);
             FunctionConfig config = FunctionConfig.fromEnvironment(env);
             this.leases = builder.leasesInMemory ? new EngineLeaseStore()
                     : new DynamoDbLeaseStore(aws.dynamoDb(), config.limitsTable());
             this.services = new FunctionServices(config, aws, builder.logOutput, builder.clock, builder.externalChecks,
-                    leases, builder.requestsInMemory ? EngineJobStore::new : UnaryOperator.identity());
+                    leases, builder.requestsInMemory ? EngineJobStore::new : UnaryOperator.identity(),
+                    new DirectoryJobFileStore(objects));
 
             // A drain waits for the executions' invocations and the sync calls' items alike.
             InvocationGate gate = new InvocationGate();
@@ -102,7 +114,7 @@ public final class LocalPipeline implements AutoCloseable {
             ExecutionStarter apiStarter = input -> executionsReady.thenCompose(started -> started.start(input));
             Map<String, RequestStreamHandler> handlers = new HashMap<>(Map.of(
                     LocalFunctions.API, new ApiHandler(services, new JobSubmitter(services.jobs(), apiStarter,
-                            new JobIds(builder.clock), services.log(), builder.clock),
+                            services.jobFiles(), new JobIds(builder.clock), services.log(), builder.clock),
                             DocumentSource.unavailable("scheduled runs read S3 documents only when deployed; on this "
                                     + "machine put the batch document inline as scheduledRun.document"),
                             gate.guard(builder.syncItems.apply(services))),
@@ -124,6 +136,7 @@ public final class LocalPipeline implements AutoCloseable {
                     });
             this.clock = builder.clock;
             this.executionTimeoutSeconds = builder.executionTimeoutSeconds;
+            this.toleratedFailurePercentage = builder.toleratedFailurePercentage;
             StateMachineDefinition definition = definition(builder.maxConcurrency);
             EngineInvoker invoker = new EngineInvoker(functions, services.jobs(), services.mapper(), gate);
             LocalExecutor executor = LocalExecutor.builder()
@@ -131,6 +144,7 @@ public final class LocalPipeline implements AutoCloseable {
                     .retryDelayScale(builder.retryDelayScale)
                     .clock(builder.clock)
                     .listener(builder.listener)
+                    .objectStore(objects)
                     .build();
             // The template's EventBridge rule: an execution that ends without aggregating its job has the job
             // reconciled, so that no job stays RUNNING.
@@ -141,14 +155,20 @@ public final class LocalPipeline implements AutoCloseable {
                             reconcile(definition.name(), jobId, ended);
                         }
                     });
-            this.recovery = new EngineRecovery(services.jobs(), executions, services.log());
+            this.recovery = new EngineRecovery(services.jobs(), services.jobFiles(), executions, services.log());
             executionsReady.complete(executions);
-            this.submitter = new JobSubmitter(services.jobs(), executions, new JobIds(builder.clock), services.log(),
+            this.submitter = new JobSubmitter(services.jobs(), executions, services.jobFiles(),
+                    new JobIds(builder.clock), services.log(),
                     builder.clock);
             if (embedded != null) {
                 embedded.ready();
             }
             LocalTables.ensure(aws.dynamoDb(), config.cacheTable(), config.jobsTable(), config.limitsTable());
+        } catch (IOException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw new UncheckedIOException("the job files directory cannot be made: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
@@ -162,11 +182,22 @@ public final class LocalPipeline implements AutoCloseable {
         return new Builder();
     }
 
-    /** SAM's DefinitionSubstitutions for the definition run here: the template's, with local function ARNs. */
+    /**
+     * SAM's DefinitionSubstitutions for the definition run here: the template's, with local function ARNs, the
+     * local job files bucket and the template's default tolerated failure percentage.
+     */
     public static Map<String, String> definitionSubstitutions(int maxConcurrency, int executionTimeoutSeconds) {
+        return definitionSubstitutions(maxConcurrency, executionTimeoutSeconds, ToleratedFailures.DEFAULT_PERCENTAGE);
+    }
+
+    /** As above, with that tolerated failure percentage. */
+    public static Map<String, String> definitionSubstitutions(int maxConcurrency, int executionTimeoutSeconds,
+                                                              int toleratedFailurePercentage) {
         return Map.of(
                 "MaxConcurrency", Integer.toString(maxConcurrency),
                 "ExecutionTimeoutSeconds", Integer.toString(executionTimeoutSeconds),
+                "ToleratedFailurePercentage", Integer.toString(toleratedFailurePercentage),
+                "JobFilesBucket", DirectoryJobFileStore.BUCKET,
                 "ProviderCallFunctionArn", LocalFunctions.arnOf(LocalFunctions.PROVIDER_CALL),
                 "AggregateFunctionArn", LocalFunctions.arnOf(LocalFunctions.AGGREGATE),
                 "ReconcileFunctionArn", LocalFunctions.arnOf(LocalFunctions.RECONCILE));
@@ -259,7 +290,8 @@ public final class LocalPipeline implements AutoCloseable {
      */
     public String submit(BatchDocument document, int maxConcurrency) {
         StateMachineDefinition definition = definition(maxConcurrency);
-        return new JobSubmitter(services.jobs(), input -> executions.start(input, definition), new JobIds(clock),
+        return new JobSubmitter(services.jobs(), input -> executions.start(input, definition), services.jobFiles(),
+                new JobIds(clock),
                 services.log(), clock).submit(document).join();
     }
 
@@ -278,6 +310,11 @@ public final class LocalPipeline implements AutoCloseable {
         return executions.running();
     }
 
+    /** A page of the job's record as it stands ({@link dev.omniarchitect.job.JobReader#readPage}). */
+    public CompletableFuture<java.util.Optional<JobRecord>> readPage(String jobId, int from, int limit) {
+        return services.jobReader().readPage(jobId, from, limit);
+    }
+
     /** The job's record as it stands, if the job exists. */
     public CompletableFuture<java.util.Optional<JobRecord>> read(String jobId) {
         return services.jobReader().read(jobId);
@@ -285,7 +322,7 @@ public final class LocalPipeline implements AutoCloseable {
 
     private StateMachineDefinition definition(int maxConcurrency) {
         return definitions.computeIfAbsent(maxConcurrency, concurrency -> StateMachineDefinition.parse(readDefinition(),
-                definitionSubstitutions(concurrency, executionTimeoutSeconds)));
+                definitionSubstitutions(concurrency, executionTimeoutSeconds, toleratedFailurePercentage)));
     }
 
     /** Waits for the job's execution, then reads its record. */
@@ -311,6 +348,13 @@ public final class LocalPipeline implements AutoCloseable {
         if (embedded != null) {
             embedded.close();
         }
+        if (temporaryObjects) {
+            try (java.util.stream.Stream<Path> files = Files.walk(objectsRoot)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (IOException e) {
+                // A temporary directory left behind is the system's to clear.
+            }
+        }
     }
 
     /** A finished job with the execution that ran it. */
@@ -324,6 +368,7 @@ public final class LocalPipeline implements AutoCloseable {
         private int maxConcurrency = MaxConcurrency.DEFAULT;
         private Integer maxExecutions;
         private int executionTimeoutSeconds = ExecutionTimeout.SECONDS;
+        private int toleratedFailurePercentage = ToleratedFailures.DEFAULT_PERCENTAGE;
         private final Map<String, Function<FunctionServices, RequestStreamHandler>> replacedFunctions =
                 new HashMap<>();
         private Function<FunctionServices, ItemRunner> syncItems =
@@ -367,6 +412,19 @@ public final class LocalPipeline implements AutoCloseable {
         /** The state machine's TimeoutSeconds ({@link ExecutionTimeout#SECONDS}, as deployed); tests shorten it. */
         public Builder executionTimeoutSeconds(int executionTimeoutSeconds) {
             this.executionTimeoutSeconds = executionTimeoutSeconds;
+            return this;
+        }
+
+        /**
+         * The Distributed Map's ToleratedFailurePercentage (the template parameter), {@link
+         * ToleratedFailures#DEFAULT_PERCENTAGE} by default.
+         */
+        public Builder toleratedFailurePercentage(int percentage) {
+            if (percentage < ToleratedFailures.MIN_PERCENTAGE || percentage > ToleratedFailures.MAX_PERCENTAGE) {
+                throw new IllegalArgumentException("the tolerated failure percentage must be from "
+                        + ToleratedFailures.MIN_PERCENTAGE + " to " + ToleratedFailures.MAX_PERCENTAGE);
+            }
+            this.toleratedFailurePercentage = percentage;
             return this;
         }
 

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.TreeMap;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the project's real statemachine/generate.asl.json, which the build packages on the classpath. */
 class GenerateDefinitionTest {
@@ -23,7 +27,9 @@ class GenerateDefinitionTest {
             "ProviderCallFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:provider-call",
             "AggregateFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:aggregate:live",
             "ReconcileFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:reconcile:live",
-            "ExecutionTimeoutSeconds", "60");
+            "ExecutionTimeoutSeconds", "60",
+            "ToleratedFailurePercentage", "10",
+            "JobFilesBucket", "job-files");
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
@@ -33,6 +39,8 @@ class GenerateDefinitionTest {
     private final AtomicReference<JsonNode> aggregatePayload = new AtomicReference<>();
     private final AtomicReference<JsonNode> reconcilePayload = new AtomicReference<>();
     private volatile String aggregateError;
+    @TempDir
+    Path objects;
 
     private static String definition() throws IOException {
         try (InputStream in = GenerateDefinitionTest.class.getResourceAsStream("/statemachine/generate.asl.json")) {
@@ -85,38 +93,74 @@ class GenerateDefinitionTest {
         }
     }
 
+    /** An executor whose S3 is the test's directory, holding the job's items file for those ids. */
+    private LocalExecutor executor(LambdaInvoker invoker, String... itemIds) throws IOException {
+        DirectoryObjectStore store = new DirectoryObjectStore(objects);
+        try (OutputStream out = store.write("job-files", "jobs/job-1/items.jsonl")) {
+            for (String itemId : itemIds) {
+                out.write(("{\"itemId\":\"" + itemId + "\"}\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return LocalExecutor.builder().lambdaInvoker(invoker).retryDelayScale(0.001).objectStore(store).build();
+    }
+
+    private static final JsonNode INPUT = json("{\"jobId\":\"job-1\",\"itemsKey\":\"jobs/job-1/items.jsonl\"}");
+
     @Test
     void generatesEveryItemKeepsAFailedItemInTheBatchAndAggregates() throws IOException {
         StateMachineDefinition definition = StateMachineDefinition.parse(definition(), SUBSTITUTIONS).named("generate");
-        LocalExecutor executor = LocalExecutor.builder().lambdaInvoker(this::invoke).retryDelayScale(0.001).build();
+        LocalExecutor executor = executor(this::invoke, "a", "b", "c", "d");
 
-        ExecutionResult result = executor.execute(definition, "job-1",
-                json("{\"jobId\":\"job-1\",\"items\":[\"a\",\"b\",\"c\",\"d\"],\"itemIds\":[\"a\",\"b\",\"c\",\"d\"]}"));
+        ExecutionResult result = executor.execute(definition, "job-1", INPUT);
 
         assertEquals(ExecutionResult.Status.SUCCEEDED, result.status(), () -> result.error() + result.cause());
         assertEquals(json("{\"jobId\":\"job-1\",\"status\":\"PARTIAL\"}"), result.output());
         assertEquals(2, peak.get());
         JsonNode aggregate = aggregatePayload.get();
+        assertEquals(Set.of("jobId", "executionStartTime", "results"), fieldNames(aggregate),
+                "references only, never ids or outcomes");
         assertEquals("job-1", aggregate.get("jobId").textValue());
-        assertEquals(json("[\"a\",\"b\",\"c\",\"d\"]"), aggregate.get("itemIds"), "the items, ids only");
         String startTime = aggregate.get("executionStartTime").textValue();
         assertTrue(startTime.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"), startTime);
-        assertEquals(json("""
-                [{"itemId":"a","status":"SUCCEEDED"},
-                 {"itemId":"b","status":"SUCCEEDED"},
-                 {"itemId":"c","status":"FAILED","executionError":"dev.omniarchitect.provider.ProviderException"},
-                 {"itemId":"d","status":"SUCCEEDED"}]
-                """), aggregate.get("outcomes"));
+        // The children's outputs are in the bucket, where the Map's ResultWriter listed them.
+        assertEquals("job-files", aggregate.path("results").path("Bucket").textValue());
+        String manifestKey = aggregate.path("results").path("Key").textValue();
+        assertTrue(manifestKey.startsWith("map-runs/") && manifestKey.endsWith("/manifest.json"), manifestKey);
+        JsonNode manifest = read(manifestKey);
+        assertEquals(0, manifest.path("ResultFiles").path("FAILED").size(), "each child caught its item's failure");
+        Map<String, JsonNode> outputs = new TreeMap<>();
+        for (JsonNode entry : read(manifest.path("ResultFiles").path("SUCCEEDED").path(0).path("Key").textValue())) {
+            JsonNode input = json(entry.path("Input").textValue());
+            assertEquals("job-1", input.path("jobId").textValue());
+            outputs.put(input.path("itemId").textValue(), json(entry.path("Output").textValue()));
+        }
+        assertEquals(Map.of(
+                "a", json("{\"itemId\":\"a\",\"status\":\"SUCCEEDED\"}"),
+                "b", json("{\"itemId\":\"b\",\"status\":\"SUCCEEDED\"}"),
+                "c", json("{\"itemId\":\"c\",\"status\":\"FAILED\","
+                        + "\"executionError\":\"dev.omniarchitect.provider.ProviderException\"}"),
+                "d", json("{\"itemId\":\"d\",\"status\":\"SUCCEEDED\"}")), outputs);
+    }
+
+    private JsonNode read(String key) throws IOException {
+        try (InputStream in = new DirectoryObjectStore(objects).read("job-files", key)) {
+            return json(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
     void anAggregationThatFailsForGoodHasTheJobMarkedFailedAndTheExecutionFails() throws IOException {
         aggregateError = "java.lang.IllegalStateException";
         StateMachineDefinition definition = StateMachineDefinition.parse(definition(), SUBSTITUTIONS).named("generate");
-        LocalExecutor executor = LocalExecutor.builder().lambdaInvoker(this::invoke).retryDelayScale(0.001).build();
+        LocalExecutor executor = executor(this::invoke, "a", "b");
 
-        ExecutionResult result = executor.execute(definition, "job-1",
-                json("{\"jobId\":\"job-1\",\"items\":[\"a\",\"b\"],\"itemIds\":[\"a\",\"b\"]}"));
+        ExecutionResult result = executor.execute(definition, "job-1", INPUT);
 
         // The Catch hands the job to the reconciliation with the error's name only (a Cause may quote data),
         // then the execution fails so that alarms count it.
@@ -135,15 +179,14 @@ class GenerateDefinitionTest {
     void aTransientAggregationErrorIsRetriedBeforeTheCatch() throws IOException {
         aggregateError = "Lambda.ServiceException";
         StateMachineDefinition definition = StateMachineDefinition.parse(definition(), SUBSTITUTIONS).named("generate");
-        LocalExecutor executor = LocalExecutor.builder().lambdaInvoker((name, payload) -> {
+        LocalExecutor executor = executor((name, payload) -> {
             if (name.equals("aggregate") && aggregatePayload.get() != null) {
                 aggregateError = null;
             }
             return invoke(name, payload);
-        }).retryDelayScale(0.001).build();
+        }, "b");
 
-        ExecutionResult result = executor.execute(definition, "job-1",
-                json("{\"jobId\":\"job-1\",\"items\":[\"b\"],\"itemIds\":[\"b\"]}"));
+        ExecutionResult result = executor.execute(definition, "job-1", INPUT);
 
         assertEquals(ExecutionResult.Status.SUCCEEDED, result.status(), () -> result.error() + result.cause());
         assertEquals(null, reconcilePayload.get());

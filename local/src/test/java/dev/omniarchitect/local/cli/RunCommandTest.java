@@ -95,7 +95,7 @@ class RunCommandTest {
         cases.put("items[1].id", "{\"items\": [" + item + ", " + item + "]}");
         cases.put("items[0].kind", "{\"items\": [{\"id\": \"a\", \"kind\": \"helm\", \"prompt\": \"p\"}]}");
         cases.put("items[0].prompt", "{\"items\": [{\"id\": \"a\", \"kind\": \"dockerfile\", \"prompt\": \"\"}]}");
-        cases.put("items: must hold 1 to 100 items, got 101", "{\"items\": [" + IntStream.range(0, 101)
+        cases.put("items: must hold 1 to 10000 items, got 10001", "{\"items\": [" + IntStream.range(0, 10_001)
                 .mapToObj(i -> "{\"id\": \"i" + i + "\", \"kind\": \"dockerfile\", \"prompt\": \"p\"}")
                 .collect(Collectors.joining(",")) + "]}");
         cases.put("items[0].colour", "{\"items\": [{\"id\": \"a\", \"kind\": \"dockerfile\", \"prompt\": \"p\", "
@@ -368,6 +368,40 @@ class RunCommandTest {
         Result result = omni(Map.of(), "run", file.toString(), "--out", temp.resolve("out").toString());
         assertEquals(0, result.status, result.err);
         assertTrue(result.out.contains("100 items: 100 succeeded"), result.out);
+    }
+
+    @Test
+    void aJobLargerThanAPageIsWrittenAPageAtATimeAndListedByExceptionOnly() throws IOException {
+        StringBuilder lines = new StringBuilder("{\"provider\": \"blueprint\"}\n");
+        for (int i = 0; i < 1_200; i++) {
+            lines.append("{\"id\": \"svc-").append(i).append("\", \"kind\": \"dockerfile\", \"prompt\": \"fleet ")
+                    .append(i).append("\"}\n");
+        }
+        Path file = Files.writeString(temp.resolve("fleet.jsonl"), lines);
+        Path out = temp.resolve("fleet-out");
+
+        Result table = omni(Map.of(), "run", file.toString(), "--out", out.toString());
+
+        assertEquals(0, table.status, table.err);
+        assertTrue(table.out.contains("1200 items: 1200 succeeded"), table.out);
+        assertTrue(table.out.contains("(1200 more items succeeded; --json or GET /v1/generations/"), table.out);
+        assertFalse(table.out.contains("svc-1199 "), "no row for an item that succeeded");
+        String jobId = table.out.lines().filter(line -> line.startsWith("Job ")).findFirst().orElseThrow()
+                .substring(4, 28);
+        try (var files = Files.walk(out.resolve(jobId))) {
+            long written = files.filter(Files::isRegularFile).count();
+            assertEquals(2_400, written, "a Dockerfile and a .dockerignore for each of 1,200 items, every page's");
+            assertTrue(table.out.contains(written + " files written under " + out.resolve(jobId) + "/"), table.out);
+        }
+
+        Result json = omni(Map.of(), "run", file.toString(), "--json", "--out", out.toString());
+        assertEquals(0, json.status, json.err);
+        var record = dev.omniarchitect.json.Json.mapper().readTree(json.out);
+        assertEquals(1_200, record.path("items").size(), "every page's items, in one record");
+        assertEquals(1_200, record.path("itemStates").size());
+        assertEquals("svc-0", record.path("items").path(0).path("id").asText());
+        assertEquals("svc-1199", record.path("items").path(1_199).path("id").asText());
+        assertEquals(1_200, record.path("summary").path("cacheHits").asInt(), "the second run, from the cache");
     }
 
     private Result omni(Map<String, String> environment, String... args) {

@@ -91,6 +91,46 @@ class ServeApiTest extends ServeTestBase {
     }
 
     @Test
+    void aTwoThousandItemJobIsNeverOneResponseAndEveryItemIsReachedByPaging() throws Exception {
+        String run = UUID.randomUUID().toString();
+        String items = java.util.stream.IntStream.range(0, 2_000)
+                .mapToObj(i -> "{\"id\": \"svc-" + i + "\", \"kind\": \"dockerfile\", \"prompt\": \"fleet " + i + " "
+                        + run + "\"}")
+                .collect(java.util.stream.Collectors.joining(","));
+        HttpResponse<String> accepted = postJson("/v1/generations", "{\"provider\": \"blueprint\", \"items\": ["
+                + items + "]}");
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String jobId = json(accepted).path("jobId").asText();
+        awaitEnd(jobId);
+
+        // Unpaged, a job larger than a page comes as its first page, with the whole job's progress and summary.
+        JsonNode first = json(get("/v1/generations/" + jobId));
+        assertEquals("SUCCEEDED", first.path("status").asText());
+        assertEquals(2_000, first.path("summary").path("total").asInt());
+        assertEquals(2_000, first.path("progress").path("done").asInt());
+        assertEquals(1_000, first.path("itemStates").size());
+        assertEquals(1_000, first.path("items").size());
+        assertEquals(2_000, first.path("page").path("total").asInt());
+        assertTrue(first.path("page").has("next"), first.path("page").toString());
+
+        List<String> seen = new java.util.ArrayList<>();
+        String next = "/v1/generations/" + jobId + "?limit=300";
+        while (next != null) {
+            JsonNode page = json(get(next));
+            assertEquals(2_000, page.path("progress").path("total").asInt());
+            for (int i = 0; i < page.path("itemStates").size(); i++) {
+                String id = page.path("itemStates").path(i).path("id").asText();
+                seen.add(id);
+                assertEquals(id, page.path("items").path(i).path("id").asText(), "the page's own results");
+                assertEquals("SUCCEEDED", page.path("items").path(i).path("status").asText());
+            }
+            next = page.path("page").has("next") ? page.path("page").path("next").asText() : null;
+        }
+        assertEquals(java.util.stream.IntStream.range(0, 2_000).mapToObj(i -> "svc-" + i).toList(), seen,
+                "every item once, in document order");
+    }
+
+    @Test
     void aBatchIsAcceptedRunsWithProgressAndItsBundleHoldsEveryFile() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         provider.replies(request -> {

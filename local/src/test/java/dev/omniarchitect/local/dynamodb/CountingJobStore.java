@@ -85,6 +85,18 @@ final class CountingJobStore implements JobStore {
     }
 
     @Override
+    public CompletableFuture<ItemsSoFar> loadItemStates(String jobId, List<String> itemIds) {
+        count("loadItemStatesOf");
+        return store.loadItemStates(jobId, itemIds);
+    }
+
+    @Override
+    public CompletableFuture<dev.omniarchitect.job.ItemTally> tallyItems(String jobId) {
+        count("tallyItems");
+        return store.tallyItems(jobId);
+    }
+
+    @Override
     public CompletableFuture<Optional<ItemResult>> loadResult(String jobId, String itemId) {
         count("loadResult");
         return store.loadResult(jobId, itemId);

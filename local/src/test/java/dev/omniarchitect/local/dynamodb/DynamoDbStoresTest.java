@@ -223,6 +223,51 @@ class DynamoDbStoresTest {
                 "a job that ended without the item's result failed it, whatever its marker says");
     }
 
+    @Test
+    void aJobOfMoreIdsThanOneRecordHoldsKeepsThemInOrderAndIsReadAPageAtATime() {
+        ItemSettings settings = new ItemSettings("blueprint", "blueprint-v1", 0.2, 4096, 120, CacheMode.USE, 3600, 3,
+                List.of());
+        // 4,500 ids of 64 characters: 288 KB, beyond what one record should hold beside the header.
+        List<BatchItem> items = IntStream.range(0, 4_500).mapToObj(i -> new BatchItem(
+                String.format("%05d", i) + "-" + "x".repeat(58), "dockerfile", "p", Json.mapper().createObjectNode(),
+                settings)).toList();
+        List<String> ids = items.stream().map(BatchItem::id).toList();
+        String jobId = "20261207-100000-0000fee7";
+        Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        jobs.create(jobId, new BatchDocument(items), Owner.of("jwt:fleet"), created).join();
+
+        Map<String, AttributeValue> header = aws.dynamoDb().getItem(request -> request.tableName("jobs")
+                .key(Map.of(DynamoDbJobStore.PARTITION_KEY, AttributeValue.fromS(jobId),
+                        DynamoDbJobStore.SORT_KEY, AttributeValue.fromS("job")))).join().item();
+        assertTrue(!header.containsKey("itemIds"), "the header lists no id itself");
+        assertEquals(ids, jobs.loadJob(jobId).join().orElseThrow().itemIds(), "every id, in document order");
+        assertEquals(ids, jobs.listJobs(Owner.of("jwt:fleet"), 10, null).join().jobs().get(0).itemIds());
+
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        for (int i = 2_990; i < 3_010; i++) {
+            jobs.saveResult(jobId, new ItemResult(ids.get(i), "dockerfile", ItemStatus.SUCCEEDED, false, "blueprint",
+                    "blueprint-v1", List.of(), 7, new Usage(0, 0), 0.0, null,
+                    List.of(new GeneratedFile("Dockerfile", "FROM x")), null).startingAt(start)).join();
+        }
+        jobs.markCalling(jobId, ids.get(4_000), start).join();
+        var tally = jobs.tallyItems(jobId).join();
+        assertEquals(20, tally.ended());
+        assertEquals(1, tally.calling());
+        assertEquals(20, tally.endedAt().size());
+        assertTrue(tally.endedAt().stream().allMatch(start.plusMillis(7)::equals), tally.endedAt().toString());
+
+        // A page straddling the ended items reads those records only, by key.
+        ItemsSoFar page = jobs.loadItemStates(jobId, ids.subList(2_900, 3_000)).join();
+        assertEquals(ids.subList(2_990, 3_000), page.results().stream().map(ItemResult::id).sorted().toList());
+        JobRecord record = new JobReader(jobs, Clock.systemUTC()).readPage(jobId, 2_900, 200).join().orElseThrow();
+        assertEquals(JobStatus.RUNNING, record.status());
+        assertEquals(new JobRecord.Progress(20, 4_500).done(), record.progress().done());
+        assertEquals(4_500, record.progress().total());
+        assertEquals(ids.subList(2_900, 3_100), record.itemStates().stream().map(ItemState::id).toList());
+        assertEquals(ids.subList(2_990, 3_010), record.items().stream().map(ItemResult::id).toList());
+        assertEquals(ItemState.Phase.QUEUED, record.itemStates().get(0).state());
+    }
+
     private static CacheEntry entry(String key, Instant created, Instant expires) {
         String big = IntStream.range(0, 12_000).mapToObj(i -> "  - name: container-" + i + "\n")
                 .collect(Collectors.joining());

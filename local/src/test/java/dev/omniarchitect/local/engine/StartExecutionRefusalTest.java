@@ -70,7 +70,7 @@ class StartExecutionRefusalTest {
                 .endpointOverride(URI.create("http://127.0.0.1:" + stepFunctions.getAddress().getPort()))
                 .build();
         ApiHandler handler = new ApiHandler(services, new JobSubmitter(services.jobs(),
-                new StepFunctionsExecutionStarter(sfn, STATE_MACHINE, services.mapper()),
+                new StepFunctionsExecutionStarter(sfn, STATE_MACHINE, services.mapper()), services.jobFiles(),
                 new JobIds(Clock.systemUTC()), services.log(), Clock.systemUTC()),
                 location -> java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("none")));
         LocalFunctions functions = new LocalFunctions(Map.of(LocalFunctions.API, handler), services.mapper(),

@@ -42,7 +42,7 @@ class StoreUnavailableTest {
             ApiHandler handler = new ApiHandler(services, new JobSubmitter(services.jobs(), input -> {
                 started.add(input.jobId());
                 return CompletableFuture.completedFuture(null);
-            }, new JobIds(Clock.systemUTC()), services.log(), Clock.systemUTC()),
+            }, services.jobFiles(), new JobIds(Clock.systemUTC()), services.log(), Clock.systemUTC()),
                     location -> CompletableFuture.failedFuture(new IllegalStateException("none")));
             LocalFunctions functions = new LocalFunctions(Map.of(LocalFunctions.API, handler), services.mapper(), logs,
                     (function, event, result) -> { });

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.handler.ApiHandler;
 import dev.omniarchitect.job.ExecutionTimeout;
+import dev.omniarchitect.job.ToleratedFailures;
 import dev.omniarchitect.job.JobIds;
 import dev.omniarchitect.job.JobSubmitter;
 import dev.omniarchitect.job.stepfunctions.StepFunctionsExecutionStarter;
@@ -104,7 +105,7 @@ class LocalStackPipelineTest {
         Map<String, String> arns;
         try (LambdaAsyncClient lambda = configure(LambdaAsyncClient.builder().httpClient(http)).build()) {
             Map<String, String> environment = Map.of("CACHE_TABLE", CACHE_TABLE, "JOBS_TABLE", JOBS_TABLE,
-                    "OMNI_DEFAULT_PROVIDER", "blueprint");
+                    "OMNI_DEFAULT_PROVIDER", "blueprint", "JOB_FILES_BUCKET", BUCKET);
             arns = Map.of(
                     "ProviderCallFunctionArn", createFunction(lambda, LocalFunctions.PROVIDER_CALL,
                             "dev.omniarchitect.handler.ProviderCallHandler::handleRequest", environment),
@@ -122,8 +123,8 @@ class LocalStackPipelineTest {
 
         FunctionServices services = new FunctionServices(FunctionConfig.fromEnvironment(Map.of(
                 "CACHE_TABLE", CACHE_TABLE, "JOBS_TABLE", JOBS_TABLE, "OMNI_DEFAULT_PROVIDER", "blueprint",
-                "STATE_MACHINE_ARN", stateMachineArn)),
-                new AwsClients(http, dynamo, stepFunctions, null), new PrintStream(OutputStream.nullOutputStream()),
+                "STATE_MACHINE_ARN", stateMachineArn, "JOB_FILES_BUCKET", BUCKET)),
+                new AwsClients(http, dynamo, stepFunctions, null, s3), new PrintStream(OutputStream.nullOutputStream()),
                 Clock.systemUTC());
         api = apiStartingOn(services, stateMachineArn);
         brokenApi = apiStartingOn(services, brokenStateMachineArn);
@@ -131,7 +132,7 @@ class LocalStackPipelineTest {
 
     private static ApiHandler apiStartingOn(FunctionServices services, String stateMachineArn) {
         return new ApiHandler(services, new JobSubmitter(services.jobs(),
-                new StepFunctionsExecutionStarter(stepFunctions, stateMachineArn, services.mapper()),
+                new StepFunctionsExecutionStarter(stepFunctions, stateMachineArn, services.mapper()), services.jobFiles(),
                 new JobIds(services.clock()), services.log(), services.clock()), new S3DocumentSource(s3));
     }
 
@@ -142,7 +143,9 @@ class LocalStackPipelineTest {
                 .replace("${ExecutionTimeoutSeconds}", Integer.toString(ExecutionTimeout.SECONDS))
                 .replace("${ProviderCallFunctionArn}", arns.get("ProviderCallFunctionArn"))
                 .replace("${AggregateFunctionArn}", aggregateArn)
-                .replace("${ReconcileFunctionArn}", arns.get("ReconcileFunctionArn"));
+                .replace("${ReconcileFunctionArn}", arns.get("ReconcileFunctionArn"))
+                .replace("${JobFilesBucket}", BUCKET)
+                .replace("${ToleratedFailurePercentage}", Integer.toString(ToleratedFailures.DEFAULT_PERCENTAGE));
         return stepFunctions.createStateMachine(request -> request.name(name).definition(definition).roleArn(ROLE))
                 .join().stateMachineArn();
     }

@@ -37,6 +37,17 @@ abstract class PipelineTestBase {
                 .build();
     }
 
+    /** Replaces the pipeline with one of those settings, on this test's provider, logs and clock. */
+    protected LocalPipeline restart(LocalPipeline.Builder settings) {
+        pipeline.close();
+        pipeline = settings.environment(environment())
+                .logOutput(new PrintStream(logs, true, StandardCharsets.UTF_8))
+                .clock(clock)
+                .retryDelayScale(0.001)
+                .build();
+        return pipeline;
+    }
+
     /** More settings of the pipeline, for a test that needs them (a function replaced). */
     protected LocalPipeline.Builder configure(LocalPipeline.Builder builder) {
         return builder;

@@ -25,7 +25,8 @@ class PrimingTest extends PipelineTestBase {
         FunctionServices services = pipeline.services();
         ApiHandler api = new ApiHandler(services, new JobSubmitter(services.jobs(),
                 input -> CompletableFuture.failedFuture(new AssertionError("priming started an execution")),
-                new JobIds(clock), services.log(), clock), DocumentSource.unavailable("not while priming"));
+                services.jobFiles(), new JobIds(clock), services.log(), clock),
+                DocumentSource.unavailable("not while priming"));
 
         List.of(FunctionPriming.api(services, api), FunctionPriming.providerCall(services),
                 FunctionPriming.aggregate(services, new AggregateHandler(services))).forEach(priming -> priming.prime());

@@ -12,8 +12,6 @@ import dev.omniarchitect.job.JobRecord;
 import dev.omniarchitect.job.JobStatus;
 import dev.omniarchitect.local.asl.ExecutionResult;
 import dev.omniarchitect.provider.ErrorCode;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,19 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 class ReconciliationTest extends PipelineTestBase {
 
-    private LocalPipeline pipeline(LocalPipeline.Builder settings) {
-        pipeline.close();
-        pipeline = settings.environment(environment())
-                .logOutput(new PrintStream(logs, true, StandardCharsets.UTF_8))
-                .clock(clock)
-                .retryDelayScale(0.001)
-                .build();
-        return pipeline;
-    }
-
     @Test
     void anAggregationThatThrowsLeavesAFailedJobWhoseItemsKeepTheirResults() {
-        pipeline(LocalPipeline.builder().replaceFunction(LocalFunctions.AGGREGATE, services -> (in, out, context) -> {
+        restart(LocalPipeline.builder().replaceFunction(LocalFunctions.AGGREGATE, services -> (in, out, context) -> {
             throw new IllegalStateException("the aggregation broke");
         }));
 
@@ -74,7 +62,7 @@ class ReconciliationTest extends PipelineTestBase {
 
     @Test
     void anExecutionPastItsTimeoutLeavesAFailedJobWithEveryItemAccountedFor() throws Exception {
-        pipeline(LocalPipeline.builder().executionTimeoutSeconds(2));
+        restart(LocalPipeline.builder().executionTimeoutSeconds(2));
         server.latency(Duration.ofSeconds(30));
 
         LocalPipeline.JobRun run = pipeline.run(batch(Batches.of(4, "{\"timeoutSeconds\": 60}")));
