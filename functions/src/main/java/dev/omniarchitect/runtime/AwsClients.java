@@ -62,7 +62,9 @@ public record AwsClients(SdkAsyncHttpClient httpClient, DynamoDbAsyncClient dyna
                 .overrideConfiguration(dynamoDbTimeouts(System.getenv())).build();
         SfnAsyncClient sfn = System.getenv("STATE_MACHINE_ARN") == null ? null
                 : SfnAsyncClient.builder().httpClient(http).overrideConfiguration(TIMEOUTS).build();
-        S3AsyncClient s3 = S3AsyncClient.builder().httpClient(http).overrideConfiguration(TIMEOUTS).build();
+        // A stand-in (LocalStack, a bench's loopback) is addressed path-style: its host has no bucket subdomains.
+        S3AsyncClient s3 = S3AsyncClient.builder().httpClient(http).overrideConfiguration(TIMEOUTS)
+                .forcePathStyle(standIn(System.getenv())).build();
         return new AwsClients(http, dynamo, sfn, bedrockClient(http, BedrockSettings.fromEnvironment(System.getenv())),
                 s3);
     }
@@ -76,6 +78,11 @@ public record AwsClients(SdkAsyncHttpClient httpClient, DynamoDbAsyncClient dyna
         boolean standIn = environment.containsKey("AWS_ENDPOINT_URL_DYNAMODB")
                 || environment.containsKey("AWS_ENDPOINT_URL");
         return standIn ? LOCAL_TIMEOUTS : TIMEOUTS;
+    }
+
+    /** Whether S3's endpoint is a stand-in named by the standard variables rather than S3 itself. */
+    static boolean standIn(Map<String, String> environment) {
+        return environment.containsKey("AWS_ENDPOINT_URL_S3") || environment.containsKey("AWS_ENDPOINT_URL");
     }
 
     /**

@@ -20,11 +20,14 @@ import java.util.List;
  * @param writeRequestUnit          one DynamoDB on-demand write request unit
  * @param readRequestUnit           one DynamoDB on-demand read request unit
  * @param httpApiRequest            one API Gateway HTTP API request
+ * @param s3PutRequest              one S3 Standard PUT (or POST, COPY, LIST) request
+ * @param s3GetRequest              one S3 Standard GET request
  * @param sources                   the pricing pages
  */
 public record AwsPrices(String checked, String region, double lambdaPerGbSecondArm64, double lambdaPerGbSecondX86,
                         double lambdaPerRequest, double stateTransition, double writeRequestUnit,
-                        double readRequestUnit, double httpApiRequest, List<String> sources) {
+                        double readRequestUnit, double httpApiRequest, double s3PutRequest, double s3GetRequest,
+                        List<String> sources) {
 
     private static final String RESOURCE = "aws-prices.json";
 
@@ -51,6 +54,8 @@ public record AwsPrices(String checked, String region, double lambdaPerGbSecondA
                     table.path("dynamoDbOnDemand").path("perMillionWriteRequestUnits").asDouble() / 1e6,
                     table.path("dynamoDbOnDemand").path("perMillionReadRequestUnits").asDouble() / 1e6,
                     table.path("apiGatewayHttpApi").path("perMillionRequests").asDouble() / 1e6,
+                    table.path("s3Standard").path("perThousandPutRequests").asDouble() / 1e3,
+                    table.path("s3Standard").path("perThousandGetRequests").asDouble() / 1e3,
                     sources);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code omni bench}: measures the figures of BENCHMARKS.md and writes it, with its chart. */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
-        subcommands = ProviderLimitCommand.class,
+        subcommands = {ProviderLimitCommand.class, FleetCommand.class},
         header = "Measures the figures of BENCHMARKS.md on this machine and writes the report and its chart.",
         description = {
             "Measures, on this machine, every figure of BENCHMARKS.md and writes it: fan-out efficiency",
@@ -36,8 +35,9 @@ import picocli.CommandLine.Option;
             "cold-start figure): it writes under " + BenchCommand.SHORT_DIRECTORY + "/ unless --out, --chart or",
             "--results say otherwise, never over the tracked BENCHMARKS.md and chart.",
             "",
-            "The provider-limit scenario runs on its own: ./omni bench provider-limit (see its --help); it writes",
-            "its own section of BENCHMARKS.md, which a full run keeps as it is.",
+            "The provider-limit scenario and the jobs of 10,000 items run on their own: ./omni bench",
+            "provider-limit and ./omni bench fleet (see their --help); each writes its own section of",
+            "BENCHMARKS.md, which a full run keeps as it is.",
             ""},
         footer = {"", "Exit status: 0 every target met, 1 some target missed (the report says which), 2 bad",
             "arguments, 3 the bench itself could not be carried out (the message says why)."})
@@ -74,8 +74,9 @@ public final class BenchCommand implements Subcommand {
             description = "items of the batches whose peak memory is measured (default: ${DEFAULT-VALUE})")
     int footprintItems;
 
-    @Option(names = "--cost-items", paramLabel = "N", defaultValue = "1000",
-            description = "items the cost is quoted for, in jobs of the largest size (default: ${DEFAULT-VALUE})")
+    @Option(names = "--cost-items", paramLabel = "N", defaultValue = "10000",
+            description = "items the cost is quoted for, in jobs of up to 10,000 (one Distributed Map each), priced "
+                    + "from a metered job of the largest size (default: ${DEFAULT-VALUE})")
     int costItems;
 
     @Option(names = "--short", description = "a quick check: N = 3 and 10, 2 runs, no warm-up, 1 JVM per cold-start "
@@ -128,11 +129,9 @@ public final class BenchCommand implements Subcommand {
         BenchFiles.write(results, now.toJson());
         String markdown = new BenchReport(now, before, new BenchFiles(report, chart, results, baseline),
                 TemplateSettings.read(template)).markdown();
-        // The provider-limit section is its own command's: kept as that command last wrote it.
-        Optional<String> providerLimit = Files.isRegularFile(report)
-                ? ProviderLimitReport.find(Files.readString(report, StandardCharsets.UTF_8)) : Optional.empty();
-        BenchFiles.write(report, providerLimit.map(section -> ProviderLimitReport.replace(markdown, section))
-                .orElse(markdown));
+        // The provider-limit and fleet sections are their own commands': kept as those commands last wrote them.
+        String earlier = Files.isRegularFile(report) ? Files.readString(report, StandardCharsets.UTF_8) : "";
+        BenchFiles.write(report, FleetReport.SECTION.keep(earlier, ProviderLimitReport.SECTION.keep(earlier, markdown)));
         List<BenchResults.Target> targets = now.targets();
         for (BenchResults.Target target : targets) {
             out.printf("%-4s %s: %s (target: %s)%n", target.met() ? "ok" : "MISS", target.figure(), target.measured(),

@@ -282,16 +282,20 @@ final class BenchReport {
         CostFigure cost = now.cost();
         AwsPrices prices = cost.awsPrices();
         out.append("## Cost on paper\n\n");
-        out.append(format("%,d items in %,d jobs of %,d, at AWS list prices for %s checked %s (`aws-prices.json`), "
-                        + "%s, the template's MemorySize. Lambda: one request per invocation, the median measured "
-                        + "duration rounded up to the millisecond; ApiFunction is one POST and one GET per job. "
-                        + "Step Functions: %d transitions per job and %d per item (%d when an item fails), counted from "
-                        + "the definition; retries would add more. DynamoDB: the request units DynamoDB Local reported "
-                        + "for a whole job, submit to GET, every item a miss and then every item a hit. API Gateway: "
-                        + "one POST and one GET per job. Free tiers, CloudWatch Logs, X-Ray and data transfer are left "
-                        + "out.%n%n", cost.items(), cost.jobs(), cost.batchSize(), prices.region(), prices.checked(),
-                cost.architecture(), cost.transitions().perJob(), cost.transitions().perItem(),
-                cost.transitions().perFailedItem()));
+        out.append(format("%,d items in %,d job(s) (a Distributed Map of up to 10,000 items each), priced from a "
+                        + "metered job of %,d, at AWS list prices for %s checked %s (`aws-prices.json`), %s, the "
+                        + "template's MemorySize. Lambda: one request per invocation, the median measured duration "
+                        + "rounded up to the millisecond; ApiFunction is one POST per job and a GET per page of up to "
+                        + "1,000 of its items; AggregateFunction's time grows with the job from the metered one's. "
+                        + "Step Functions: %d transitions per job and %d per item (%d when an item fails: a child "
+                        + "execution's start and its states), counted from the definition; retries would add more. "
+                        + "DynamoDB: the request units DynamoDB Local reported for the metered job, submit to GET, per "
+                        + "item, every item a miss and then every item a hit. S3: %d PUTs and %d GETs per job (the items "
+                        + "file; the Map Run's results and manifest). Free tiers, CloudWatch Logs, X-Ray, S3 storage "
+                        + "(objects expire with the job) and data transfer are left out.%n%n", cost.items(), cost.jobs(),
+                cost.batchSize(), prices.region(), prices.checked(), cost.architecture(), cost.transitions().perJob(),
+                cost.transitions().perItem(), cost.transitions().perFailedItem(), CostModel.S3_PUTS_PER_JOB,
+                CostModel.S3_GETS_PER_JOB));
         List<CostFigure.CostCase> cases = cost.cases();
         MarkdownTable table = new MarkdownTable("", cases.get(0).name() + ">", cases.get(1).name() + ">");
         table.row("Lambda requests", count(cases.get(0).lambdaRequests()), count(cases.get(1).lambdaRequests()));
@@ -309,10 +313,12 @@ final class BenchReport {
         table.row("DynamoDB write request units", format("%,.1f", cases.get(0).writeUnits()),
                 format("%,.1f", cases.get(1).writeUnits()));
         table.row("API Gateway requests", count(cases.get(0).apiRequests()), count(cases.get(1).apiRequests()));
+        table.row("S3 requests (PUT + GET)", s3Requests(cases.get(0)), s3Requests(cases.get(1)));
         table.row("Lambda", usd(cases.get(0).lambdaUsd()), usd(cases.get(1).lambdaUsd()));
         table.row("Step Functions", usd(cases.get(0).stepFunctionsUsd()), usd(cases.get(1).stepFunctionsUsd()));
         table.row("DynamoDB", usd(cases.get(0).dynamoDbUsd()), usd(cases.get(1).dynamoDbUsd()));
         table.row("API Gateway", usd(cases.get(0).apiGatewayUsd()), usd(cases.get(1).apiGatewayUsd()));
+        table.row("S3", usdOrUnknown(cases.get(0).s3Usd()), usdOrUnknown(cases.get(1).s3Usd()));
         table.row("**AWS, without the provider**", "**" + usd(cases.get(0).awsUsd()) + "**",
                 "**" + usd(cases.get(1).awsUsd()) + "**");
         table.row("AI provider (" + cost.providerModel() + ")", usdOrUnknown(cases.get(0).providerUsd()),
@@ -328,6 +334,11 @@ final class BenchReport {
                 typical.inputTokens(), typical.outputTokens(), TokenEstimate.CHARS_PER_TOKEN,
                 cost.providerPricesChecked(), usdOrUnknown(cost.providerPerItemUsd()), now.latencyMs(),
                 usd(cost.providerSecondUsd()), cost.items()));
+    }
+
+    private static String s3Requests(CostFigure.CostCase cost) {
+        return cost.s3PutRequests() == null ? "-"
+                : format("%,d + %,d", cost.s3PutRequests(), cost.s3GetRequests());
     }
 
     private void engineBurst() {

@@ -7,7 +7,7 @@ import java.util.List;
  * the dated price tables, cache hits and misses apart.
  *
  * @param items               items priced
- * @param batchSize           items per job
+ * @param batchSize           items per job (a Distributed Map runs up to 10,000 in one)
  * @param jobs                jobs they make
  * @param awsPrices           the AWS price table used
  * @param architecture        the functions' architecture (template.yaml)
@@ -42,11 +42,15 @@ public record CostFigure(int items, int batchSize, int jobs, AwsPrices awsPrices
      * @param dynamoDbUsd          DynamoDB
      * @param apiGatewayUsd        API Gateway
      * @param providerUsd          the AI provider; 0 for hits; null when the model has no price
+     * @param s3PutRequests        S3 PUTs of the job files bucket (items files, Map Run results); null in figures
+     *                             measured before the Distributed Map
+     * @param s3GetRequests        S3 GETs of the job files bucket (the ItemReader, the aggregation's reads)
+     * @param s3Usd                S3 requests
      */
     public record CostCase(String name, long lambdaRequests, double lambdaGbSeconds, List<FunctionSeconds> functions,
                            long stateTransitions, double readUnits, double writeUnits, long apiRequests,
                            double lambdaUsd, double stepFunctionsUsd, double dynamoDbUsd, double apiGatewayUsd,
-                           Double providerUsd) {
+                           Double providerUsd, Long s3PutRequests, Long s3GetRequests, Double s3Usd) {
 
         public CostCase {
             functions = List.copyOf(functions);
@@ -54,7 +58,7 @@ public record CostFigure(int items, int batchSize, int jobs, AwsPrices awsPrices
 
         /** Everything AWS bills, the provider left out. */
         public double awsUsd() {
-            return lambdaUsd + stepFunctionsUsd + dynamoDbUsd + apiGatewayUsd;
+            return lambdaUsd + stepFunctionsUsd + dynamoDbUsd + apiGatewayUsd + (s3Usd == null ? 0 : s3Usd);
         }
     }
 

@@ -4,20 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.json.Json;
 import dev.omniarchitect.local.engine.EngineEnvironment;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,18 +62,18 @@ record EngineBench(BenchSettings settings, PrintWriter progress) {
             for (int i = 0; i < runs; i++) {
                 help.add(omni(launcher, environment, "--help").millis());
                 omni(launcher, environment, "engine", "stop");
-                Outcome cold = omni(launcher, environment, "run", sample, "--out", out.toString());
+                OmniProcess.Outcome cold = omni(launcher, environment, "run", sample, "--out", out.toString());
                 fromNothing.add(cold.millis());
-                cold.addPhasesTo(fromNothingPhases);
+                addPhases(cold, fromNothingPhases);
             }
             // "Engine running" is an engine a user left running: idle since its start long enough for its own
             // warm-up (the job right after a start is the from-nothing figure above).
             awaitWarmUp(launcher, environment);
             for (int i = 0; i < runs; i++) {
                 help.add(omni(launcher, environment, "--help").millis());
-                Outcome warm = omni(launcher, environment, "run", sample, "--out", out.toString());
+                OmniProcess.Outcome warm = omni(launcher, environment, "run", sample, "--out", out.toString());
                 running.add(warm.millis());
-                warm.addPhasesTo(runningPhases);
+                addPhases(warm, runningPhases);
             }
             progress.printf("  --help %.0f ms; cached run: engine running %.0f ms (%.2fx), from nothing %.0f ms (%.2fx)%n",
                     help.median(), running.median(), running.median() / help.median(), fromNothing.median(),
@@ -151,47 +146,11 @@ record EngineBench(BenchSettings settings, PrintWriter progress) {
     }
 
     /** One {@code ./omni} process, timed from its start to its end. */
-    private static Outcome omni(Path launcher, Map<String, String> environment, String... args) {
-        List<String> command = new ArrayList<>(List.of(launcher.toString()));
-        command.addAll(List.of(args));
-        try {
-            Path out = Files.createTempFile("omni-bench-out", ".txt");
-            Path err = Files.createTempFile("omni-bench-err", ".txt");
-            try {
-                ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
-                        .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-                builder.environment().clear();
-                builder.environment().putAll(environment);
-                long start = System.nanoTime();
-                Process process = builder.start();
-                if (!process.waitFor(COMMAND_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly();
-                    throw new IllegalStateException("./omni " + String.join(" ", args) + " did not end in "
-                            + COMMAND_WAIT.toMinutes() + " min");
-                }
-                double millis = (System.nanoTime() - start) / 1e6;
-                String stdout = Files.readString(out, StandardCharsets.UTF_8);
-                String stderr = Files.readString(err, StandardCharsets.UTF_8);
-                boolean statusExpected = process.exitValue() == 0
-                        || (args.length > 1 && args[0].equals("engine") && process.exitValue() == 1);
-                if (!statusExpected) {
-                    throw new IllegalStateException("./omni " + String.join(" ", args) + " ended " + process.exitValue()
-                            + ": " + stderr);
-                }
-                return new Outcome(millis, stdout, stderr);
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run ./omni", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+    private static OmniProcess.Outcome omni(Path launcher, Map<String, String> environment, String... args) {
+        return OmniProcess.run(launcher, environment, COMMAND_WAIT, args);
     }
 
-    private static double jobWall(Outcome run) {
+    private static double jobWall(OmniProcess.Outcome run) {
         try {
             JsonNode record = Json.mapper().readTree(run.stdout());
             return record.path("summary").path("wallMs").asDouble();
@@ -206,25 +165,21 @@ record EngineBench(BenchSettings settings, PrintWriter progress) {
         return medians;
     }
 
-    /** A finished process: its wall time and output. */
-    private record Outcome(double millis, String stdout, String stderr) {
-
-        /**
-         * Adds the phases of its {@code omni timings} line, in milliseconds, after {@code start}: the rest of
-         * the process's wall time (the launcher, the JVM's start and exit, picocli).
-         */
-        void addPhasesTo(Map<String, Samples> phases) {
-            Matcher matcher = TIMINGS.matcher(stderr);
-            if (matcher.find()) {
-                Map<String, Double> marked = new LinkedHashMap<>();
-                for (String pair : matcher.group(1).trim().split(" ")) {
-                    String[] parts = pair.split("=");
-                    marked.put(parts[0], Double.parseDouble(parts[1]));
-                }
-                double rest = millis - marked.values().stream().mapToDouble(Double::doubleValue).sum();
-                phases.computeIfAbsent("start", phase -> new Samples()).add(rest);
-                marked.forEach((phase, ms) -> phases.computeIfAbsent(phase, p -> new Samples()).add(ms));
+    /**
+     * Adds the phases of a run's {@code omni timings} line, in milliseconds, after {@code start}: the rest of the
+     * process's wall time (the launcher, the JVM's start and exit, picocli).
+     */
+    private static void addPhases(OmniProcess.Outcome run, Map<String, Samples> phases) {
+        Matcher matcher = TIMINGS.matcher(run.stderr());
+        if (matcher.find()) {
+            Map<String, Double> marked = new LinkedHashMap<>();
+            for (String pair : matcher.group(1).trim().split(" ")) {
+                String[] parts = pair.split("=");
+                marked.put(parts[0], Double.parseDouble(parts[1]));
             }
+            double rest = run.millis() - marked.values().stream().mapToDouble(Double::doubleValue).sum();
+            phases.computeIfAbsent("start", phase -> new Samples()).add(rest);
+            marked.forEach((phase, ms) -> phases.computeIfAbsent(phase, p -> new Samples()).add(ms));
         }
     }
 }

@@ -22,6 +22,7 @@ final class ProbeSetup implements AutoCloseable {
     private final URI dynamoDb;
     private final LoopbackChatServer provider;
     private final LoopbackStepFunctions stepFunctions;
+    private final LoopbackS3 s3;
     private final BenchPipeline pipeline;
     private final ProbeEvents events;
     private final ProbeClasspath classpath;
@@ -37,6 +38,7 @@ final class ProbeSetup implements AutoCloseable {
         this.provider = LoopbackChatServer.start(Duration.ZERO);
         provider.answers(answers);
         this.stepFunctions = LoopbackStepFunctions.start();
+        this.s3 = LoopbackS3.start();
         this.pipeline = BenchPipeline.on(dynamoDb, provider, settings.maxConcurrency());
         this.events = new ProbeEvents(pipeline, directory);
         warmUp(settings.footprintItems());
@@ -93,6 +95,7 @@ final class ProbeSetup implements AutoCloseable {
         environment.put("AWS_SECRET_ACCESS_KEY", "local");
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.toString());
         environment.put("AWS_ENDPOINT_URL_SFN", stepFunctions.endpoint());
+        environment.put("AWS_ENDPOINT_URL_S3", s3.endpoint());
         environment.put("AWS_EC2_METADATA_DISABLED", "true");
         environment.put("AWS_CONFIG_FILE", directory.resolve("no-aws-config").toString());
         environment.put("AWS_SHARED_CREDENTIALS_FILE", directory.resolve("no-aws-credentials").toString());
@@ -106,6 +109,7 @@ final class ProbeSetup implements AutoCloseable {
     public void close() {
         pipeline.close();
         stepFunctions.close();
+        s3.close();
         provider.close();
     }
 }

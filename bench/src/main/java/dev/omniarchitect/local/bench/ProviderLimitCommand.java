@@ -1,16 +1,11 @@
 package dev.omniarchitect.local.bench;
 
-import dev.omniarchitect.json.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code omni bench provider-limit}: the provider-wide limit against fixed per-job lanes, in its section of BENCHMARKS.md. */
 @Command(name = "provider-limit",
@@ -30,13 +25,8 @@ import picocli.CommandLine.Option;
             "arguments, 3 the bench itself could not be carried out (the message says why)."})
 final class ProviderLimitCommand implements Callable<Integer> {
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "BENCHMARKS.md",
-            description = "the report whose section is replaced (default: ${DEFAULT-VALUE})")
-    Path report;
-
-    @Option(names = "--results", paramLabel = "FILE", defaultValue = "docs/bench/provider-limit.json",
-            description = "the figures as JSON (default: ${DEFAULT-VALUE})")
-    Path results;
+    @CommandLine.Mixin
+    SectionFiles files;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,10 +37,8 @@ final class ProviderLimitCommand implements Callable<Integer> {
         double loadBefore = MachineInfo.loadAverage();
         List<ProviderLimitFigure> figures = new ProviderLimitBench(spec.commandLine().getErr()).measure();
         double loadAfter = MachineInfo.loadAverage();
-        String existing = Files.isRegularFile(report) ? Files.readString(report, StandardCharsets.UTF_8) : "";
-        BenchFiles.write(report, ProviderLimitReport.replace(existing,
-                ProviderLimitReport.section(figures, loadBefore, loadAfter, GitCommit.describe())));
-        BenchFiles.write(results, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures));
+        String wrote = files.write("provider-limit", ProviderLimitReport.SECTION,
+                ProviderLimitReport.section(figures, loadBefore, loadAfter, GitCommit.describe()), figures);
         List<ProviderLimitReport.Target> targets = ProviderLimitReport.targets(figures.get(0));
         for (ProviderLimitReport.Target target : targets) {
             out.printf("%-4s provider limit: %s: %s (target: %s)%n", target.met() ? "ok" : "MISS", target.figure(),
@@ -61,7 +49,7 @@ final class ProviderLimitCommand implements Callable<Integer> {
                     figure.mode(), figure.wallMs() / 1000, figure.wallRatio(), figure.calls(), figure.throttled(),
                     figure.peakInFlight(), figure.failed(), figure.missing());
         }
-        out.println("wrote " + report + ", " + results);
+        out.println("wrote " + wrote);
         return targets.stream().allMatch(ProviderLimitReport.Target::met) ? 0 : 1;
     }
 }

@@ -14,8 +14,8 @@ final class ProviderLimitReport {
 
     static final String START = "<!-- provider-limit: written by ./omni bench provider-limit -->";
     static final String END = "<!-- /provider-limit -->";
-    /** The section a new one goes before when the report has none yet. */
-    private static final String BEFORE = "## Method";
+    /** Where the section is in the report. */
+    static final ReportSection SECTION = new ReportSection(START, END, "## Method");
 
     /** The most a wall time may exceed the ideal, and the share of calls that may be answered 429. */
     static final double WALL_TARGET = 1.15;
@@ -101,21 +101,12 @@ final class ProviderLimitReport {
 
     /** The report with that section in place of its own (or before the method when it has none). */
     static String replace(String report, String section) {
-        int start = report.indexOf(START);
-        int end = report.indexOf(END);
-        if (start >= 0 && end > start) {
-            return report.substring(0, start) + section.strip() + report.substring(end + END.length());
-        }
-        int before = report.indexOf(BEFORE);
-        return before < 0 ? report + "\n" + section : report.substring(0, before) + section + "\n" + report.substring(before);
+        return SECTION.replace(report, section);
     }
 
     /** The section a report has, if any. */
     static Optional<String> find(String report) {
-        int start = report.indexOf(START);
-        int end = report.indexOf(END);
-        return start >= 0 && end > start ? Optional.of(report.substring(start, end + END.length()) + "\n")
-                : Optional.empty();
+        return SECTION.find(report);
     }
 
     private static String percent(double share) {

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Step Functions Standard state transitions of a job, counted from the definition itself by walking
- * its states: every state entered is one transition, the Map state's item processor once per item.
- * Retries would add more; the figures assume none.
+ * its states: every state entered is one transition, the Map state's item processor once per item, and a
+ * Distributed Map's start of each child execution one more (as Step Functions bills it). Retries would add
+ * more; the figures assume none.
  *
  * @param perJob         states entered once per job, whatever its size
  * @param perItem        states an item's iteration enters when the item's function returns
@@ -33,8 +34,9 @@ public record StateTransitions(int perJob, int perItem, int perFailedItem) {
             perJob++;
             JsonNode processor = state.path("ItemProcessor");
             if (!processor.isMissingNode()) {
-                perItem += path(processor).size();
-                perFailedItem += failurePath(processor);
+                int childStart = "DISTRIBUTED".equals(processor.path("ProcessorConfig").path("Mode").asText()) ? 1 : 0;
+                perItem += childStart + path(processor).size();
+                perFailedItem += childStart + failurePath(processor);
             }
         }
         return new StateTransitions(perJob, perItem, perFailedItem);

@@ -11,10 +11,25 @@ import org.junit.jupiter.api.Test;
 class StateTransitionsTest {
 
     @Test
-    void theDeployedDefinitionEntersTheMapAndAggregateOncePerJobAndOneTaskPerItem() {
+    void theDeployedDefinitionEntersTheMapAndAggregateOncePerJobAndStartsAChildOfOneTaskPerItem() {
         StateTransitions transitions = StateTransitions.count(LocalPipeline.readDefinition());
 
-        assertEquals(new StateTransitions(2, 1, 2), transitions);
+        // Per item: the child execution's start (the Distributed Map's) and its CallProvider; a failed item's
+        // Catch adds ItemFailed.
+        assertEquals(new StateTransitions(2, 2, 3), transitions);
+    }
+
+    @Test
+    void aDistributedMapCountsTheStartOfEachChildExecution() {
+        String definition = """
+                {"StartAt": "Fan", "States": {
+                  "Fan": {"Type": "Map", "End": true,
+                    "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                      "StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "x", "End": true}}}}}}
+                """;
+
+        assertEquals(new StateTransitions(1, 2, 2), StateTransitions.count(definition));
+        assertEquals(new StateTransitions(1, 1, 1), StateTransitions.count(definition.replace("DISTRIBUTED", "INLINE")));
     }
 
     @Test
