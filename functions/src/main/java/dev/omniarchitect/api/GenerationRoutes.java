@@ -1,5 +1,6 @@
 package dev.omniarchitect.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniarchitect.artifact.GeneratedFile;
@@ -14,6 +15,7 @@ import dev.omniarchitect.batch.Violation;
 import dev.omniarchitect.job.ExecutionRefusedException;
 import dev.omniarchitect.job.ItemResult;
 import dev.omniarchitect.job.Job;
+import dev.omniarchitect.job.JobFileStore;
 import dev.omniarchitect.job.JobIds;
 import dev.omniarchitect.job.JobLauncher;
 import dev.omniarchitect.job.JobReader;
@@ -24,6 +26,7 @@ import dev.omniarchitect.job.JobSubmitter;
 import dev.omniarchitect.job.Launch;
 import dev.omniarchitect.job.Owner;
 import dev.omniarchitect.job.SyncRun;
+import dev.omniarchitect.job.Uploads;
 import dev.omniarchitect.json.ContentHash;
 import dev.omniarchitect.provider.HttpFailures;
 import java.time.Duration;
@@ -39,6 +42,8 @@ import java.util.function.Function;
 /** The {@code /v1/generations} routes: submit (async or sync, idempotent with a clientToken), read, bundle, files. */
 final class GenerationRoutes {
 
+    /** The field of a submission that names an uploaded document instead of holding one. */
+    static final String UPLOAD = "upload";
     /** Jobs per page of {@code GET /v1/generations}, unless the request asks for another number. */
     static final int DEFAULT_PAGE = 20;
     /** The most jobs one page lists. */
@@ -52,9 +57,11 @@ final class GenerationRoutes {
     private final JobStore jobs;
     private final Responses responses;
     private final JobRecordJson records;
+    private final JobFileStore files;
 
     GenerationRoutes(BatchDocumentParser parser, JobLauncher launcher, JobSubmitter submitter, SyncRun sync,
-                     JobReader reader, JobStore jobs, Responses responses) {
+                     JobReader reader, JobStore jobs, JobFileStore files, Responses responses) {
+        this.files = files;
         this.parser = parser;
         this.launcher = launcher;
         this.submitter = submitter;
@@ -75,13 +82,63 @@ final class GenerationRoutes {
         if (body.malformed() != null) {
             return done(responses.problem(Problem.invalidDocument(List.of(body.malformed()))));
         }
+        if (body.json().isObject() && body.json().has(UPLOAD)) {
+            return submitUpload(request, body.json());
+        }
         BatchDocument document;
         try {
             document = parser.parse(body.json(), BatchOverrides.NONE);
         } catch (InvalidBatchException e) {
             return done(responses.problem(Problem.invalidDocument(e.violations())));
         }
-        String bodyHash = document.clientToken() == null ? null : ContentHash.of(body.json());
+        return start(request, document, () -> ContentHash.of(body.json()));
+    }
+
+    /**
+     * {@code POST /v1/generations} with {@code {"upload": "<uploadId>"}}: the document the caller uploaded (see
+     * {@link UploadRoutes}), read and checked as a body would be, then started the same way.
+     */
+    private CompletableFuture<ApiResponse> submitUpload(ApiRequest request, JsonNode body) {
+        for (java.util.Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals(UPLOAD)) {
+                return done(responses.problem(Problem.of("invalid-request", "Invalid request", 400,
+                        "a submission of an upload names the upload only", name, "unknown field beside upload; put "
+                                + "the document's own fields (clientToken, mode, options...) in the uploaded document")));
+            }
+        }
+        String uploadId = body.path(UPLOAD).asText("");
+        if (!body.path(UPLOAD).isTextual() || !Uploads.ID.matcher(uploadId).matches()) {
+            return done(responses.problem(Problem.of("invalid-request", "Invalid request", 400,
+                    "upload must be an upload id from POST /v1/uploads", UPLOAD, "is not an upload id of this API "
+                            + "(they look like 20261207-101500-3f9a1c2b4d5e6f70.jsonl)")));
+        }
+        String text;
+        try {
+            // Read on the handler's thread: the object is streamed from the bucket, and reading it blocks.
+            text = Uploads.read(files, request.caller().owner(), uploadId);
+        } catch (Uploads.Missing missing) {
+            return done(responses.problem(Problem.of("upload-not-found", "Upload not found", 404,
+                    "there is no upload " + uploadId, UPLOAD, "no document was uploaded as " + uploadId + " (an upload "
+                            + "URL is valid " + Uploads.URL_VALIDITY.toMinutes() + " minutes, an upload is kept a day)")));
+        } catch (Uploads.TooLarge tooLarge) {
+            return done(responses.problem(Problem.of("payload-too-large", "Payload too large", 413,
+                    "an uploaded document may be at most " + Uploads.MAX_BYTES + " bytes", UPLOAD,
+                    "is over " + Uploads.MAX_BYTES + " bytes (" + Uploads.MAX_SIZE_TEXT + ")")));
+        }
+        BatchDocument document;
+        try {
+            document = parser.parse(text, Uploads.format(uploadId), BatchOverrides.NONE);
+        } catch (InvalidBatchException e) {
+            return done(responses.problem(Problem.invalidDocument(e.violations())));
+        }
+        return start(request, document, () -> ContentHash.ofText(text));
+    }
+
+    /** Starts a checked document as a job, async or sync as it says; {@code bodyHash} identifies it for a token. */
+    private CompletableFuture<ApiResponse> start(ApiRequest request, BatchDocument document,
+                                                 java.util.function.Supplier<String> bodyHash) {
+        String bodyHashValue = document.clientToken() == null ? null : bodyHash.get();
         Owner owner = request.caller().owner();
         if (document.mode() == RunMode.SYNC) {
             List<Violation> tooMuch = SyncRun.check(document);
@@ -93,7 +150,7 @@ final class GenerationRoutes {
             Optional<Integer> wait = PreferWait.seconds(request);
             Duration budget = Duration.ofSeconds(wait.map(seconds -> Math.min(seconds, SyncRun.BUDGET_SECONDS))
                     .orElse(SyncRun.BUDGET_SECONDS));
-            return launcher.launch(owner, document.clientToken(), bodyHash,
+            return launcher.launch(owner, document.clientToken(), bodyHashValue,
                             jobId -> sync.run(jobId, document, owner, budget).thenApply(Optional::of), reader::read)
                     .thenApply(launch -> {
                         ApiResponse response = syncResponse(launch);
@@ -102,7 +159,7 @@ final class GenerationRoutes {
                     })
                     .exceptionally(this::refusedOrRethrow);
         }
-        return launcher.launch(owner, document.clientToken(), bodyHash,
+        return launcher.launch(owner, document.clientToken(), bodyHashValue,
                         jobId -> submitter.submit(jobId, document, owner)
                                 .thenApply(started -> Optional.<JobRecord>empty()),
                         reader::read)

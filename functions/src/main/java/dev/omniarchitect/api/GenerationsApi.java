@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omniarchitect.batch.BatchDocumentParser;
 import dev.omniarchitect.batch.Violation;
 import dev.omniarchitect.cache.CacheStore;
+import dev.omniarchitect.job.JobFileStore;
 import dev.omniarchitect.job.JobLauncher;
 import dev.omniarchitect.job.JobReader;
 import dev.omniarchitect.job.JobStore;
@@ -32,6 +33,7 @@ public final class GenerationsApi {
     public static final int MAX_BODY_BYTES = JsonRequestBody.MAX_BYTES;
 
     public static final RouteKey SUBMIT = RouteKey.parse("POST /v1/generations");
+    public static final RouteKey UPLOADS = RouteKey.parse("POST /v1/uploads");
     public static final RouteKey JOB = RouteKey.parse("GET /v1/generations/{jobId}");
     public static final RouteKey BUNDLE = RouteKey.parse("GET /v1/generations/{jobId}/bundle");
     public static final RouteKey FILE = RouteKey.parse("GET /v1/generations/{jobId}/files/{itemId}/{path+}");
@@ -47,8 +49,8 @@ public final class GenerationsApi {
 
     /** Every route, as template.yaml declares them to API Gateway, in the order they are matched. */
     public static final List<RouteKey> ROUTES =
-            List.of(SUBMIT, JOBS, JOB, BUNDLE, DOCUMENT, FILE, CACHE_STATS, CACHE_ENTRY, CACHE_PURGE, PROVIDERS, KINDS, CONSOLE,
-                    CONSOLE_ASSET);
+            List.of(SUBMIT, UPLOADS, JOBS, JOB, BUNDLE, DOCUMENT, FILE, CACHE_STATS, CACHE_ENTRY, CACHE_PURGE, PROVIDERS,
+                    KINDS, CONSOLE, CONSOLE_ASSET);
 
     /** One route's handling. */
     @FunctionalInterface
@@ -62,17 +64,21 @@ public final class GenerationsApi {
     private final Clock clock;
 
     public GenerationsApi(BatchDocumentParser parser, JobLauncher launcher, JobSubmitter submitter, SyncRun sync,
-                          JobReader reader, JobStore jobs, CacheStore cache, ProviderRegistry providers,
+                          JobReader reader, JobStore jobs, JobFileStore files, CacheStore cache,
+                          ProviderRegistry providers,
                           KindRegistry kinds, ObjectMapper mapper, StructuredLog log, Clock clock) {
         this.responses = new Responses(mapper);
         this.log = log;
         this.clock = clock;
-        GenerationRoutes generations = new GenerationRoutes(parser, launcher, submitter, sync, reader, jobs, responses);
+        GenerationRoutes generations = new GenerationRoutes(parser, launcher, submitter, sync, reader, jobs, files,
+                responses);
+        UploadRoutes uploads = new UploadRoutes(files, responses, clock);
         CacheRoutes caching = new CacheRoutes(cache, providers, kinds, responses, clock);
         ProviderRoutes listing = new ProviderRoutes(providers, responses);
         KindRoutes kindList = new KindRoutes(kinds, responses);
         ConsoleRoutes console = new ConsoleRoutes(responses);
         routes.put(SUBMIT, generations::submit);
+        routes.put(UPLOADS, uploads::create);
         routes.put(JOB, generations::read);
         routes.put(BUNDLE, generations::bundle);
         routes.put(FILE, generations::file);

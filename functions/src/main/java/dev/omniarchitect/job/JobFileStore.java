@@ -21,6 +21,12 @@ public interface JobFileStore {
     /** The bucket the keys are in, as the state machine names it. */
     String bucket();
 
+    /**
+     * Where a client sends (HTTP PUT) the object of that key, valid for that long: a pre-signed S3 URL deployed, a
+     * path of the local server on one machine.
+     */
+    String uploadUrl(String key, java.time.Duration validFor);
+
     /** The store of a process that has no S3 client: every use fails, saying so. */
     static JobFileStore unavailable(String bucket) {
         return new JobFileStore() {
@@ -39,6 +45,11 @@ public interface JobFileStore {
             @Override
             public String bucket() {
                 return bucket;
+            }
+
+            @Override
+            public String uploadUrl(String key, java.time.Duration validFor) {
+                throw new IllegalStateException("this process has no store for job files (bucket " + bucket + ")");
             }
         };
     }

@@ -36,7 +36,8 @@ public final class ApiServices {
         JobReader reader = services.jobReader();
         SyncRun sync = new SyncRun(services.jobs(), syncItems, services.jobAggregator(), submitter,
                 services.log(), services.clock());
-        this.api = new GenerationsApi(parser, launcher, submitter, sync, reader, services.jobs(), services.cache(),
+        this.api = new GenerationsApi(parser, launcher, submitter, sync, reader, services.jobs(), services.jobFiles(),
+                services.cache(),
                 services.providers(), services.kinds(), services.mapper(), services.log(), services.clock());
         this.scheduledRuns = new ScheduledRunner(documents, parser, launcher, submitter, reader, services.mapper(),
                 services.log());

@@ -17,6 +17,9 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientB
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.S3ServiceClientConfiguration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 
 /**
@@ -78,6 +81,21 @@ public record AwsClients(SdkAsyncHttpClient httpClient, DynamoDbAsyncClient dyna
         boolean standIn = environment.containsKey("AWS_ENDPOINT_URL_DYNAMODB")
                 || environment.containsKey("AWS_ENDPOINT_URL");
         return standIn ? LOCAL_TIMEOUTS : TIMEOUTS;
+    }
+
+    /**
+     * Signs S3 URLs for callers (uploads) as that client would call: its region, credentials and endpoint, a
+     * stand-in's path-style. Signing makes no call.
+     */
+    public static S3Presigner s3Presigner(S3AsyncClient s3) {
+        S3ServiceClientConfiguration configuration = s3.serviceClientConfiguration();
+        S3Presigner.Builder builder = S3Presigner.builder()
+                .region(configuration.region())
+                .credentialsProvider(configuration.credentialsProvider())
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(configuration.endpointOverride().isPresent()).build());
+        configuration.endpointOverride().ifPresent(builder::endpointOverride);
+        return builder.build();
     }
 
     /** Whether S3's endpoint is a stand-in named by the standard variables rather than S3 itself. */

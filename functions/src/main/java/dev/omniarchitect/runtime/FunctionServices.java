@@ -79,7 +79,8 @@ public final class FunctionServices {
     public FunctionServices(FunctionConfig config, AwsClients aws, PrintStream logOutput, Clock clock,
                             List<ExternalCheck> externalChecks, LeaseStore leases) {
         this(config, aws, logOutput, clock, externalChecks, leases, UnaryOperator.identity(),
-                aws.s3() != null ? new S3JobFileStore(aws.s3(), config.jobFilesBucket())
+                aws.s3() != null ? new S3JobFileStore(aws.s3(), AwsClients.s3Presigner(aws.s3()),
+                        config.jobFilesBucket())
                         : JobFileStore.unavailable(config.jobFilesBucket()));
     }
 

@@ -6,40 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.omniarchitect.json.Json;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** A Distributed Map's results, as its ResultWriter lays them out in S3, read back into item outcomes. */
 class MapRunOutcomesTest {
 
-    private final Map<String, String> objects = new HashMap<>();
-    private final JobFileStore store = new JobFileStore() {
-        @Override
-        public CompletableFuture<Void> put(String key, byte[] content) {
-            objects.put(key, new String(content, StandardCharsets.UTF_8));
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<InputStream> open(String key) {
-            String content = objects.get(key);
-            return content == null ? CompletableFuture.failedFuture(new NoSuchFileException(key))
-                    : CompletableFuture.completedFuture(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
-        }
-
-        @Override
-        public String bucket() {
-            return "omni-job-files";
-        }
-    };
+    private final MemoryJobFiles objects = new MemoryJobFiles();
+    private final JobFileStore store = objects;
 
     // The layout Step Functions documents: a manifest listing result files by status; each file a JSON array of
     // execution records whose Input and Output are JSON text.

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.omniarchitect.api.GenerationsApi;
 import dev.omniarchitect.api.RouteKey;
 import dev.omniarchitect.job.ExecutionTimeout;
+import dev.omniarchitect.job.Uploads;
 import dev.omniarchitect.provider.bedrock.BedrockSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -171,6 +172,13 @@ class DeployedSafetyTest {
                     && rule.path("AbortIncompleteMultipartUpload").path("DaysAfterInitiation").asInt() == 1;
         }
         assertTrue(expires, "objects must expire after JobTtlDays: " + bucket.path("LifecycleConfiguration"));
+        // Uploaded documents are read once, when their job is submitted: they go after a day.
+        boolean uploadsExpire = false;
+        for (JsonNode rule : bucket.path("LifecycleConfiguration").path("Rules")) {
+            uploadsExpire |= rule.path("Status").asText().equals("Enabled")
+                    && rule.path("Prefix").asText().equals(Uploads.PREFIX) && rule.path("ExpirationInDays").asInt() == 1;
+        }
+        assertTrue(uploadsExpire, "uploads must expire after a day: " + bucket.path("LifecycleConfiguration"));
         assertTrue(abortsUploads, "incomplete uploads must be aborted after a day");
 
         // TLS only: one policy on the bucket denies every request without it, on the bucket and its objects.

@@ -27,6 +27,7 @@ import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
 import dev.omniarchitect.limit.ProviderCeilings;
 import dev.omniarchitect.limit.TokenBudgets;
 import dev.omniarchitect.limit.dynamodb.DynamoDbLeaseStore;
+import dev.omniarchitect.job.Uploads;
 import dev.omniarchitect.json.Json;
 import dev.omniarchitect.provider.BuiltInProviders;
 import dev.omniarchitect.provider.ProviderDefinition;
@@ -291,7 +292,8 @@ class TemplateConsistencyTest {
                 }
             }
         }
-        // S3: ApiFunction reads the scheduled document and writes each job's items file; the state machine
+        // S3: ApiFunction reads the scheduled document, writes each job's items file, and signs and reads the
+        // uploads under uploads/ (Uploads.PREFIX); the state machine
         // reads that file (ItemReader) and writes its Map Runs' files (ResultWriter), which AggregateFunction
         // reads. Nothing more, and nothing on the whole bucket.
         Set<String> apiObjects = new TreeSet<>(grants("ApiFunction", "s3:"));
@@ -301,7 +303,9 @@ class TemplateConsistencyTest {
         assertTrue(scheduleDocument.iterator().next().startsWith(
                 "s3:GetObject {\"Fn::Sub\":[\"arn:${AWS::Partition}:s3:::${Object}\""), scheduleDocument.toString());
         apiObjects.removeAll(scheduleDocument);
-        assertEquals(Set.of("s3:PutObject ${JobFilesBucket.Arn}/jobs/*"), apiObjects);
+        assertEquals(Set.of("s3:PutObject ${JobFilesBucket.Arn}/jobs/*",
+                "s3:PutObject ${JobFilesBucket.Arn}/" + Uploads.PREFIX + "*",
+                "s3:GetObject ${JobFilesBucket.Arn}/" + Uploads.PREFIX + "*"), apiObjects);
         assertEquals(Set.of("s3:GetObject ${JobFilesBucket.Arn}/map-runs/*"), grants("AggregateFunction", "s3:"));
         assertEquals(Set.of(), grants("ProviderCallFunction", "s3:"));
         assertEquals(Set.of(), grants("ReconcileFunction", "s3:"));

@@ -8,6 +8,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.omniarchitect.api.Problem;
+import dev.omniarchitect.job.JobFileStore;
+import dev.omniarchitect.job.Uploads;
 import dev.omniarchitect.batch.BatchLimits;
 import dev.omniarchitect.local.asl.LambdaFailure;
 import dev.omniarchitect.local.asl.LambdaInvoker;
@@ -209,6 +211,43 @@ public final class LocalApiServer implements AutoCloseable {
                     ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
             send(exchange, response.path("statusCode").asInt(200), null, bytes);
         }
+    }
+
+    /**
+     * Takes {@code PUT /v1/uploads/<scope>/<uploadId>} into that store: on this machine, what S3 does at the URLs
+     * ApiFunction signs deployed ({@code POST /v1/uploads} hands out these paths), behind the same guard.
+     */
+    public void uploads(JobFileStore files) {
+        route("/v1/" + Uploads.PREFIX, exchange -> {
+            try (exchange) {
+                upload(exchange, files);
+            }
+        });
+    }
+
+    private void upload(HttpExchange exchange, JobFileStore files) throws IOException {
+        String key = exchange.getRequestURI().getPath().substring("/v1/".length());
+        if (!exchange.getRequestMethod().equals("PUT")) {
+            exchange.getResponseHeaders().set("Allow", "PUT");
+            sendProblem(exchange, Problem.of("method-not-allowed", "Method not allowed", 405,
+                    "an upload URL takes PUT only", "method", "is " + exchange.getRequestMethod() + "; send PUT"));
+            return;
+        }
+        if (!Uploads.isUploadKey(key)) {
+            sendProblem(exchange, Problem.of("not-found", "Not found", 404, "no upload URL " + exchange.getRequestURI()
+                    .getPath(), "path", "is not an upload URL; take one from POST /v1/uploads"));
+            return;
+        }
+        byte[] body = readAtMost(exchange.getRequestBody(), Uploads.MAX_BYTES);
+        if (body == null) {
+            sendProblem(exchange, Problem.of("payload-too-large", "Payload too large", 413,
+                    "an uploaded document may be at most " + Uploads.MAX_BYTES + " bytes", "body",
+                    "is over " + Uploads.MAX_BYTES + " bytes (" + Uploads.MAX_SIZE_TEXT + ")"));
+            return;
+        }
+        files.put(key, body).join();
+        send(exchange, 200, "application/json", mapper.writeValueAsBytes(java.util.Map.of(
+                "uploadId", key.substring(key.lastIndexOf('/') + 1), "bytes", body.length)));
     }
 
     private void sendProblem(HttpExchange exchange, Problem problem) throws IOException {

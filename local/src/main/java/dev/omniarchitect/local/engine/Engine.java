@@ -96,6 +96,7 @@ public final class Engine implements AutoCloseable {
         }
         server.filter(new ActivityFilter());
         server.route(EngineRoutes.PREFIX, new EngineRoutes(this, token == null || token.isBlank() ? null : token));
+        server.uploads(pipeline.services().jobFiles());
         ProcessHandle self = ProcessHandle.current();
         this.info = new EngineInfo(self.pid(), self.info().startInstant().orElse(null), server.uri().getPort(),
                 BuildId.current(), EngineEnvironment.fingerprint(settings.environment()), settings.mode(),

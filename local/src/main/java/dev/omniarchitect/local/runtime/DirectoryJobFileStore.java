@@ -5,20 +5,21 @@ import dev.omniarchitect.local.asl.ObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The job files bucket on this machine: the same directory store the executor's Distributed Map reads its items
  * from and writes its results to, so the functions and the executor see one bucket, as they do deployed.
  */
-final class DirectoryJobFileStore implements JobFileStore {
+public final class DirectoryJobFileStore implements JobFileStore {
 
     /** The bucket's name here, substituted into the definition as the template substitutes the real one. */
     static final String BUCKET = "omni-job-files";
 
     private final ObjectStore store;
 
-    DirectoryJobFileStore(ObjectStore store) {
+    public DirectoryJobFileStore(ObjectStore store) {
         this.store = store;
     }
 
@@ -44,5 +45,11 @@ final class DirectoryJobFileStore implements JobFileStore {
     @Override
     public String bucket() {
         return BUCKET;
+    }
+
+    /** A path of the local server, which writes what is PUT there into this store (no expiry: one user's machine). */
+    @Override
+    public String uploadUrl(String key, Duration validFor) {
+        return "/v1/" + key;
     }
 }
