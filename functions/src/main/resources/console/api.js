@@ -128,7 +128,8 @@ export const api = {
   providers: () => json('GET', '/v1/providers'),
   submit: document => request('POST', '/v1/generations', document)
     .then(async response => ({ status: response.status, body: await response.json() })),
-  job: jobId => json('GET', `/v1/generations/${encodeURIComponent(jobId)}`),
+  // A job of more items than a page holds comes a page at a time: `page` is a `next` link of the API's.
+  job: (jobId, page) => json('GET', page || `/v1/generations/${encodeURIComponent(jobId)}`),
   jobs: next => json('GET', next || '/v1/generations?limit=20'),
   document: jobId => json('GET', `/v1/generations/${encodeURIComponent(jobId)}/document`),
   bundle: jobId => request('GET', `/v1/generations/${encodeURIComponent(jobId)}/bundle`),

@@ -12,7 +12,8 @@ const FIRST_DELAY_MS = 500;
 const MAX_DELAY_MS = 5000;
 const ENDED = new Set(['SUCCEEDED', 'PARTIAL', 'FAILED']);
 
-let current = { jobId: null, record: null, documentItems: [], generation: 0, timer: null };
+// page: the `next` link of the page shown (null: the first); pages: those of the pages before it.
+let current = { jobId: null, record: null, documentItems: [], generation: 0, timer: null, page: null, pages: [] };
 let openFile = null;
 
 /** Each item's state as the job record gives it: queued, calling, cached, succeeded, invalid or failed. */
@@ -59,7 +60,9 @@ function reviewedInput(item) {
 
 function renderRows(record, states) {
   const ended = new Map((record.items || []).map(item => [item.id, item]));
-  const ids = current.documentItems.length ? current.documentItems.map(item => item.id) : [...states.keys()];
+  // A page of a large job: its own items; a whole job: every item the document asked for, ended or not.
+  const ids = !record.page && current.documentItems.length ? current.documentItems.map(item => item.id)
+    : [...states.keys()];
   const requested = new Map(current.documentItems.map(item => [item.id, item]));
   const rows = ids.map(id => {
     const item = ended.get(id);
@@ -137,8 +140,27 @@ export function showRecord(record) {
   $('#bundle').disabled = !ended;
   $('#rerun').disabled = !ended;
   renderRows(record, states);
+  renderPager(record);
   renderSummary(record);
   renderTimeline($('#timeline'), record, ended, [...states.values()].filter(state => state.state === 'calling'));
+}
+
+/** Where the rows are among a large job's items, and the way to the pages before and after. */
+function renderPager(record) {
+  const page = record.page;
+  $('#run-page').hidden = !page;
+  if (!page) return;
+  const shown = (record.itemStates || []).length;
+  $('#run-page-text').textContent = `Items ${page.from + 1}–${page.from + shown} of ${page.total}`;
+  $('#page-prev').disabled = current.pages.length === 0;
+  $('#page-next').disabled = !page.next;
+}
+
+/** Shows the page at that link (null: the first) and watches it. */
+function turnTo(page, pages) {
+  current = { ...current, page, pages };
+  current.generation += 1;
+  poll(current.generation, FIRST_DELAY_MS);
 }
 
 /** What tells one poll from the next: the items' states. */
@@ -159,7 +181,7 @@ async function poll(generation, delay) {
   }
   const before = fingerprint(current.record);
   try {
-    const record = await api.job(current.jobId);
+    const record = await api.job(current.jobId, current.page);
     if (generation !== current.generation) return;
     notify(null);
     showRecord(record);
@@ -182,8 +204,9 @@ export async function showJob(jobId) {
   const generation = current.generation;
   clearTimeout(current.timer);
   if (current.jobId !== jobId) {
-    current = { ...current, jobId, record: null, documentItems: [] };
+    current = { ...current, jobId, record: null, documentItems: [], page: null, pages: [] };
     $('#file-view').hidden = true;
+    $('#run-page').hidden = true;
     $('#items-table tbody').replaceChildren();
     $('#timeline').replaceChildren();
     $('#summary').hidden = true;
@@ -291,5 +314,9 @@ export function initRun() {
   $('#file-download').addEventListener('click', () => openFile
     && download(openFile.file.path.split('/').pop(), openFile.file.content));
   $('#bundle').addEventListener('click', downloadBundle);
+  $('#page-next').addEventListener('click', () => current.record && current.record.page && current.record.page.next
+    && turnTo(current.record.page.next, [...current.pages, current.page]));
+  $('#page-prev').addEventListener('click', () => current.pages.length
+    && turnTo(current.pages[current.pages.length - 1], current.pages.slice(0, -1)));
   $('#rerun').addEventListener('click', rerun);
 }

@@ -37,11 +37,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Function;
 
 /** The {@code /v1/generations} routes: submit (async or sync, idempotent with a clientToken), read, bundle, files. */
 final class GenerationRoutes {
 
+    /** Items one page of a bundle holds: a larger job's bundle comes a page of items at a time. */
+    static final int BUNDLE_PAGE_ITEMS = 500;
     /** The field of a submission that names an uploaded document instead of holding one. */
     static final String UPLOAD = "upload";
     /** Jobs per page of {@code GET /v1/generations}, unless the request asks for another number. */
@@ -342,35 +343,69 @@ final class GenerationRoutes {
                 .orElseGet(() -> jobNotFound(jobId)));
     }
 
-    /** {@code GET /v1/generations/{jobId}/bundle[?part=N]}. */
+    /**
+     * {@code GET /v1/generations/{jobId}/bundle[?page=P][&part=N]}: the files of a page of {@link
+     * #BUNDLE_PAGE_ITEMS} items as zips that each fit a response, every response linking the next.
+     */
     CompletableFuture<ApiResponse> bundle(ApiRequest request, Map<String, String> parameters) {
-        return withRecord(request, parameters.get("jobId"), record -> {
-            if (!record.status().isFinal()) {
-                return done(responses.problem(Problem.of("job-not-finished", "Job not finished", 409,
-                        "job " + record.jobId() + " is " + record.status() + " (" + record.progress().done() + " of "
-                                + record.progress().total() + " items done); fetch its bundle once it has ended",
-                        "jobId", "job " + record.jobId() + " has not ended yet")));
-            }
-            List<ItemResult> withFiles = record.items().stream().filter(item -> !item.files().isEmpty()).toList();
-            JobBundle bundle = JobBundle.of(withFiles, ResponseLimit.MAX_BINARY_BYTES, record.createdAt());
-            int parts = bundle.partCount();
-            String partText = request.query().getOrDefault("part", "1");
-            int part = partText.matches("[0-9]{1,4}") ? Integer.parseInt(partText) : 0;
-            if (part < 1 || part > parts) {
-                return done(responses.problem(Problem.of("invalid-request", "Invalid request", 400,
-                        "this bundle has " + parts + " part(s)", "part",
-                        "must be a whole number from 1 to " + parts + ", got \"" + partText + "\"")));
-            }
-            String base = "/v1/generations/" + record.jobId() + "/bundle";
-            String fileName = parts == 1 ? record.jobId() + ".zip"
-                    : record.jobId() + "-part-" + part + "-of-" + parts + ".zip";
-            ApiResponse response = ApiResponse.binary(200, "application/zip", bundle.part(part))
-                    .withHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
-                    .withHeader("Bundle-Parts", Integer.toString(parts));
-            return done(part < parts
-                    ? response.withHeader("Link", "<" + base + "?part=" + (part + 1) + ">; rel=\"next\"")
-                    : response);
-        });
+        String jobId = parameters.get("jobId");
+        if (!JobIds.isWellFormed(jobId)) {
+            return done(jobNotFound(jobId));
+        }
+        Optional<Integer> page = wholeNumber(request.query().getOrDefault("page", "1"));
+        if (page.isEmpty() || page.get() < 1) {
+            return done(responses.problem(Problem.of("invalid-request", "Invalid request", 400,
+                    "page must be a page of the bundle, from 1", "page", "must be a whole number from 1, got \""
+                            + request.query().get("page") + "\"")));
+        }
+        // A page of the job's items at a time: a 10,000-item job's bundle is never read, nor zipped, whole.
+        return reader.readPage(jobId, (page.get() - 1) * BUNDLE_PAGE_ITEMS, BUNDLE_PAGE_ITEMS).thenApply(found -> found
+                .filter(record -> record.owner().readableBy(request.caller().owner()))
+                .map(record -> bundlePart(request, record, page.get()))
+                .orElseGet(() -> jobNotFound(jobId)));
+    }
+
+    /** One part of the bundle of one page of the job's items (a page of a small job is the whole job). */
+    private ApiResponse bundlePart(ApiRequest request, JobRecord record, int page) {
+        if (!record.status().isFinal()) {
+            return responses.problem(Problem.of("job-not-finished", "Job not finished", 409,
+                    "job " + record.jobId() + " is " + record.status() + " (" + record.progress().done() + " of "
+                            + record.progress().total() + " items done); fetch its bundle once it has ended",
+                    "jobId", "job " + record.jobId() + " has not ended yet"));
+        }
+        int pages = Math.max(1, (record.progress().total() + BUNDLE_PAGE_ITEMS - 1) / BUNDLE_PAGE_ITEMS);
+        if (page > pages) {
+            return responses.problem(Problem.of("invalid-request", "Invalid request", 400,
+                    "this bundle has " + pages + " page(s)", "page", "must be a whole number from 1 to " + pages
+                            + ", got \"" + page + "\""));
+        }
+        List<ItemResult> withFiles = record.items().stream().filter(item -> !item.files().isEmpty()).toList();
+        JobBundle bundle = JobBundle.of(withFiles, ResponseLimit.MAX_BINARY_BYTES, record.createdAt());
+        int parts = bundle.partCount();
+        String partText = request.query().getOrDefault("part", "1");
+        int part = wholeNumber(partText).orElse(0);
+        if (part < 1 || part > parts) {
+            return responses.problem(Problem.of("invalid-request", "Invalid request", 400,
+                    "this bundle has " + parts + " part(s)" + (pages > 1 ? " in page " + page : ""), "part",
+                    "must be a whole number from 1 to " + parts + ", got \"" + partText + "\""));
+        }
+        String base = "/v1/generations/" + record.jobId() + "/bundle";
+        String fileName = record.jobId() + (pages == 1 ? "" : "-page-" + page + "-of-" + pages)
+                + (parts == 1 ? "" : "-part-" + part + "-of-" + parts) + ".zip";
+        ApiResponse response = ApiResponse.binary(200, "application/zip", bundle.part(part))
+                .withHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .withHeader("Bundle-Parts", Integer.toString(parts))
+                .withHeader("Bundle-Pages", Integer.toString(pages));
+        String pageQuery = pages == 1 ? "" : "page=" + page + "&";
+        if (part < parts) {
+            return response.withHeader("Link", "<" + base + "?" + pageQuery + "part=" + (part + 1) + ">; rel=\"next\"");
+        }
+        return page < pages ? response.withHeader("Link", "<" + base + "?page=" + (page + 1) + ">; rel=\"next\"")
+                : response;
+    }
+
+    private static Optional<Integer> wholeNumber(String text) {
+        return text != null && text.matches("[0-9]{1,5}") ? Optional.of(Integer.parseInt(text)) : Optional.empty();
     }
 
     /** {@code GET /v1/generations/{jobId}/files/{itemId}/{path+}}. */
@@ -401,17 +436,6 @@ final class GenerationRoutes {
         }
         return ApiResponse.text(200, "text/plain; charset=utf-8", file.get().content())
                 .withHeader("X-Content-Type-Options", "nosniff");
-    }
-
-    /** The caller's job of that id; another owner's is as absent as one that never was (404, not 403). */
-    private CompletableFuture<ApiResponse> withRecord(ApiRequest request, String jobId,
-                                                      Function<JobRecord, CompletableFuture<ApiResponse>> then) {
-        if (!JobIds.isWellFormed(jobId)) {
-            return done(jobNotFound(jobId));
-        }
-        return reader.read(jobId).thenCompose(record -> record
-                .filter(found -> found.owner().readableBy(request.caller().owner()))
-                .map(then).orElseGet(() -> done(jobNotFound(jobId))));
     }
 
     private ApiResponse jobNotFound(String jobId) {

@@ -259,6 +259,30 @@ class ConsoleBrowserTest extends ServeTestBase {
     }
 
     @Test
+    void aJobLargerThanAPageIsShownAPageAtATimeWithTheWholeJobsProgress() throws Exception {
+        String run = java.util.UUID.randomUUID().toString();
+        String items = java.util.stream.IntStream.range(0, 1_050)
+                .mapToObj(i -> "{\"id\": \"svc-" + i + "\", \"kind\": \"dockerfile\", \"prompt\": \"" + run + " " + i
+                        + "\"}")
+                .collect(java.util.stream.Collectors.joining(","));
+        String jobId = json(postJson("/v1/generations", "{\"provider\": \"blueprint\", \"items\": [" + items + "]}"))
+                .path("jobId").asText();
+        awaitEnd(jobId);
+
+        browser.get(api.resolve("/#run/" + jobId).toString());
+        await("the first page", () -> find("#run-page-text").getText().equals("Items 1–1000 of 1050"));
+        assertTrue(find("#run-status").getText().contains("1050 of 1050 item(s) ended"), find("#run-status").getText());
+        assertEquals(1_000, browser.findElements(By.cssSelector("#items-table tbody tr")).size());
+        assertFalse(find("#page-prev").isEnabled(), "no page before the first");
+        find("#page-next").click();
+        await("the second page", () -> find("#run-page-text").getText().equals("Items 1001–1050 of 1050"));
+        await("its rows", () -> browser.findElements(By.cssSelector("#items-table tbody tr")).size() == 50);
+        assertFalse(find("#page-next").isEnabled(), "no page after the last");
+        find("#page-prev").click();
+        await("the first page again", () -> find("#run-page-text").getText().equals("Items 1–1000 of 1050"));
+    }
+
+    @Test
     void anItemsOwnFallbackIsComposedInTheFormCheckedByTheApiAndServesTheItemWhenItsProviderFails() throws Exception {
         provider.replies(request -> LoopbackOpenAiServer.userMessage(request).contains("provider-down")
                 ? Reply.error(503, "overloaded") : Reply.answer(LoopbackOpenAiServer.defaultAnswer(request)));

@@ -128,6 +128,27 @@ class ServeApiTest extends ServeTestBase {
         }
         assertEquals(java.util.stream.IntStream.range(0, 2_000).mapToObj(i -> "svc-" + i).toList(), seen,
                 "every item once, in document order");
+
+        // The bundle comes a page of 500 items at a time, each response linking the next: every file once.
+        java.util.Set<String> files = new java.util.HashSet<>();
+        String bundle = "/v1/generations/" + jobId + "/bundle";
+        int responses = 0;
+        while (bundle != null) {
+            HttpResponse<byte[]> part = getBytes(bundle);
+            assertEquals(200, part.statusCode(), bundle);
+            assertEquals("4", part.headers().firstValue("Bundle-Pages").orElseThrow());
+            for (String name : unzip(part.body()).keySet()) {
+                assertTrue(files.add(name), name + " in two parts");
+            }
+            responses++;
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("<([^>]+)>; rel=\"next\"")
+                    .matcher(part.headers().firstValue("Link").orElse(""));
+            bundle = link.find() ? link.group(1) : null;
+        }
+        assertTrue(responses >= 4, "four pages of 500 items: " + responses);
+        assertEquals(2 * 2_000, files.size(), "a Dockerfile and a .dockerignore of every item");
+        assertTrue(files.contains("svc-1999/Dockerfile") && files.contains("svc-0/.dockerignore"), files.size() + "");
+        assertEquals(400, getBytes("/v1/generations/" + jobId + "/bundle?page=5").statusCode(), "there are 4 pages");
     }
 
     @Test
