@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
@@ -12,12 +13,14 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Writes any number of puts and deletes to one table in BatchWriteItem calls of 25, all in parallel,
+ * Writes any number of puts and deletes to one table in BatchWriteItem calls of 25, {@link #IN_FLIGHT} at once,
  * retrying what DynamoDB leaves unprocessed with a bounded, non-blocking backoff.
  */
 public final class BatchWriter {
 
     private static final int BATCH_WRITE_LIMIT = 25;
+    /** BatchWriteItem calls in flight at most, per writeAll. */
+    static final int IN_FLIGHT = 8;
 
     private final DynamoDbAsyncClient dynamo;
     private final String table;
@@ -37,13 +40,31 @@ public final class BatchWriter {
         return WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build();
     }
 
-    /** Completes once every request is written; fails with STORAGE_UNAVAILABLE if some stay unprocessed. */
+    /**
+     * Completes once every request is written; fails with STORAGE_UNAVAILABLE if some stay unprocessed. At most
+     * {@link #IN_FLIGHT} calls at once: a 10,000-item job is 400 calls, which all at once would wait in the HTTP
+     * client's queue past their attempt timeout (DynamoDB Local writes one request at a time).
+     */
     public CompletableFuture<Void> writeAll(List<WriteRequest> writes) {
-        List<CompletableFuture<Void>> batches = new ArrayList<>();
+        List<List<WriteRequest>> batches = new ArrayList<>();
         for (int from = 0; from < writes.size(); from += BATCH_WRITE_LIMIT) {
-            batches.add(write(writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE_LIMIT)), 0));
+            batches.add(writes.subList(from, Math.min(writes.size(), from + BATCH_WRITE_LIMIT)));
         }
-        return CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new));
+        AtomicInteger next = new AtomicInteger();
+        List<CompletableFuture<Void>> lanes = new ArrayList<>();
+        for (int lane = 0; lane < Math.min(IN_FLIGHT, batches.size()); lane++) {
+            lanes.add(lane(batches, next));
+        }
+        return CompletableFuture.allOf(lanes.toArray(CompletableFuture[]::new));
+    }
+
+    /** Writes the next batch not yet taken, then the next, until none is left. */
+    private CompletableFuture<Void> lane(List<List<WriteRequest>> batches, AtomicInteger next) {
+        int index = next.getAndIncrement();
+        if (index >= batches.size()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return write(batches.get(index), 0).thenCompose(written -> lane(batches, next));
     }
 
     private CompletableFuture<Void> write(List<WriteRequest> writes, int attempt) {

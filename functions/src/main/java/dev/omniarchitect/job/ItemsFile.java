@@ -8,9 +8,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * The file of item ids an execution's Distributed Map reads (its ItemReader, JSON Lines): one line
- * {@code {"itemId": "..."}} per item to generate, in document order. The execution carries only its key, so no
- * state holds the ids of a 10,000-item job.
+ * The file of item ids an execution's Distributed Map reads (its ItemReader, InputType JSON): an array of
+ * {@code {"itemId": "..."}}, one per item to generate, in document order. The execution carries only its key, so no
+ * state holds the ids of a 10,000-item job. A JSON array rather than JSON Lines: Step Functions reads both, and
+ * the emulators the workflow tests against (LocalStack) read the array.
  */
 public final class ItemsFile {
 
@@ -21,20 +22,20 @@ public final class ItemsFile {
 
     /** Where the items file of that job is kept: one per job, as a job has one execution. */
     public static String key(String jobId) {
-        return "jobs/" + jobId + "/items.jsonl";
+        return "jobs/" + jobId + "/items.json";
     }
 
     /** The file's content for those item ids. */
     public static byte[] content(List<String> itemIds) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(itemIds.size() * 32);
         try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.setRootValueSeparator(null);
+            json.writeStartArray();
             for (String itemId : itemIds) {
                 json.writeStartObject();
                 json.writeStringField("itemId", itemId);
                 json.writeEndObject();
-                json.writeRaw('\n');
             }
+            json.writeEndArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,7 +33,7 @@ public final class S3JobFileStore implements JobFileStore {
 
     @Override
     public CompletableFuture<Void> put(String key, byte[] content) {
-        return s3.putObject(request -> request.bucket(bucket).key(key).contentType("application/x-ndjson"),
+        return s3.putObject(request -> request.bucket(bucket).key(key).contentType("application/json"),
                         AsyncRequestBody.fromBytes(content))
                 .handle((response, error) -> {
                     if (error != null) {

@@ -96,15 +96,13 @@ class GenerateDefinitionTest {
     /** An executor whose S3 is the test's directory, holding the job's items file for those ids. */
     private LocalExecutor executor(LambdaInvoker invoker, String... itemIds) throws IOException {
         DirectoryObjectStore store = new DirectoryObjectStore(objects);
-        try (OutputStream out = store.write("job-files", "jobs/job-1/items.jsonl")) {
-            for (String itemId : itemIds) {
-                out.write(("{\"itemId\":\"" + itemId + "\"}\n").getBytes(StandardCharsets.UTF_8));
-            }
+        try (OutputStream out = store.write("job-files", "jobs/job-1/items.json")) {
+            out.write(dev.omniarchitect.job.ItemsFile.content(java.util.List.of(itemIds)));
         }
         return LocalExecutor.builder().lambdaInvoker(invoker).retryDelayScale(0.001).objectStore(store).build();
     }
 
-    private static final JsonNode INPUT = json("{\"jobId\":\"job-1\",\"itemsKey\":\"jobs/job-1/items.jsonl\"}");
+    private static final JsonNode INPUT = json("{\"jobId\":\"job-1\",\"itemsKey\":\"jobs/job-1/items.json\"}");
 
     @Test
     void generatesEveryItemKeepsAFailedItemInTheBatchAndAggregates() throws IOException {
