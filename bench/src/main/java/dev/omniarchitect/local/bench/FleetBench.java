@@ -33,6 +33,7 @@ record FleetBench(List<Integer> sizes, int limitedItems, Duration latency, int l
     private static final Duration RUN_LIMIT = Duration.ofMinutes(30);
     private static final Pattern SUCCEEDED = Pattern.compile("(\\d+) items: (\\d+) succeeded");
     private static final Pattern FILES = Pattern.compile("(\\d+) files written");
+    private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)");
 
     FleetFigure measure(Path work) {
         Path launcher = Path.of("omni").toAbsolutePath();
@@ -60,17 +61,19 @@ record FleetBench(List<Integer> sizes, int limitedItems, Duration latency, int l
         try {
             OmniProcess.Outcome run = OmniProcess.run(launcher, environment, RUN_LIMIT, "run", document.toString(),
                     "--out", work.resolve("fleet-out-" + items).toString());
-            long engineRss = PeakMemory.peakRssKb(enginePid(data));
+            long enginePid = enginePid(data);
+            long engineRss = PeakMemory.peakRssKb(enginePid);
+            long engineLive = liveHeapKb(enginePid);
             Matcher succeeded = SUCCEEDED.matcher(run.stdout());
             Matcher files = FILES.matcher(run.stdout());
             FleetFigure.BlueprintRun figure = new FleetFigure.BlueprintRun(items, run.millis(),
-                    items / (run.millis() / 1000), engineRss, run.peakRssKb(), bytesUnder(data.resolve("dynamodb"))
+                    items / (run.millis() / 1000), engineLive, engineRss, run.peakRssKb(), bytesUnder(data.resolve("dynamodb"))
                             + bytesUnder(data.resolve("objects")),
                     succeeded.find() ? Integer.parseInt(succeeded.group(2)) : 0,
                     files.find() ? Integer.parseInt(files.group(1)) : 0);
-            progress.printf("  %,d blueprint items: %.1f s, %.0f items/s, engine %,d MB, client %,d MB, store %,d MB%n",
-                    items, figure.wallMs() / 1000, figure.itemsPerSecond(), engineRss / 1024, run.peakRssKb() / 1024,
-                    figure.storeBytes() / 1024 / 1024);
+            progress.printf("  %,d blueprint items: %.1f s, %.0f items/s, engine live heap %,d MB (peak RSS %,d MB), "
+                    + "client peak RSS %,d MB, store %,d MB%n", items, figure.wallMs() / 1000, figure.itemsPerSecond(),
+                    engineLive / 1024, engineRss / 1024, run.peakRssKb() / 1024, figure.storeBytes() / 1024 / 1024);
             return figure;
         } finally {
             OmniProcess.run(launcher, environment, Duration.ofMinutes(1), "engine", "stop");
@@ -144,6 +147,27 @@ record FleetBench(List<Integer> sizes, int limitedItems, Duration latency, int l
             return Json.mapper().readTree(data.resolve("engine.json").toFile()).path("pid").asLong();
         } catch (IOException e) {
             throw new UncheckedIOException("no engine.json in " + data + " after the run", e);
+        }
+    }
+
+    /**
+     * The live heap of that JVM in kilobytes, as {@code jcmd GC.class_histogram} totals it (it collects first, so
+     * only what is still held counts); -1 when jcmd cannot tell.
+     */
+    private static long liveHeapKb(long pid) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor();
+            Matcher total = TOTAL.matcher(output);
+            return total.find() ? Long.parseLong(total.group(1)) / 1024 : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
         }
     }
 

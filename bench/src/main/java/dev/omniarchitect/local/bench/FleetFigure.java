@@ -21,14 +21,18 @@ public record FleetFigure(List<BlueprintRun> blueprint, LimitedRun limited) {
      * @param items            its items
      * @param wallMs           the whole {@code ./omni run}, engine start included
      * @param itemsPerSecond   items over that wall time
-     * @param engineRssKb      the engine's peak resident set (VmHWM) when the run ended
-     * @param clientRssKb      the client's peak resident set, sampled every 100 ms
+     * @param engineLiveKb     the engine's live heap when the run ended (after a full collection: what it still
+     *                         holds, its caches of the job included)
+     * @param engineRssKb      the engine's peak resident set (VmHWM) when the run ended: its heap as the
+     *                         collector sized it, up to the engine's -Xmx, and DynamoDB Local's native memory
+     * @param clientRssKb      the client's peak resident set, sampled every 100 ms (a JVM without a heap cap,
+     *                         which grows its heap rather than collect)
      * @param storeBytes       the data directory's DynamoDB Local files and job files after the run
      * @param succeeded        items the run reported succeeded
      * @param files            files it wrote
      */
-    public record BlueprintRun(int items, double wallMs, double itemsPerSecond, long engineRssKb, long clientRssKb,
-                               long storeBytes, int succeeded, int files) {
+    public record BlueprintRun(int items, double wallMs, double itemsPerSecond, long engineLiveKb, long engineRssKb,
+                               long clientRssKb, long storeBytes, int succeeded, int files) {
     }
 
     /**
