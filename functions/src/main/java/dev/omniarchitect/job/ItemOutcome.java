@@ -3,9 +3,9 @@ package dev.omniarchitect.job;
 import dev.omniarchitect.provider.Usage;
 
 /**
- * What ProviderCallFunction returns to the Map state: small and without the generated content,
- * so that a whole batch's outcomes stay far below Step Functions' 256 KiB payload limit. It carries
- * every figure the job's summary adds up, so the aggregation need not read the results back.
+ * What ProviderCallFunction returns to its child execution of the Map: small and without the generated content,
+ * so that it stays far below Step Functions' 256 KiB payload limit and a 10,000-item job's result files stay
+ * small. It carries every figure the job's summary adds up, so the aggregation need not read the results back.
  *
  * @param itemId        the item
  * @param status        SUCCEEDED, INVALID or FAILED
@@ -35,9 +35,9 @@ public record ItemOutcome(
         long leaseWaitMs) {
 
     /**
-     * The longest error message an outcome carries. Outcomes pass between states, where Step Functions allows
-     * 256 KiB: a hundred of them must fit whatever the message holds (ItemOutcomeSizeTest). The stored result
-     * keeps the whole message.
+     * The longest error message an outcome carries. An outcome is a child execution's output, where Step Functions
+     * allows 256 KiB, and ten thousand of them are read back from the Map Run's result files: small whatever the
+     * message holds (ItemOutcomeSizeTest). The stored result keeps the whole message.
      */
     public static final int MAX_ERROR_MESSAGE_CHARS = 200;
 

@@ -18,10 +18,11 @@ import java.util.stream.Collectors;
  * Ends a job: every item gets a result (items whose function failed outright get one that says so),
  * the summary and final status are computed and stored with the header.
  *
- * <p>The summary is added up from the outcomes the Map state collected, which carry every figure it
- * needs: reading a hundred results back, files and all, would cost the job's largest read for nothing.
- * Only an item without a stored outcome is looked up, as a retried function may have stored it after all.
- * The header is not read first: the update that finishes it returns it, and finds a missing job.
+ * <p>The summary is added up from the outcomes the Map state collected (its result files, or an older
+ * execution's inline outcomes), which carry every figure it needs: reading ten thousand results back, files and
+ * all, would cost the job's largest read for nothing. Only an item without a stored outcome is looked up, as a
+ * retried function may have stored it after all. The item ids come from the header (or an older execution's
+ * input); the update that finishes the job returns the header it leaves.
  */
 public final class JobAggregator {
 

@@ -373,7 +373,7 @@ class RunCommandTest {
     @Test
     void aJobLargerThanAPageIsWrittenAPageAtATimeAndListedByExceptionOnly() throws IOException {
         StringBuilder lines = new StringBuilder("{\"provider\": \"blueprint\"}\n");
-        for (int i = 0; i < 1_200; i++) {
+        for (int i = 0; i < 2_000; i++) {
             lines.append("{\"id\": \"svc-").append(i).append("\", \"kind\": \"dockerfile\", \"prompt\": \"fleet ")
                     .append(i).append("\"}\n");
         }
@@ -383,25 +383,25 @@ class RunCommandTest {
         Result table = omni(Map.of(), "run", file.toString(), "--out", out.toString());
 
         assertEquals(0, table.status, table.err);
-        assertTrue(table.out.contains("1200 items: 1200 succeeded"), table.out);
-        assertTrue(table.out.contains("(1200 more items succeeded; --json or GET /v1/generations/"), table.out);
-        assertFalse(table.out.contains("svc-1199 "), "no row for an item that succeeded");
+        assertTrue(table.out.contains("2000 items: 2000 succeeded"), table.out);
+        assertTrue(table.out.contains("(2000 more items succeeded; --json or GET /v1/generations/"), table.out);
+        assertFalse(table.out.contains("svc-1999 "), "no row for an item that succeeded");
         String jobId = table.out.lines().filter(line -> line.startsWith("Job ")).findFirst().orElseThrow()
                 .substring(4, 28);
         try (var files = Files.walk(out.resolve(jobId))) {
             long written = files.filter(Files::isRegularFile).count();
-            assertEquals(2_400, written, "a Dockerfile and a .dockerignore for each of 1,200 items, every page's");
+            assertEquals(4_000, written, "a Dockerfile and a .dockerignore for each of 2,000 items, every page's");
             assertTrue(table.out.contains(written + " files written under " + out.resolve(jobId) + "/"), table.out);
         }
 
         Result json = omni(Map.of(), "run", file.toString(), "--json", "--out", out.toString());
         assertEquals(0, json.status, json.err);
         var record = dev.omniarchitect.json.Json.mapper().readTree(json.out);
-        assertEquals(1_200, record.path("items").size(), "every page's items, in one record");
-        assertEquals(1_200, record.path("itemStates").size());
+        assertEquals(2_000, record.path("items").size(), "every page's items, in one record");
+        assertEquals(2_000, record.path("itemStates").size());
         assertEquals("svc-0", record.path("items").path(0).path("id").asText());
-        assertEquals("svc-1199", record.path("items").path(1_199).path("id").asText());
-        assertEquals(1_200, record.path("summary").path("cacheHits").asInt(), "the second run, from the cache");
+        assertEquals("svc-1999", record.path("items").path(1_999).path("id").asText());
+        assertEquals(2_000, record.path("summary").path("cacheHits").asInt(), "the second run, from the cache");
     }
 
     private Result omni(Map<String, String> environment, String... args) {

@@ -99,7 +99,9 @@ class ResilienceTest extends PipelineTestBase {
 
         assertEquals(ErrorCode.PROVIDER_TIMEOUT, item.error().code());
         assertTrue(item.error().message().contains("2 s deadline"), item.error().message());
-        assertTrue(item.durationMs() >= 2000, "gave up early: " + item.durationMs());
+        // The deadline counts from the state's entry ($$.State.EnteredTime), which the item's child execution
+        // records a few milliseconds before the function starts and the item's own duration begins.
+        assertTrue(item.durationMs() >= 1_900, "gave up early: " + item.durationMs());
         // The deadline bounds the item, retries included: nowhere near the 20 s the server would take.
         assertTrue(item.durationMs() < 10_000, "gave up late: " + item.durationMs());
     }
