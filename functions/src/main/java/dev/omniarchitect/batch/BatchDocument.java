@@ -3,7 +3,7 @@ package dev.omniarchitect.batch;
 import java.util.List;
 
 /**
- * A validated batch: 1 to 100 items with unique ids and resolved settings.
+ * A validated batch: 1 to {@link BatchLimits#MAX_ITEMS} items with unique ids and resolved settings.
  *
  * @param items        the items, in document order
  * @param mode         async (the default) or sync

@@ -7,9 +7,10 @@ public final class BatchLimits {
 
     public static final int MAX_ITEMS = 10_000;
     /**
-     * A batch document's size in bytes through the API and scheduled runs: the largest documented batch
-     * (100 items of 16,000-character prompts) is 1.6 MB in ASCII and 4.8 MB in three-byte characters, and
-     * 5 MiB still fits, wrapped in API Gateway's event, under Lambda's 6 MB invocation payload.
+     * A batch document's size in bytes in a request body and scheduled runs: 5 MiB still fits, wrapped in API
+     * Gateway's event, under Lambda's 6 MB invocation payload (100 items of 16,000-character prompts are 1.6 MB in
+     * ASCII, 4.8 MB in three-byte characters; 10,000 items of short prompts fit too). A larger document is
+     * uploaded ({@link dev.omniarchitect.job.Uploads}).
      */
     public static final int MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
     /** {@link #MAX_DOCUMENT_BYTES} as help texts say it. */
