@@ -31,12 +31,14 @@ import dev.omniarchitect.json.ContentHash;
 import dev.omniarchitect.provider.HttpFailures;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /** The {@code /v1/generations} routes: submit (async or sync, idempotent with a clientToken), read, bundle, files. */
 final class GenerationRoutes {
@@ -100,7 +102,7 @@ final class GenerationRoutes {
      * {@link UploadRoutes}), read and checked as a body would be, then started the same way.
      */
     private CompletableFuture<ApiResponse> submitUpload(ApiRequest request, JsonNode body) {
-        for (java.util.Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!name.equals(UPLOAD)) {
                 return done(responses.problem(Problem.of("invalid-request", "Invalid request", 400,
@@ -138,7 +140,7 @@ final class GenerationRoutes {
 
     /** Starts a checked document as a job, async or sync as it says; {@code bodyHash} identifies it for a token. */
     private CompletableFuture<ApiResponse> start(ApiRequest request, BatchDocument document,
-                                                 java.util.function.Supplier<String> bodyHash) {
+                                                 Supplier<String> bodyHash) {
         String bodyHashValue = document.clientToken() == null ? null : bodyHash.get();
         Owner owner = request.caller().owner();
         if (document.mode() == RunMode.SYNC) {

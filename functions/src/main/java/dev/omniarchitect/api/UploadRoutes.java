@@ -7,6 +7,8 @@ import dev.omniarchitect.job.JobFileStore;
 import dev.omniarchitect.job.Uploads;
 import java.time.Clock;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -30,7 +32,7 @@ final class UploadRoutes {
     }
 
     /** {@code POST /v1/uploads} with an optional body {@code {"format": "json" | "jsonl"}}. */
-    CompletableFuture<ApiResponse> create(ApiRequest request, java.util.Map<String, String> parameters) {
+    CompletableFuture<ApiResponse> create(ApiRequest request, Map<String, String> parameters) {
         DocumentFormat format = DocumentFormat.JSON;
         if (request.body() != null && !request.body().isBlank()) {
             Optional<Problem> refused = JsonRequestBody.refusal(request);
@@ -41,7 +43,7 @@ final class UploadRoutes {
             if (body.malformed() != null) {
                 return done(responses.problem(Problem.of("invalid-request", "Invalid request", 400,
                         "the body must be {\"format\": \"json\"} or {\"format\": \"jsonl\"}, or none",
-                        java.util.List.of(body.malformed()))));
+                        List.of(body.malformed()))));
             }
             Optional<Problem> wrong = fieldProblem(body.json());
             if (wrong.isPresent()) {

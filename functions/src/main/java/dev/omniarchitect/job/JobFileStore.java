@@ -1,6 +1,7 @@
 package dev.omniarchitect.job;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -25,7 +26,7 @@ public interface JobFileStore {
      * Where a client sends (HTTP PUT) the object of that key, valid for that long: a pre-signed S3 URL deployed, a
      * path of the local server on one machine.
      */
-    String uploadUrl(String key, java.time.Duration validFor);
+    String uploadUrl(String key, Duration validFor);
 
     /** The store of a process that has no S3 client: every use fails, saying so. */
     static JobFileStore unavailable(String bucket) {
@@ -48,7 +49,7 @@ public interface JobFileStore {
             }
 
             @Override
-            public String uploadUrl(String key, java.time.Duration validFor) {
+            public String uploadUrl(String key, Duration validFor) {
                 throw new IllegalStateException("this process has no store for job files (bucket " + bucket + ")");
             }
         };
