@@ -123,15 +123,49 @@ export async function json(method, path, body) {
   return response.status === 204 ? null : response.json();
 }
 
+/** The most a request body may hold (BatchLimits.MAX_DOCUMENT_BYTES); a larger document is uploaded first. */
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Sends a batch document: in the body, or, when it is larger than a body may be, to an upload URL first (the
+ * API's own path locally, a pre-signed S3 URL deployed, which takes no Authorization header) and then by its id.
+ */
+async function submitDocument(document) {
+  // The composer's pasted document comes as its text, sent as it is; a built one as an object.
+  const text = typeof document === 'string' ? document : JSON.stringify(document);
+  if (new Blob([text]).size <= MAX_BODY_BYTES) {
+    return request('POST', '/v1/generations', text);
+  }
+  const upload = await json('POST', '/v1/uploads', { format: 'json' });
+  if (upload.uploadUrl.startsWith('/')) {
+    await request('PUT', upload.uploadUrl, text);
+  } else {
+    const put = await fetch(upload.uploadUrl, { method: 'PUT', body: text });
+    if (!put.ok) throw new ApiError(`The upload of the batch document failed (${put.status}).`, put.status, null, null);
+  }
+  return request('POST', '/v1/generations', { upload: upload.uploadId });
+}
+
 export const api = {
   kinds: () => json('GET', '/v1/kinds'),
   providers: () => json('GET', '/v1/providers'),
-  submit: document => request('POST', '/v1/generations', document)
+  submit: document => submitDocument(document)
     .then(async response => ({ status: response.status, body: await response.json() })),
   // A job of more items than a page holds comes a page at a time: `page` is a `next` link of the API's.
   job: (jobId, page) => json('GET', page || `/v1/generations/${encodeURIComponent(jobId)}`),
   jobs: next => json('GET', next || '/v1/generations?limit=20'),
-  document: jobId => json('GET', `/v1/generations/${encodeURIComponent(jobId)}/document`),
+  // A job's document as it ran; a large one's first page only (the rows of a page need no more).
+  documentPage: jobId => json('GET', `/v1/generations/${encodeURIComponent(jobId)}/document`),
+  // A large job's document comes a page at a time: every page, gathered into one document (a re-run).
+  document: async jobId => {
+    let page = await json('GET', `/v1/generations/${encodeURIComponent(jobId)}/document`);
+    const items = [...page.items];
+    while (page.page && page.page.next) {
+      page = await json('GET', page.page.next);
+      items.push(...page.items);
+    }
+    return { items };
+  },
   bundle: jobId => request('GET', `/v1/generations/${encodeURIComponent(jobId)}/bundle`),
   file: url => request('GET', url).then(response => response.text()),
   cacheStats: () => json('GET', '/v1/cache/stats'),

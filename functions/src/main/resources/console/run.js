@@ -215,7 +215,7 @@ export async function showJob(jobId) {
     delete $('#run-status').dataset.status;
   }
   try {
-    const batch = await api.document(jobId);
+    const batch = await api.documentPage(jobId);
     if (generation === current.generation) current.documentItems = batch.items;
   } catch (error) {
     // The rows then list the items as they end.

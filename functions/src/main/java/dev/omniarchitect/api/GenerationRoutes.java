@@ -244,25 +244,43 @@ final class GenerationRoutes {
     }
 
     /**
-     * {@code GET /v1/generations/{jobId}/document}: the job's batch document as it ran, every item with its
-     * resolved settings, in document order; sent again, it runs the same items (answered from the cache).
+     * {@code GET /v1/generations/{jobId}/document[?limit=N&cursor=C]}: the job's batch document as it ran, every
+     * item with its resolved settings, in document order; sent again, it runs the same items (answered from the
+     * cache). A job of more items than a page holds comes a page at a time, as its record does.
      */
     CompletableFuture<ApiResponse> document(ApiRequest request, Map<String, String> parameters) {
         String jobId = parameters.get("jobId");
         if (!JobIds.isWellFormed(jobId)) {
             return done(jobNotFound(jobId));
         }
+        Optional<ItemPage> asked;
+        try {
+            asked = ItemPage.of(request.query());
+        } catch (InvalidQuery refused) {
+            return done(responses.problem(refused.problem()));
+        }
+        ItemPage page = asked.orElse(ItemPage.FIRST);
         return jobs.loadJob(jobId).thenCompose(job -> job
                 .filter(found -> found.owner().readableBy(request.caller().owner()))
-                .map(found -> jobs.loadItems(jobId).thenApply(items -> {
-                    Map<String, BatchItem> byId = new HashMap<>();
-                    items.forEach(item -> byId.put(item.id(), item));
-                    ObjectNode body = responses.mapper().createObjectNode();
-                    ArrayNode list = body.putArray("items");
-                    found.itemIds().stream().map(byId::get).filter(Objects::nonNull)
-                            .forEach(item -> list.add(documentItem(item)));
-                    return ApiResponse.json(200, responses.write(body));
-                }))
+                .map(found -> {
+                    List<String> ids = found.itemIds();
+                    int start = Math.min(page.from(), ids.size());
+                    List<String> pageIds = ids.subList(start, Math.min(ids.size(), start + page.limit()));
+                    boolean whole = pageIds.size() == ids.size();
+                    // A large job's document comes a page at a time, read by key: never one response.
+                    return (whole ? jobs.loadItems(jobId) : jobs.loadItems(jobId, pageIds)).thenApply(items -> {
+                        Map<String, BatchItem> byId = new HashMap<>();
+                        items.forEach(item -> byId.put(item.id(), item));
+                        ObjectNode body = responses.mapper().createObjectNode();
+                        ArrayNode list = body.putArray("items");
+                        pageIds.stream().map(byId::get).filter(Objects::nonNull)
+                                .forEach(item -> list.add(documentItem(item)));
+                        if (asked.isPresent() || !whole) {
+                            page.describe(body, "/v1/generations/" + jobId + "/document", ids.size());
+                        }
+                        return ApiResponse.json(200, responses.write(body));
+                    });
+                })
                 .orElseGet(() -> done(jobNotFound(jobId))));
     }
 

@@ -61,12 +61,15 @@ record ItemPage(int from, int limit) {
 
     /** What a page adds to the record: where it starts, its size and, unless it is the last, the next one's link. */
     void describe(ObjectNode body, JobRecord record) {
-        int total = record.progress().total();
+        describe(body, "/v1/generations/" + record.jobId(), record.progress().total());
+    }
+
+    /** What a page of {@code total} items served at {@code path} adds to its body. */
+    void describe(ObjectNode body, String path, int total) {
         ObjectNode page = body.putObject("page").put("from", Math.min(from, total))
                 .put("limit", limit).put("total", total);
         if (from + limit < total) {
-            page.put("next", "/v1/generations/" + record.jobId() + "?limit=" + limit + "&cursor="
-                    + cursorAt(from + limit));
+            page.put("next", path + "?limit=" + limit + "&cursor=" + cursorAt(from + limit));
         }
     }
 }

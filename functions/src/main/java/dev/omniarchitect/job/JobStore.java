@@ -19,6 +19,9 @@ public interface JobStore {
     /** Every item's stored request, in no particular order; empty if there is no such job. */
     CompletableFuture<List<BatchItem>> loadItems(String jobId);
 
+    /** The stored requests of those items (a page of a large job), read by key, in no particular order. */
+    CompletableFuture<List<BatchItem>> loadItems(String jobId, List<String> itemIds);
+
     /** Stores (or replaces) one item's result. */
     CompletableFuture<Void> saveResult(String jobId, ItemResult result);
 

@@ -188,6 +188,13 @@ public final class DynamoDbJobStore implements JobStore {
     }
 
     @Override
+    public CompletableFuture<List<BatchItem>> loadItems(String jobId, List<String> itemIds) {
+        return reader.readAll(itemIds.stream().map(itemId -> key(jobId, ITEM_PREFIX + itemId)).toList())
+                .thenApply(records -> records.stream().map(item -> read(item.get("request").s(), BatchItem.class))
+                        .toList());
+    }
+
+    @Override
     public CompletableFuture<Void> markCalling(String jobId, String itemId, Instant startedAt) {
         // A put under a condition: a result stored first (the item ended, or this write came late) is left as it
         // is, and what it replaces otherwise is an earlier attempt's marker, these same attributes. A put, not

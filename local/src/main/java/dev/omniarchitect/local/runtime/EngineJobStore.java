@@ -86,6 +86,16 @@ public final class EngineJobStore implements JobStore {
     }
 
     @Override
+    public CompletableFuture<List<BatchItem>> loadItems(String jobId, List<String> itemIds) {
+        List<BatchItem> items = kept(jobId);
+        if (items == null) {
+            return store.loadItems(jobId, itemIds);
+        }
+        java.util.Set<String> wanted = java.util.Set.copyOf(itemIds);
+        return CompletableFuture.completedFuture(items.stream().filter(item -> wanted.contains(item.id())).toList());
+    }
+
+    @Override
     public CompletableFuture<Void> delete(String jobId) {
         synchronized (recent) {
             recent.remove(jobId);

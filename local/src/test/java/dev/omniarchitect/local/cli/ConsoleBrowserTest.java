@@ -280,6 +280,30 @@ class ConsoleBrowserTest extends ServeTestBase {
         assertFalse(find("#page-next").isEnabled(), "no page after the last");
         find("#page-prev").click();
         await("the first page again", () -> find("#run-page-text").getText().equals("Items 1–1000 of 1050"));
+
+        // Run again, its document gathered from its pages: a new job of every item, from the cache.
+        find("#rerun").click();
+        await("the re-run", () -> !browser.getCurrentUrl().endsWith(jobId) && find("#run-status").getText()
+                .contains("1050 of 1050 item(s) ended"));
+        assertTrue(find("#run-status").getText().startsWith("succeeded"), find("#run-status").getText());
+    }
+
+    @Test
+    void aDocumentLargerThanABodyIsSentThroughAnUploadFromTheConsole() throws Exception {
+        browser.get(api.resolve("/").toString());
+        await("the form", () -> "true".equals(find("body").getAttribute("data-ready")));
+        // 400 items of 14,000-character prompts: 5.6 MB, more than a request body may hold.
+        Object answer = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const items = Array.from({length: 400}, (_, i) => ({id: `big-${i}`, kind: 'dockerfile',
+                  prompt: `${crypto.randomUUID()} ` + 'p'.repeat(14000)}));
+                import('/console/api.js').then(module => module.api.submit({provider: 'blueprint', items}))
+                  .then(answer => done(answer.status + ' ' + answer.body.jobId), error => done('failed: ' + error.message));
+                """);
+        String[] parts = String.valueOf(answer).split(" ");
+        assertEquals("202", parts[0], String.valueOf(answer));
+        com.fasterxml.jackson.databind.JsonNode record = awaitEnd(parts[1]);
+        assertEquals(400, record.path("summary").path("succeeded").asInt(), record.path("summary").toString());
     }
 
     @Test

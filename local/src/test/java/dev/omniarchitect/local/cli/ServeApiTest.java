@@ -1,6 +1,7 @@
 package dev.omniarchitect.local.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,6 +129,16 @@ class ServeApiTest extends ServeTestBase {
         }
         assertEquals(java.util.stream.IntStream.range(0, 2_000).mapToObj(i -> "svc-" + i).toList(), seen,
                 "every item once, in document order");
+
+        // The job's document too: its first 1,000 items, then the rest by the next link, every item in order.
+        JsonNode documentPage = json(get("/v1/generations/" + jobId + "/document"));
+        assertEquals(1_000, documentPage.path("items").size());
+        List<String> documented = new java.util.ArrayList<>();
+        documentPage.path("items").forEach(item -> documented.add(item.path("id").asText()));
+        JsonNode rest = json(get(documentPage.path("page").path("next").asText()));
+        rest.path("items").forEach(item -> documented.add(item.path("id").asText()));
+        assertFalse(rest.path("page").has("next"), rest.path("page").toString());
+        assertEquals(seen, documented, "the document's items, in order, across its pages");
 
         // The bundle comes a page of 500 items at a time, each response linking the next: every file once.
         java.util.Set<String> files = new java.util.HashSet<>();

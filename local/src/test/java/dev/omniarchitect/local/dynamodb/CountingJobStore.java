@@ -85,6 +85,12 @@ final class CountingJobStore implements JobStore {
     }
 
     @Override
+    public CompletableFuture<List<BatchItem>> loadItems(String jobId, List<String> itemIds) {
+        count("loadItemsOf");
+        return store.loadItems(jobId, itemIds);
+    }
+
+    @Override
     public CompletableFuture<ItemsSoFar> loadItemStates(String jobId, List<String> itemIds) {
         count("loadItemStatesOf");
         return store.loadItemStates(jobId, itemIds);
