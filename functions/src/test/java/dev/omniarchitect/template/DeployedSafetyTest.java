@@ -179,6 +179,13 @@ class DeployedSafetyTest {
                     && rule.path("Prefix").asText().equals(Uploads.PREFIX) && rule.path("ExpirationInDays").asInt() == 1;
         }
         assertTrue(uploadsExpire, "uploads must expire after a day: " + bucket.path("LifecycleConfiguration"));
+        // The console's upload PUT from the API's origin, and nothing else from a page.
+        JsonNode cors = bucket.path("CorsConfiguration").path("CorsRules");
+        assertEquals(1, cors.size(), cors.toString());
+        assertEquals(List.of("PUT"), texts(cors.path(0).path("AllowedMethods")));
+        assertEquals(1, cors.path(0).path("AllowedOrigins").size());
+        assertEquals("https://${OmniApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}",
+                cors.path(0).path("AllowedOrigins").path(0).path("Fn::Sub").asText());
         assertTrue(abortsUploads, "incomplete uploads must be aborted after a day");
 
         // TLS only: one policy on the bucket denies every request without it, on the bucket and its objects.
