@@ -264,8 +264,7 @@ final class GenerationRoutes {
                 .filter(found -> found.owner().readableBy(request.caller().owner()))
                 .map(found -> {
                     List<String> ids = found.itemIds();
-                    int start = Math.min(page.from(), ids.size());
-                    List<String> pageIds = ids.subList(start, Math.min(ids.size(), start + page.limit()));
+                    List<String> pageIds = found.itemIds(page.from(), page.limit());
                     boolean whole = pageIds.size() == ids.size();
                     // A large job's document comes a page at a time, read by key: never one response.
                     return (whole ? jobs.loadItems(jobId) : jobs.loadItems(jobId, pageIds)).thenApply(items -> {

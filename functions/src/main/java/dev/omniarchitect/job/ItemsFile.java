@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The file of item ids an execution's Distributed Map reads (its ItemReader, InputType JSON): an array of
@@ -23,6 +24,12 @@ public final class ItemsFile {
     /** Where the items file of that job is kept: one per job, as a job has one execution. */
     public static String key(String jobId) {
         return "jobs/" + jobId + "/items.json";
+    }
+
+    /** Writes the items file of those items of that job; the input its execution starts with, once written. */
+    public static CompletableFuture<ExecutionInput> write(JobFileStore files, String jobId, List<String> itemIds) {
+        String key = key(jobId);
+        return files.put(key, content(itemIds)).thenApply(written -> new ExecutionInput(jobId, key));
     }
 
     /** The file's content for those item ids. */

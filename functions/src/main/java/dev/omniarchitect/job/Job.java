@@ -20,4 +20,10 @@ public record Job(String jobId, JobStatus status, Instant createdAt, Instant fin
     public Job {
         itemIds = List.copyOf(itemIds);
     }
+
+    /** The ids of a page of the items: at most {@code limit} from the {@code from}th on, in document order. */
+    public List<String> itemIds(int from, int limit) {
+        int start = Math.min(from, itemIds.size());
+        return itemIds.subList(start, Math.min(itemIds.size(), start + limit));
+    }
 }

@@ -43,20 +43,25 @@ public final class JobAggregator {
     public CompletableFuture<Job> aggregate(String jobId, List<String> itemIds, List<MapItemOutcome> outcomes,
                                             Instant executionStart) {
         if (itemIds == null) {
-            return jobs.loadJob(jobId).thenCompose(job -> aggregate(jobId, job.orElseThrow(() ->
-                    new ProviderException(ErrorCode.STORAGE_UNAVAILABLE, "no job " + jobId + " in the jobs table"))
-                    .itemIds(), outcomes, executionStart));
+            // The header, read for its ids, also shows the job exists.
+            return jobs.loadJob(jobId).thenCompose(job -> aggregate(jobId,
+                    job.orElseThrow(() -> noJob(jobId)).itemIds(), outcomes, executionStart, true));
         }
+        return aggregate(jobId, itemIds, outcomes, executionStart, false);
+    }
+
+    private CompletableFuture<Job> aggregate(String jobId, List<String> ids, List<MapItemOutcome> outcomes,
+                                             Instant executionStart, boolean known) {
         Map<String, MapItemOutcome> byItem = outcomes.stream()
                 .filter(outcome -> outcome.itemId() != null)
                 .collect(Collectors.toMap(MapItemOutcome::itemId, Function.identity(), (first, second) -> second,
                         LinkedHashMap::new));
-        List<String> ids = itemIds;
-        // Failure results are only written into a job that exists: the rare path pays for reading its header.
-        CompletableFuture<Void> exists = ids.stream().allMatch(id -> byItem.containsKey(id) && byItem.get(id).stored())
+        // Failure results are only written into a job that exists: the rare path pays for reading its header,
+        // unless it was read already.
+        CompletableFuture<Void> exists = known
+                || ids.stream().allMatch(id -> byItem.containsKey(id) && byItem.get(id).stored())
                 ? CompletableFuture.completedFuture(null)
-                : jobs.loadJob(jobId).thenAccept(job -> job.orElseThrow(() -> new ProviderException(
-                        ErrorCode.STORAGE_UNAVAILABLE, "no job " + jobId + " in the jobs table")));
+                : jobs.loadJob(jobId).thenAccept(job -> job.orElseThrow(() -> noJob(jobId)));
         List<CompletableFuture<ItemOutcome>> items = new ArrayList<>();
         for (String itemId : ids) {
             MapItemOutcome outcome = byItem.get(itemId);
@@ -76,6 +81,10 @@ public final class JobAggregator {
                     "wallMs", summary.wallMs()));
             return job;
         });
+    }
+
+    private static ProviderException noJob(String jobId) {
+        return new ProviderException(ErrorCode.STORAGE_UNAVAILABLE, "no job " + jobId + " in the jobs table");
     }
 
     /** An item the Map has no stored outcome for: its result if one was stored regardless, else a failure. */

@@ -46,8 +46,7 @@ public final class JobReader {
             }
             Job job = found.get();
             List<String> ids = job.itemIds();
-            int start = Math.min(from, ids.size());
-            List<String> pageIds = ids.subList(start, Math.min(ids.size(), start + limit));
+            List<String> pageIds = job.itemIds(from, limit);
             if (pageIds.size() == ids.size()) {
                 return jobs.loadItemStates(jobId)
                         .thenApply(soFar -> Optional.of(withPace(assemble(job, soFar), clock.instant())));

@@ -56,11 +56,10 @@ public final class JobSubmitter {
      * the file, so the execution's input is two references whatever the job's size.
      */
     public CompletableFuture<Void> start(String jobId, List<String> itemIds) {
-        String key = ItemsFile.key(jobId);
-        return files.put(key, ItemsFile.content(itemIds))
+        return ItemsFile.write(files, jobId, itemIds)
                 .exceptionallyCompose(error -> CompletableFuture.failedFuture(
                         ExecutionRefusedException.ifStoreUnavailable(error)))
-                .thenCompose(written -> executions.start(new ExecutionInput(jobId, key)));
+                .thenCompose(executions::start);
     }
 
     /**

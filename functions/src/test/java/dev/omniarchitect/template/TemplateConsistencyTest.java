@@ -27,6 +27,7 @@ import dev.omniarchitect.job.dynamodb.DynamoDbJobStore;
 import dev.omniarchitect.limit.ProviderCeilings;
 import dev.omniarchitect.limit.TokenBudgets;
 import dev.omniarchitect.limit.dynamodb.DynamoDbLeaseStore;
+import dev.omniarchitect.job.ToleratedFailures;
 import dev.omniarchitect.job.Uploads;
 import dev.omniarchitect.json.Json;
 import dev.omniarchitect.provider.BuiltInProviders;
@@ -157,10 +158,10 @@ class TemplateConsistencyTest {
         assertEquals(ref("ToleratedFailurePercentage"), substitutions.path("ToleratedFailurePercentage"));
         JsonNode tolerated = template.path("Parameters").path("ToleratedFailurePercentage");
         assertEquals("Number", tolerated.path("Type").asText());
-        assertEquals(0, tolerated.path("MinValue").asInt(-1));
-        assertEquals(100, tolerated.path("MaxValue").asInt());
-        int defaultPercentage = tolerated.path("Default").asInt(-1);
-        assertTrue(defaultPercentage >= 0 && defaultPercentage <= 100, "default " + defaultPercentage);
+        // One setting: the template's bounds and default are the local pipeline's (job.ToleratedFailures).
+        assertEquals(ToleratedFailures.MIN_PERCENTAGE, tolerated.path("MinValue").asInt(-1));
+        assertEquals(ToleratedFailures.MAX_PERCENTAGE, tolerated.path("MaxValue").asInt());
+        assertEquals(ToleratedFailures.DEFAULT_PERCENTAGE, tolerated.path("Default").asInt(-1));
 
         // Its own ARN from its Name: a Ref to the state machine in its own policies would be a circular one.
         String name = machine.path("Name").path("Fn::Sub").asText();

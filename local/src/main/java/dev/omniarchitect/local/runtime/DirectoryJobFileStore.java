@@ -12,14 +12,14 @@ import java.util.concurrent.CompletableFuture;
  * The job files bucket on this machine: the same directory store the executor's Distributed Map reads its items
  * from and writes its results to, so the functions and the executor see one bucket, as they do deployed.
  */
-public final class DirectoryJobFileStore implements JobFileStore {
+final class DirectoryJobFileStore implements JobFileStore {
 
     /** The bucket's name here, substituted into the definition as the template substitutes the real one. */
     static final String BUCKET = "omni-job-files";
 
     private final ObjectStore store;
 
-    public DirectoryJobFileStore(ObjectStore store) {
+    DirectoryJobFileStore(ObjectStore store) {
         this.store = store;
     }
 

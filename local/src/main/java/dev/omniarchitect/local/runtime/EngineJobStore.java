@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -91,7 +92,7 @@ public final class EngineJobStore implements JobStore {
         if (items == null) {
             return store.loadItems(jobId, itemIds);
         }
-        java.util.Set<String> wanted = java.util.Set.copyOf(itemIds);
+        Set<String> wanted = Set.copyOf(itemIds);
         return CompletableFuture.completedFuture(items.stream().filter(item -> wanted.contains(item.id())).toList());
     }
 

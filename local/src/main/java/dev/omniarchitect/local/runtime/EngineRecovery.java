@@ -1,6 +1,5 @@
 package dev.omniarchitect.local.runtime;
 
-import dev.omniarchitect.job.ExecutionInput;
 import dev.omniarchitect.job.Job;
 import dev.omniarchitect.job.ItemsFile;
 import dev.omniarchitect.job.JobFileStore;
@@ -48,9 +47,7 @@ public final class EngineRecovery {
                 .filter(job -> job.createdAt().isBefore(startedAt)).toList();
         for (Job job : unfinished) {
             // The items file an earlier engine wrote is written again: the execution reads it, and must find it.
-            String itemsKey = ItemsFile.key(job.jobId());
-            files.put(itemsKey, ItemsFile.content(job.itemIds())).join();
-            executions.resume(new ExecutionInput(job.jobId(), itemsKey));
+            executions.resume(ItemsFile.write(files, job.jobId(), job.itemIds()).join());
             log.info("engine.job_resumed", Map.of("jobId", job.jobId(), "items", job.itemIds().size()));
         }
         return unfinished.stream().map(Job::jobId).toList();
