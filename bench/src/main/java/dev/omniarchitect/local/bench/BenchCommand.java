@@ -133,10 +133,7 @@ public final class BenchCommand implements Subcommand {
         String earlier = Files.isRegularFile(report) ? Files.readString(report, StandardCharsets.UTF_8) : "";
         BenchFiles.write(report, FleetReport.SECTION.keep(earlier, ProviderLimitReport.SECTION.keep(earlier, markdown)));
         List<BenchResults.Target> targets = now.targets();
-        for (BenchResults.Target target : targets) {
-            out.printf("%-4s %s: %s (target: %s)%n", target.met() ? "ok" : "MISS", target.figure(), target.measured(),
-                    target.target());
-        }
+        targets.forEach(target -> out.println(target.line("")));
         out.println("wrote " + report + ", " + chart + ", " + results);
         return targets.stream().allMatch(BenchResults.Target::met) ? 0 : 1;
     }

@@ -80,11 +80,7 @@ final class BenchReport {
 
     private void targets() {
         out.append("## Targets\n\n");
-        MarkdownTable table = new MarkdownTable("figure", "measured>", "target", "met");
-        for (BenchResults.Target target : now.targets()) {
-            table.row(target.figure(), target.measured(), target.target(), target.met() ? "yes" : "**no**");
-        }
-        table.appendTo(out);
+        BenchResults.Target.appendTable(out, "figure", now.targets());
     }
 
     /** The figures the changes were made for, this run against the baseline run. */

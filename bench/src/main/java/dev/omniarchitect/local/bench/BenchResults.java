@@ -140,5 +140,22 @@ public record BenchResults(String label, String measuredAt, String commit, boole
      * @param met       whether the value meets it
      */
     public record Target(String figure, String measured, String target, boolean met) {
+
+        /**
+         * The line a bench command prints for it: "ok" or "MISS", the scope (a section's, or empty), the figure,
+         * what it measured, the goal.
+         */
+        public String line(String scope) {
+            return format("%-4s %s%s: %s (target: %s)", met ? "ok" : "MISS", scope, figure, measured, target);
+        }
+
+        /** Those targets as a table of the report, its first column headed so. */
+        static void appendTable(StringBuilder out, String heading, List<Target> targets) {
+            MarkdownTable table = new MarkdownTable(heading, "measured>", "target", "met");
+            for (Target target : targets) {
+                table.row(target.figure(), target.measured(), target.target(), target.met() ? "yes" : "**no**");
+            }
+            table.appendTo(out);
+        }
     }
 }

@@ -70,13 +70,10 @@ final class FleetCommand implements Callable<Integer> {
         double loadAfter = MachineInfo.loadAverage();
         String wrote = files.write("fleet", FleetReport.SECTION,
                 FleetReport.section(figure, loadBefore, loadAfter, GitCommit.describe()), figure);
-        List<FleetReport.Target> targets = FleetReport.targets(figure);
-        for (FleetReport.Target target : targets) {
-            out.printf("%-4s fleet: %s: %s (target: %s)%n", target.met() ? "ok" : "MISS", target.figure(),
-                    target.measured(), target.target());
-        }
+        List<BenchResults.Target> targets = FleetReport.targets(figure);
+        targets.forEach(target -> out.println(target.line("fleet: ")));
         out.println("wrote " + wrote);
-        return targets.stream().allMatch(FleetReport.Target::met) ? 0 : 1;
+        return targets.stream().allMatch(BenchResults.Target::met) ? 0 : 1;
     }
 
     private void require(boolean holds, String message) {

@@ -22,11 +22,7 @@ final class FleetReport {
     private FleetReport() {
     }
 
-    /** A target, measured. */
-    record Target(String figure, String measured, String target, boolean met) {
-    }
-
-    static List<Target> targets(FleetFigure figure) {
+    static List<BenchResults.Target> targets(FleetFigure figure) {
         FleetFigure.BlueprintRun small = figure.blueprint().get(0);
         FleetFigure.BlueprintRun large = figure.blueprint().get(figure.blueprint().size() - 1);
         double throughput = large.itemsPerSecond() / small.itemsPerSecond();
@@ -35,15 +31,15 @@ final class FleetReport {
                 + figure.limited().items() - figure.limited().succeeded();
         String sizes = String.format(Locale.ROOT, "%,d against %,d items", large.items(), small.items());
         return List.of(
-                new Target("items/s, " + sizes, ratio(throughput), "at least " + THROUGHPUT_TARGET,
+                new BenchResults.Target("items/s, " + sizes, ratio(throughput), "at least " + THROUGHPUT_TARGET,
                         throughput >= THROUGHPUT_TARGET),
-                new Target("engine live heap at the job's end, " + sizes, ratio(engine), "at most " + MEMORY_TARGET,
+                new BenchResults.Target("engine live heap at the job's end, " + sizes, ratio(engine), "at most " + MEMORY_TARGET,
                         engine > 0 && engine <= MEMORY_TARGET),
-                new Target(String.format(Locale.ROOT, "%,d items at %d ms, limit %d: wall / ideal",
+                new BenchResults.Target(String.format(Locale.ROOT, "%,d items at %d ms, limit %d: wall / ideal",
                         figure.limited().items(), figure.limited().latencyMs(), figure.limited().limit()),
                         ratio(figure.limited().ratio()), "at most " + LIMITED_TARGET,
                         figure.limited().ratio() <= LIMITED_TARGET),
-                new Target("items not succeeded, every run", Integer.toString(lost), "0", lost == 0));
+                new BenchResults.Target("items not succeeded, every run", Integer.toString(lost), "0", lost == 0));
     }
 
     /** The section's Markdown, markers included. */
@@ -84,11 +80,7 @@ final class FleetReport {
                         + "succeeded.%n%n", limited.items(), limited.latencyMs(), limited.limit(), limited.limit(),
                 limited.wallMs() / 1000, limited.items(), limited.limit(), limited.latencyMs(), limited.idealMs() / 1000,
                 limited.ratio(), limited.succeeded()));
-        MarkdownTable goals = new MarkdownTable("target", "measured>", "target", "met");
-        for (Target target : targets(figure)) {
-            goals.row(target.figure(), target.measured(), target.target(), target.met() ? "yes" : "**no**");
-        }
-        goals.appendTo(out);
+        BenchResults.Target.appendTable(out, "target", targets(figure));
         out.append("Every target is a ratio within the same run, so a busier machine moves both sides. The cost of "
                 + "10,000 items on AWS is in [Cost on paper](#cost-on-paper).\n\n").append(END).append('\n');
         return out.toString();

@@ -39,17 +39,14 @@ final class ProviderLimitCommand implements Callable<Integer> {
         double loadAfter = MachineInfo.loadAverage();
         String wrote = files.write("provider-limit", ProviderLimitReport.SECTION,
                 ProviderLimitReport.section(figures, loadBefore, loadAfter, GitCommit.describe()), figures);
-        List<ProviderLimitReport.Target> targets = ProviderLimitReport.targets(figures.get(0));
-        for (ProviderLimitReport.Target target : targets) {
-            out.printf("%-4s provider limit: %s: %s (target: %s)%n", target.met() ? "ok" : "MISS", target.figure(),
-                    target.measured(), target.target());
-        }
+        List<BenchResults.Target> targets = ProviderLimitReport.targets(figures.get(0));
+        targets.forEach(target -> out.println(target.line("provider limit: ")));
         for (ProviderLimitFigure figure : figures) {
             out.printf("%s: %.1f s (%.2f x ideal), %d calls, %d 429s, peak %d in flight, %d failed, %d lost%n",
                     figure.mode(), figure.wallMs() / 1000, figure.wallRatio(), figure.calls(), figure.throttled(),
                     figure.peakInFlight(), figure.failed(), figure.missing());
         }
         out.println("wrote " + wrote);
-        return targets.stream().allMatch(ProviderLimitReport.Target::met) ? 0 : 1;
+        return targets.stream().allMatch(BenchResults.Target::met) ? 0 : 1;
     }
 }

@@ -24,20 +24,16 @@ final class ProviderLimitReport {
     private ProviderLimitReport() {
     }
 
-    /** A target of the adaptive mode, measured. */
-    record Target(String figure, String measured, String target, boolean met) {
-    }
-
     /** The adaptive mode's targets: wall time, 429s, peak in flight, nothing lost. */
-    static List<Target> targets(ProviderLimitFigure adaptive) {
+    static List<BenchResults.Target> targets(ProviderLimitFigure adaptive) {
         return List.of(
-                new Target("wall time / ideal", String.format(Locale.ROOT, "%.2f", adaptive.wallRatio()),
+                new BenchResults.Target("wall time / ideal", String.format(Locale.ROOT, "%.2f", adaptive.wallRatio()),
                         "at most " + WALL_TARGET, adaptive.wallRatio() <= WALL_TARGET),
-                new Target("429s / calls", percent(adaptive.throttledShare()), "under 2%",
+                new BenchResults.Target("429s / calls", percent(adaptive.throttledShare()), "under 2%",
                         adaptive.throttledShare() < THROTTLED_TARGET),
-                new Target("peak in flight", Integer.toString(adaptive.peakInFlight()),
+                new BenchResults.Target("peak in flight", Integer.toString(adaptive.peakInFlight()),
                         "at most the ceiling, " + adaptive.ceiling(), adaptive.peakInFlight() <= adaptive.ceiling()),
-                new Target("items lost or failed", Integer.toString(adaptive.missing() + adaptive.failed()), "0",
+                new BenchResults.Target("items lost or failed", Integer.toString(adaptive.missing() + adaptive.failed()), "0",
                         adaptive.missing() + adaptive.failed() == 0));
     }
 
@@ -75,11 +71,7 @@ final class ProviderLimitReport {
                     String.format(Locale.ROOT, "%.1f", figure.leaseWaitMs() / 1000.0));
         }
         table.appendTo(out);
-        MarkdownTable goals = new MarkdownTable("adaptive limit", "measured>", "target", "met");
-        for (Target target : targets(adaptive)) {
-            goals.row(target.figure(), target.measured(), target.target(), target.met() ? "yes" : "**no**");
-        }
-        goals.appendTo(out);
+        BenchResults.Target.appendTable(out, "adaptive limit", targets(adaptive));
         out.append("How the limit gets there: the first calls find the limit at its ceiling, and the provider refuses "
                 + "what is above its capacity. A 429 that came while at least half the limit was in flight measures "
                 + "the provider: what it was taking is the leases the others held when the refused call took its "

@@ -42,12 +42,12 @@ class ProviderLimitReportTest {
 
     @Test
     void theTargetsAreTheAdaptiveModes() {
-        List<ProviderLimitReport.Target> met = ProviderLimitReport.targets(figure("adaptive limit", 10, 19_000, 305,
+        List<BenchResults.Target> met = ProviderLimitReport.targets(figure("adaptive limit", 10, 19_000, 305,
                 5, 6, 0));
-        assertTrue(met.stream().allMatch(ProviderLimitReport.Target::met), met.toString());
-        List<ProviderLimitReport.Target> missed = ProviderLimitReport.targets(figure("adaptive limit", 10, 21_000,
+        assertTrue(met.stream().allMatch(BenchResults.Target::met), met.toString());
+        List<BenchResults.Target> missed = ProviderLimitReport.targets(figure("adaptive limit", 10, 21_000,
                 300, 6, 11, 1));
         assertEquals(List.of(false, false, false, false),
-                missed.stream().map(ProviderLimitReport.Target::met).toList(), missed.toString());
+                missed.stream().map(BenchResults.Target::met).toList(), missed.toString());
     }
 }
